@@ -1,0 +1,140 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 00 · Start: ein neuronales Netz für handgeschriebene Ziffern, von Grund auf
+#
+# **In dieser Lektion**
+# - siehst du, was wir in den nächsten Lektionen bauen,
+# - lernst du, wie man ein Notebook ausführt und wie unsere Schreibweise funktioniert,
+# - findest du heraus, mit welchen Daten dieses Notebook arbeitet,
+# - schaust du dir die ersten echten handgeschriebenen Ziffern an.
+#
+# ⏱ etwa 15 Minuten
+
+# %% [markdown]
+# ## Was wir bauen
+#
+# Für einen Computer ist das Bild einer handgeschriebenen Ziffer ein Raster aus 28 × 28 = 784 Zahlen –
+# ein Helligkeitswert pro Pixel. Unser Netz liest diese 784 Zahlen und antwortet mit zehn
+# Wahrscheinlichkeiten, eine für jede Ziffer von 0 bis 9. Dazwischen liegt eine *verdeckte Schicht*
+# (hidden layer) aus Neuronen, die selbst lernt, auf welche Striche es ankommt.
+#
+# ```
+#   784 Pixel  ──►  verdeckte Schicht (z. B. 10 Neuronen, ReLU)  ──►  10 Ausgaben (Softmax)  ──►  „eine 7“
+# ```
+#
+# Jeden Teil schreiben wir selbst in NumPy – die Vorwärtsrechnung (forward pass), die Verlustfunktion
+# (loss), die Fehlerrückführung (backpropagation), das Gradientenverfahren (gradient descent) – und prüfen
+# ihn jeweils gegen das kleine Hilfspaket `mnistlab`. Was eine Lektion erarbeitet hat, importieren die
+# späteren einfach aus `mnistlab`. Am Ende erkennt dein Netz mehr als neun von zehn Ziffern, die es nie
+# gesehen hat – und du verstehst jede Zeile davon.
+#
+# Ausgangspunkt ist ein bekanntes Tutorial-Netz (784 → 10 → 10). Sein oft kopierter Code enthält echte
+# Fehler – wir spüren sie auf, zeigen, was sie anrichten, und beheben sie.
+
+# %% [markdown]
+# ## So benutzt du ein Notebook
+#
+# - Ein Notebook besteht aus *Zellen*. Klick in eine Code-Zelle und drück **Umschalt + Enter**, um sie
+#   auszuführen; das Ergebnis erscheint darunter.
+# - Führ die Zellen von oben nach unten aus. Wirkt etwas seltsam, hilft **Kernel → Restart Kernel and Run
+#   All Cells**: Jede Lektion läuft für sich allein, von einem frischen Start aus.
+# - In späteren Lektionen kommen Schieberegler und Knöpfe dazu: Bewege sie und sieh zu, wie sich die
+#   Diagramme ändern.
+#
+# Die erste Code-Zelle jeder Lektion lädt NumPy und `mnistlab`, legt die Sprache der Diagramme und
+# Meldungen fest (`LANG`) und erzeugt einen Zufallszahlengenerator mit festem Startwert – so siehst du
+# dieselben Zahlen wie alle anderen.
+
+# %%
+import numpy as np
+
+import mnistlab as ml
+
+LANG = "de"
+rng = np.random.default_rng(0)
+
+# %% [markdown]
+# ## Schreibweise
+#
+# Eine Schreibweise für den ganzen Kurs – in den Formeln, in unserem Code und in `mnistlab`:
+#
+# | Formel | Code | Form (shape) |
+# |---|---|---|
+# | $X$ | `X` | (784, m), Pixel in [0, 1], eine Spalte pro Bild |
+# | $y$ / $Y$ | `y` / `Y` | (m,) Labels / (10, m) One-Hot |
+# | $W^{[1]}, b^{[1]}$ | `W1`, `b1` | (n_h, 784), (n_h, 1) |
+# | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
+# | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), jede Spalte summiert sich zu 1 |
+# | $\partial L / \partial W^{[1]}$ | `dW1` | wie `W1` |
+# | $\alpha$ | `learning_rate` | Skalar |
+#
+# $m$ ist die Anzahl der Bilder in einem Stapel (batch), $n_h$ die Anzahl der verdeckten Neuronen. $W$
+# steht für die Gewichte (weights), $b$ für den Bias (bias). Die wichtigste Zeile:
+#
+# $$Z^{[1]} = W^{[1]} X + b^{[1]}$$
+#
+# Jedes Bild ist eine **Spalte** von $X$ – so läuft ein ganzer Stapel von Bildern in einem einzigen
+# Matrixprodukt durch das Netz.
+
+# %% [markdown]
+# ## Mit welchen Daten arbeiten wir?
+#
+# `ml.load_mnist()` besorgt dir die MNIST-Ziffern: aus deinem lokalen Zwischenspeicher (cache), falls du
+# sie schon einmal heruntergeladen hast, sonst versucht es den Download (etwa 11 MB, mit Prüfsumme), und
+# ohne Netzwerk nimmt es eine kleine Stichprobe echter MNIST-Ziffern, die `mnistlab` mitbringt. Welche
+# Quelle es verwendet hat, schreibt es dazu – lies die Zeile, die es ausgibt.
+
+# %%
+X, y = ml.load_mnist("train")
+source = ml.data_source()
+print(source)
+print("X:", X.shape, X.dtype, " y:", y.shape, y.dtype)
+
+# %% [markdown]
+# Egal, woher die Daten kommen: Das Format ist immer dasselbe. Die nächste Zelle *prüft* das – in diesem
+# Kurs ist eine Zelle mit `assert` ein Test: Läuft sie ohne Fehler durch, stimmt die Aussage.
+
+# %%
+m = X.shape[1]
+assert X.shape == (784, m) and X.dtype == np.float32
+assert X.min() >= 0.0 and X.max() <= 1.0
+assert y.shape == (m,) and set(np.unique(y)) == set(range(10))
+print(f"m = {m:,}   min = {X.min()}   max = {X.max()}   labels: {sorted(set(y.tolist()))}")
+
+# %% [markdown]
+# Steht oben *sample* und möchtest du den vollständigen Datensatz (60.000 Trainings- und 10.000 Testbilder),
+# dann führ einmal, während du online bist, im Terminal aus:
+#
+# ```
+# python -m mnistlab download
+# ```
+#
+# Jede Lektion funktioniert auch mit der Stichprobe – nur mit weniger Bildern.
+
+# %% [markdown]
+# ## Deine ersten Ziffern
+#
+# Hier sind die ersten Bilder des Trainingsdatensatzes, jeweils mit ihrem Label. Eine Spalte von $X$
+# enthält 784 Zahlen; in 28 × 28 umgeformt (reshape), wird daraus wieder ein Bild.
+
+# %%
+ml.charts.digit_grid(X[:, :16], y[:16], lang=LANG)
+
+# %%
+image = X[:, 0].reshape(28, 28)
+print("y[0] =", y[0])
+print("\n".join("".join("#" if v > 0.5 else ("+" if v > 0.1 else ".") for v in row) for row in image))
+
+# %% [markdown]
+# ## Zusammenfassung
+#
+# - Wir bauen in NumPy ein Netz 784 → verdeckte Schicht → 10 und prüfen jeden Schritt.
+# - `X` hat eine **Spalte** pro Bild: Form (784, m), Werte in [0, 1]; `y` enthält die Labels 0–9.
+# - `ml.load_mnist()` sagt dir immer, woher die Daten stammen; offline wird eine echte Stichprobe verwendet.

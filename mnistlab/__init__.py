@@ -1,0 +1,57 @@
+r"""mnistlab - build a neural network for handwritten digits from scratch in NumPy.
+
+Notation (the same table is in the README and in lesson 00):
+
+| formula | code | shape |
+|---|---|---|
+| $X$ | `X` | (784, m), pixels in [0, 1], one column per image |
+| $y$ / $Y$ | `y` / `Y` | (m,) labels / (10, m) one-hot |
+| $W^{[1]}, b^{[1]}$ | `W1`, `b1` | (n_h, 784), (n_h, 1) |
+| $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
+| $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), columns sum to 1 |
+| $\partial L / \partial W^{[1]}$ | `dW1` | like `W1` |
+| $\alpha$ | `learning_rate` | scalar |
+
+Use it as ``import mnistlab as ml``. Importing does no I/O and does not import plotly or
+ipywidgets: names are loaded from their modules on first use.
+"""
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (one concept per module)
+_EXPORTS = {
+    "data": ["DataError", "read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download"],
+    "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
+    "network": ["init_params", "forward", "backward", "predict", "predict_proba", "layer_sizes"],
+    "gradcheck": ["numerical_gradient", "gradient_check"],
+    "train": ["train", "History", "step_decay"],
+    "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
+    "model_file": ["save_model", "load_model"],
+    "mlp": ["MLP"],
+    "i18n": ["t"],
+}
+# modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
+_SUBMODULES = {"data", "functions", "network", "gradcheck", "train", "evaluate", "origin", "model_file",
+               "mlp", "i18n", "charts", "widgets"}
+
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name):
+    if name in _WHERE:
+        value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+    elif name in _SUBMODULES:
+        value = import_module(f"{__name__}.{name}")
+    else:
+        raise AttributeError(f"module 'mnistlab' has no attribute {name!r}")
+    globals()[name] = value  # cache: the next access is a plain attribute
+    return value
+
+
+def __dir__():
+    return sorted([*globals(), *_WHERE, *_SUBMODULES])
+
+
+__all__ = sorted(_WHERE)

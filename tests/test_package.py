@@ -1,0 +1,64 @@
+"""The package as a whole: importing is cheap and silent, the public names exist, one notation table."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mnistlab as ml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+IMPORT_PROBE = r"""
+import sys
+events = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and not args[0].endswith((".py", ".pyc", ".so", ".pth")):
+        events.append((event, args[0]))
+    elif event in {"socket.connect", "socket.getaddrinfo", "os.listdir", "os.scandir", "subprocess.Popen"}:
+        events.append((event, str(args[0])))
+sys.addaudithook(hook)
+import mnistlab
+print(repr(events))
+print(sorted(m for m in sys.modules if m.split(".")[0] in {"plotly", "ipywidgets", "anywidget", "pooch"}))
+"""
+
+
+def test_importing_mnistlab_does_no_io_and_loads_no_ui_library():
+    result = subprocess.run([sys.executable, "-c", IMPORT_PROBE], capture_output=True, text=True, check=True)
+    events, ui_modules = result.stdout.strip().splitlines()
+    assert events == "[]", f"import mnistlab touched files or the network: {events}"
+    assert ui_modules == "[]", f"import mnistlab imported {ui_modules}"
+
+
+@pytest.mark.parametrize("name", ml.__all__)
+def test_every_public_name_resolves(name):
+    assert getattr(ml, name) is not None
+
+
+def test_an_unknown_name_gives_an_attribute_error():
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        ml.no_such_thing  # noqa: B018
+
+
+def notation_rows(text):
+    rows = [line.strip() for line in text.splitlines() if re.match(r"^\s*(#\s*)?\|", line)]
+    rows = [re.sub(r"^#\s*", "", row) for row in rows]
+    start = next(i for i, row in enumerate(rows) if row.startswith("| $X$"))
+    return rows[start:start + 7]
+
+
+def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
+    readme = notation_rows((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(readme) == 7 and readme[-1].startswith("| $\\alpha$")
+    assert notation_rows(ml.__doc__) == readme
+    assert notation_rows((ROOT / "lessons/en/00_start.py").read_text(encoding="utf-8")) == readme
+
+
+def test_the_code_passes_ruff():
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    result = subprocess.run([ruff, "check", "mnistlab", "tests", "lessons"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
