@@ -18,7 +18,7 @@ events = []
 def hook(event, args):
     if event == "open" and isinstance(args[0], str) and not args[0].endswith((".py", ".pyc", ".so", ".pth")):
         events.append((event, args[0]))
-    elif event in {"socket.connect", "socket.getaddrinfo", "os.listdir", "os.scandir", "subprocess.Popen"}:
+    elif event in {"socket.connect", "socket.getaddrinfo", "subprocess.Popen"}:
         events.append((event, str(args[0])))
 sys.addaudithook(hook)
 import mnistlab
