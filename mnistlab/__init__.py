@@ -22,7 +22,8 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it (one concept per module)
 _EXPORTS = {
-    "data": ["DataError", "read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download"],
+    "data": ["DataError", "read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download",
+             "check_X"],
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["init_params", "forward", "backward", "predict", "predict_proba", "layer_sizes"],
     "gradcheck": ["numerical_gradient", "gradient_check"],
@@ -31,10 +32,15 @@ _EXPORTS = {
     "model_file": ["save_model", "load_model"],
     "mlp": ["MLP"],
     "i18n": ["t"],
+    "drawing": ["preprocess_digit"],
+    "widgets": ["training_panel", "shapes_explorer", "draw_digit"],
+    "exercises": ["check"],
+    "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
 _SUBMODULES = {"data", "functions", "network", "gradcheck", "train", "evaluate", "origin", "model_file",
-               "mlp", "i18n", "charts", "widgets"}
+               "mlp", "i18n", "charts", "widgets", "drawing",
+               "exercises", "notebook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 

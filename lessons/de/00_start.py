@@ -12,6 +12,7 @@
 # **In dieser Lektion**
 # - siehst du, was wir in den nächsten Lektionen bauen,
 # - lernst du, wie man ein Notebook ausführt und wie unsere Schreibweise funktioniert,
+# - prüfst du, ob deine Umgebung bereit ist (Widgets, Diagramme, Daten),
 # - findest du heraus, mit welchen Daten dieses Notebook arbeitet,
 # - schaust du dir die ersten echten handgeschriebenen Ziffern an.
 #
@@ -61,6 +62,26 @@ LANG = "de"
 rng = np.random.default_rng(0)
 
 # %% [markdown]
+# ## Ist alles bereit?
+#
+# Die nächste Zelle prüft deine Umgebung: Python, die Pakete für Schieberegler und Live-Diagramme und
+# woher die Ziffern kommen werden. Jede Zeile sollte ✓ zeigen; steht irgendwo ✗, sagt dir die letzte
+# Spalte, wie du das behebst.
+
+# %%
+report = ml.environment_check(lang=LANG)
+report
+
+# %% [markdown]
+# Deinen Browser kann Python nicht sehen – eines kannst also nur du prüfen: Bewege den Regler unten. Folgt
+# der Balken, funktionieren Schieberegler und Live-Diagramme. Siehst du stattdessen „Error displaying
+# widget“, lade die Seite neu (in Binder: warte, bis der Kernel *Idle* meldet, dann **Kernel → Restart
+# Kernel and Run All Cells**).
+
+# %%
+ml.widget_check(lang=LANG)
+
+# %% [markdown]
 # ## Schreibweise
 #
 # Eine Schreibweise für den ganzen Kurs – in den Formeln, in unserem Code und in `mnistlab`:
@@ -81,7 +102,8 @@ rng = np.random.default_rng(0)
 # $$Z^{[1]} = W^{[1]} X + b^{[1]}$$
 #
 # Jedes Bild ist eine **Spalte** von $X$ – so läuft ein ganzer Stapel von Bildern in einem einzigen
-# Matrixprodukt durch das Netz.
+# Matrixprodukt durch das Netz. Im [Glossar](../glossary.md) findest du alle Begriffe des Kurses auf
+# Deutsch und Englisch.
 
 # %% [markdown]
 # ## Mit welchen Daten arbeiten wir?
@@ -133,8 +155,39 @@ print("y[0] =", y[0])
 print("\n".join("".join("#" if v > 0.5 else ("+" if v > 0.1 else ".") for v in row) for row in image))
 
 # %% [markdown]
+# ## Teste dich selbst
+#
+# Jede Lektion hat ein paar kurze Aufgaben. Ersetze `...` durch deine Antwort und führe die Zelle aus:
+# `ml.check` antwortet mit ✓ oder einem Tipp. (Die Lösungen stehen am Ende der Lektion.)
+#
+# **Aufgabe 1.** Wie viele Zahlen beschreiben ein MNIST-Bild?
+
+# %%
+answer = ...
+ml.check("00.n_pixels", answer, lang=LANG)
+
+# %% [markdown]
+# **Aufgabe 2.** Du packst 32 Bilder in $X$. Welche Form hat $X$? Antworte mit einem Paar wie `(3, 5)`.
+
+# %%
+answer = ...
+ml.check("00.shape_X", answer, lang=LANG)
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Wir bauen in NumPy ein Netz 784 → verdeckte Schicht → 10 und prüfen jeden Schritt.
 # - `X` hat eine **Spalte** pro Bild: Form (784, m), Werte in [0, 1]; `y` enthält die Labels 0–9.
 # - `ml.load_mnist()` sagt dir immer, woher die Daten stammen; offline wird eine echte Stichprobe verwendet.
+#
+# **Weiter:** [01 · Daten](01_data.ipynb) – ein genauerer Blick auf die Bilder und wie wir sie vorbereiten.
+
+# %% [markdown]
+# ## Lösungen
+#
+# 1. 28 × 28 = 784 Pixel.
+# 2. Eine Spalte pro Bild: (784, 32).
+
+# %%
+assert ml.check("00.n_pixels", 28 * 28, lang=LANG)
+assert ml.check("00.shape_X", (784, 32), lang=LANG)

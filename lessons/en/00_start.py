@@ -12,6 +12,7 @@
 # **In this lesson** you will
 # - see what we are going to build over the next lessons,
 # - learn how to run a notebook and how the notation works,
+# - check that your environment is ready (widgets, charts, data),
 # - find out which data this notebook is using,
 # - look at your first real handwritten digits.
 #
@@ -58,6 +59,24 @@ LANG = "en"
 rng = np.random.default_rng(0)
 
 # %% [markdown]
+# ## Is everything ready?
+#
+# The next cell checks your environment: Python, the packages for sliders and live charts, and where the
+# digits will come from. Every row should show ✓; if one shows ✗, its last column says how to fix it.
+
+# %%
+report = ml.environment_check(lang=LANG)
+report
+
+# %% [markdown]
+# Python cannot see your browser, so one thing only you can check: move the slider below. If the bar
+# follows, sliders and live charts work. If you see "Error displaying widget" instead, reload the page
+# (in Binder: wait until the kernel reads *Idle*, then **Kernel → Restart Kernel and Run All Cells**).
+
+# %%
+ml.widget_check(lang=LANG)
+
+# %% [markdown]
 # ## Notation
 #
 # One notation for the whole course — in the formulas, in our code and in `mnistlab`:
@@ -77,7 +96,7 @@ rng = np.random.default_rng(0)
 # $$Z^{[1]} = W^{[1]} X + b^{[1]}$$
 #
 # Each image is one **column** of $X$, so a whole batch of images goes through the network in one matrix
-# product.
+# product. The [glossary](../glossary.md) lists every term of the course in English and German.
 
 # %% [markdown]
 # ## Which data are we using?
@@ -129,8 +148,39 @@ print("y[0] =", y[0])
 print("\n".join("".join("#" if v > 0.5 else ("+" if v > 0.1 else ".") for v in row) for row in image))
 
 # %% [markdown]
+# ## Check yourself
+#
+# Each lesson has a few short exercises. Replace `...` with your answer and run the cell: `ml.check` answers
+# with ✓ or a hint. (Solutions are at the end of the lesson.)
+#
+# **Exercise 1.** How many numbers describe one MNIST image?
+
+# %%
+answer = ...
+ml.check("00.n_pixels", answer, lang=LANG)
+
+# %% [markdown]
+# **Exercise 2.** You put 32 images into $X$. What is the shape of $X$? Answer with a pair like `(3, 5)`.
+
+# %%
+answer = ...
+ml.check("00.shape_X", answer, lang=LANG)
+
+# %% [markdown]
 # ## Summary
 #
 # - We will build a network 784 → hidden layer → 10 in NumPy, and check every step.
 # - `X` has one **column** per image: shape (784, m), values in [0, 1]; `y` holds the labels 0–9.
 # - `ml.load_mnist()` always tells you where its data came from; offline, a real sample is used.
+#
+# **Next:** [01 · Data](01_data.ipynb) — a closer look at the images and how we prepare them.
+
+# %% [markdown]
+# ## Solutions
+#
+# 1. 28 × 28 = 784 pixels.
+# 2. One column per image: (784, 32).
+
+# %%
+assert ml.check("00.n_pixels", 28 * 28, lang=LANG)
+assert ml.check("00.shape_X", (784, 32), lang=LANG)
