@@ -16,7 +16,7 @@ from mnistlab.i18n import check_lang, t
 
 
 def show_source(obj):
-    """Display the source code of a mnistlab function or class, syntax-highlighted (plain text outside Jupyter)."""
+    """Show the source code of a mnistlab function or class, highlighted (plain text outside Jupyter)."""
     source = inspect.getsource(obj)
     try:
         from IPython.display import Code
@@ -92,7 +92,8 @@ def environment_check(*, lang):
         version = _version(package)
         ok = version is not None and tuple(int(p) for p in version.split(".")[:2] if p.isdigit()) >= minimum
         found = version or t("notebook.check.missing", lang)
-        report.append(CheckRow(package, ok, found, "" if ok else t("notebook.fix.install", lang, package=package)))
+        fix = "" if ok else t("notebook.fix.install", lang, package=package)
+        report.append(CheckRow(package, ok, found, fix))
     problem = _figure_widget_problem()
     report.append(CheckRow("plotly FigureWidget", problem is None, problem or "OK",
                            "" if problem is None else t("notebook.fix.install", lang, package="anywidget")))

@@ -32,7 +32,8 @@ def pair_problems(py_path):
         return [f"{ipynb_path.name} is missing: run `jupytext --sync {py_path}`"]
     try:
         compare_notebooks(
-            jupytext.read(ipynb_path), jupytext.read(py_path), fmt="py:percent", allow_expected_differences=True
+            jupytext.read(ipynb_path), jupytext.read(py_path), fmt="py:percent",
+            allow_expected_differences=True,
         )
     except Exception as error:  # jupytext raises several types; all mean "out of sync"
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -62,7 +63,8 @@ def output_problems(ipynb_path):
 def normalized_code(source):
     """Code without comments, blank lines and the LANG line: what must be equal in en and de."""
     source = LANG_LINE.sub('LANG = "<lang>"', source)
-    tokens = [tok for tok in tokenize.generate_tokens(io.StringIO(source).readline) if tok.type != tokenize.COMMENT]
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    tokens = [tok for tok in tokens if tok.type != tokenize.COMMENT]
     code = tokenize.untokenize((tok.type, tok.string) for tok in tokens)
     return [line.strip() for line in code.splitlines() if line.strip()]
 

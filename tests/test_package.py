@@ -60,5 +60,6 @@ def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
 
 def test_the_code_passes_ruff():
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    result = subprocess.run([ruff, "check", "mnistlab", "tests", "lessons"], cwd=ROOT, capture_output=True, text=True)
+    command = [ruff, "check", "mnistlab", "tests", "lessons"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

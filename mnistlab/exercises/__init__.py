@@ -38,7 +38,8 @@ def exercise(name, *, hints, right=(), wrong=()):
     """Register the decorated checker as exercise `name` ("<lesson>.<what>") with its `hints`."""
     for hint_id, texts in hints.items():
         if set(texts) != set(LANGUAGES):
-            raise ValueError(f"exercise {name!r}: hint {hint_id!r} needs exactly {LANGUAGES}, has {sorted(texts)}")
+            raise ValueError(f"exercise {name!r}: hint {hint_id!r} needs exactly {LANGUAGES}, "
+                             f"has {sorted(texts)}")
 
     def register(checker):
         if name in _EXERCISES:

@@ -31,7 +31,8 @@ def _n_pixels(answer):
     wrong=[(32, 784), (28, 28, 32), (784,), 784],
     hints={
         "rows": {"en": "mnistlab puts one image in each *column*, not in each row: which number comes first?",
-                 "de": "mnistlab legt jedes Bild in eine *Spalte*, nicht in eine Zeile: Welche Zahl kommt zuerst?"},
+                 "de": "mnistlab legt jedes Bild in eine *Spalte*, nicht in eine Zeile: "
+                       "Welche Zahl kommt zuerst?"},
         "flat": {"en": "Each image is flattened to one column of 784 numbers before it goes into X.",
                  "de": "Jedes Bild wird zu einer Spalte aus 784 Zahlen plattgedrückt, bevor es in X landet."},
         "tuple": {"en": "Answer with a shape such as (3, 5): (rows, columns).",

@@ -1,0 +1,159 @@
+"""Lesson 05 (Backpropagation): the shape of dW1, db2 as a function, reading a gradient check."""
+
+import numpy as np
+
+from mnistlab.exercises import exercise
+from mnistlab.exercises.compare import same_shape
+
+N_H = 64  # the hidden size the shape question names
+
+
+@exercise(
+    "05.shape_dW1",
+    right=[(64, 784), [64, 784]],
+    wrong=[(10, 10), (784, 64), (64, 1), (10, 784), (64, 100), 64],
+    hints={
+        "original": {"en": "(10, 10) is what the original tutorial's table says - and it is wrong. A "
+                           "gradient "
+                           "always has the shape of its parameter: what is the shape of W1?",
+                     "de": "(10, 10) steht in der Tabelle des Original-Tutorials - und ist falsch. Ein "
+                           "Gradient "
+                           "hat immer die Form seines Parameters: Welche Form hat W1?"},
+        "transposed": {"en": "Rows and columns are swapped: W1 - learning_rate * dW1 needs dW1 shaped "
+                             "exactly "
+                             "like W1, ({n_h}, 784).",
+                       "de": "Zeilen und Spalten sind vertauscht: W1 - learning_rate * dW1 braucht dW1 in "
+                             "genau "
+                             "der Form von W1, ({n_h}, 784)."},
+        "bias": {"en": "That is the shape of db1 (one number per hidden neuron). dW1 has one number per "
+                       "weight.",
+                 "de": "Das ist die Form von db1 (eine Zahl pro verdecktem Neuron). dW1 hat eine Zahl pro "
+                       "Gewicht."},
+        "batch": {"en": "dW1 = dZ1 @ X.T / m: the m images are summed away in the product, so m does not "
+                        "appear.",
+                  "de": "dW1 = dZ1 @ X.T / m: Die m Bilder werden im Produkt aufsummiert, m kommt also nicht "
+                        "vor."},
+        "rows": {"en": "dW1 is shaped like W1: one row per hidden neuron ({n_h} here), one column per pixel.",
+                 "de": "dW1 hat die Form von W1: eine Zeile pro verdecktem Neuron (hier {n_h}), eine Spalte "
+                       "pro Pixel."},
+        "tuple": {"en": "Answer with a shape such as (3, 5): (rows, columns).",
+                  "de": "Antworte mit einer Form wie (3, 5): (Zeilen, Spalten)."},
+    },
+)
+def _shape_dW1(answer):
+    if same_shape(answer, (N_H, 784)):
+        return None
+    if same_shape(answer, (10, 10)):
+        return "original"
+    if same_shape(answer, (784, N_H)):
+        return "transposed", {"n_h": N_H}
+    if same_shape(answer, (N_H, 1)):
+        return "bias"
+    try:
+        shape = tuple(int(n) for n in answer)
+    except (TypeError, ValueError):
+        return "tuple"
+    if len(shape) == 2 and shape[0] == N_H:
+        return "batch"
+    return "rows", {"n_h": N_H}
+
+
+def _dZ2_examples():
+    """Two test inputs dZ2 (10, m) = A2 - Y with different m, so a missing / m shows."""
+    rng = np.random.default_rng(5)
+    examples = []
+    for m in (7, 3):
+        A = rng.random((10, m))
+        A /= A.sum(axis=0, keepdims=True)
+        Y = np.zeros((10, m))
+        Y[rng.integers(0, 10, m), np.arange(m)] = 1
+        examples.append(A - Y + rng.normal(0, 0.1, (10, m)))  # noise: sums over all entries are not 0
+    return examples
+
+
+def _right_db2(dZ2):
+    return dZ2.sum(axis=1, keepdims=True) / dZ2.shape[1]
+
+
+@exercise(
+    "05.db2",
+    right=[_right_db2, lambda dZ2: dZ2.mean(axis=1, keepdims=True),
+           lambda dZ2: np.mean(dZ2, axis=1).reshape(-1, 1)],
+    wrong=[lambda dZ2: np.sum(dZ2) / dZ2.shape[1], lambda dZ2: dZ2.sum(axis=1) / dZ2.shape[1],
+           lambda dZ2: dZ2.sum(axis=1, keepdims=True), lambda dZ2: dZ2.mean(axis=0, keepdims=True),
+           lambda dZ2: dZ2.mean(axis=0), lambda dZ2: dZ2.mean(axis=1, keepdims=True) + 1, 0.5],
+    hints={
+        "function": {"en": "Answer with a function: def db2(dZ2): return ... - then answer = db2.",
+                     "de": "Antworte mit einer Funktion: def db2(dZ2): return ... - und dann answer = db2."},
+        "scalar": {"en": "One number for all 10 biases: np.sum without axis adds up neurons AND images - "
+                         "the original's bias bug. Sum over the images only: axis=1.",
+                   "de": "Eine Zahl für alle 10 Biases: np.sum ohne axis addiert Neuronen UND Bilder - der "
+                         "Bias-Fehler des Originals. Summier nur über die Bilder: axis=1."},
+        "flat": {"en": "The values are right, but the shape is {shape}: b2 is (10, 1). Use keepdims=True.",
+                 "de": "Die Werte stimmen, aber die Form ist {shape}: b2 ist (10, 1). Nimm keepdims=True."},
+        "axis0": {"en": "axis=0 adds up the 10 neurons of each image. The bias gradient adds up the images "
+                        "of each neuron: axis=1.",
+                  "de": "axis=0 addiert die 10 Neuronen jedes Bildes. Der Bias-Gradient addiert die Bilder "
+                        "jedes Neurons: axis=1."},
+        "no_mean": {"en": "Right direction, but {factor} times too large: the loss is a mean over the m "
+                          "images, so divide the sum by m = dZ2.shape[1].",
+                    "de": "Richtige Richtung, aber {factor}-mal zu groß: Der Verlust ist ein Mittelwert über "
+                          "die m Bilder, also teil die Summe durch m = dZ2.shape[1]."},
+        "values": {"en": "The shape (10, 1) is right but the values are not: db2 is the mean of each row of "
+                         "dZ2 (over the images).",
+                   "de": "Die Form (10, 1) stimmt, die Werte nicht: db2 ist der Mittelwert jeder Zeile von "
+                         "dZ2 (über die Bilder)."},
+        "shape": {"en": "db2 should have shape (10, 1), one number per output neuron; yours is {shape}.",
+                  "de": "db2 sollte die Form (10, 1) haben, eine Zahl pro Ausgabeneuron; deine ist {shape}."},
+    },
+)
+def _db2(answer):
+    if not callable(answer):
+        return "function"
+    for dZ2 in _dZ2_examples():
+        m = dZ2.shape[1]
+        expected = _right_db2(dZ2)
+        got = np.asarray(answer(dZ2.copy()), dtype=float)
+        if got.shape == (10, 1) and np.allclose(got, expected):
+            continue
+        if got.size == 1:
+            return "scalar"
+        if got.size == 10 and np.allclose(got.reshape(10, 1), expected):
+            return "flat", {"shape": got.shape}
+        if got.size == m:
+            return "axis0"
+        if got.shape == (10, 1) and np.allclose(got, expected * m):
+            return "no_mean", {"factor": m}
+        if got.shape == (10, 1):
+            return "values"
+        return "shape", {"shape": got.shape}
+    return None
+
+
+GRADCHECK_TABLE = {"W1": 3.1e-10, "b1": 2.4e-01, "W2": 8.7e-11, "b2": 5.0e-10}  # the table the question shows
+
+
+@exercise(
+    "05.gradcheck_bug",
+    right=["b1", "db1", " B1 "],
+    wrong=["W1", "W2", "b2", "all", 1],
+    hints={
+        "noise": {"en": "{name} has a relative error of {error:.0e}: that is rounding noise, its gradient is "
+                        "right. Look for an error far above 1e-6.",
+                  "de": "{name} hat einen relativen Fehler von {error:.0e}: Das ist Rundungsrauschen, sein "
+                        "Gradient stimmt. Such einen Fehler weit über 1e-6."},
+        "name": {"en": "Answer with the name of one parameter as a string: \"W1\", \"b1\", \"W2\" or \"b2\".",
+                 "de": "Antworte mit dem Namen eines Parameters als Text: \"W1\", \"b1\", \"W2\" oder "
+                       "\"b2\"."},
+    },
+)
+def _gradcheck_bug(answer):
+    if not isinstance(answer, str):
+        return "name"
+    name = answer.strip().removeprefix("d").removeprefix("D")
+    name = name[:1].upper() + name[1:] if name[:1].lower() == "w" else name.lower()
+    if name not in GRADCHECK_TABLE:
+        return "name"
+    if name == "b1":
+        return None
+    return "noise", {"name": name, "error": GRADCHECK_TABLE[name]}

@@ -1,0 +1,142 @@
+"""Lesson 08 (Training better): number of parameters, steps per epoch, the standard deviation of He init."""
+
+import math
+
+import numpy as np
+
+from mnistlab.exercises import exercise
+from mnistlab.exercises.compare import is_number
+
+_ARCHITECTURES = ([784, 128, 64, 10], [784, 10, 10], [784, 10], [3, 4, 2], [784, 256, 128, 64, 10])
+
+
+def _n_params(sizes):
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=False))
+
+
+@exercise(
+    "08.n_params",
+    right=[_n_params, lambda sizes: sum((a + 1) * b for a, b in zip(sizes, sizes[1:], strict=False))],
+    wrong=[lambda sizes: sum(a * b for a, b in zip(sizes, sizes[1:], strict=False)),
+           lambda sizes: sum(sizes),
+           lambda sizes: sum(sizes[1:]),
+           lambda sizes: sizes[0] * sizes[1] + sizes[1],
+           lambda sizes: sum(a * b + a for a, b in zip(sizes, sizes[1:], strict=False)),
+           109386],
+    hints={
+        "function": {"en": "Answer with a function of the layer sizes, e.g. answer = n_params.",
+                     "de": "Antworte mit einer Funktion der Schichtgrößen, z. B. answer = n_params."},
+        "no_bias": {"en": "You counted the weights. Each layer also has one bias per neuron (b has shape "
+                          "(n_out, 1)).",
+                    "de": "Du hast die Gewichte gezählt. Jede Schicht hat außerdem einen Bias pro Neuron (b "
+                          "hat die Form (n_out, 1))."},
+        "neurons": {"en": "That counts neurons, not parameters. Each layer has a weight matrix W of shape "
+                          "(n_out, n_in) and a bias b of shape (n_out, 1).",
+                    "de": "Das zählt Neuronen, keine Parameter. Jede Schicht hat eine Gewichtsmatrix W der "
+                          "Form (n_out, n_in) und einen Bias b der Form (n_out, 1)."},
+        "first": {"en": "Right for the first layer, but every layer counts: loop over all pairs "
+                        "(n_in, n_out) of neighbouring sizes.",
+                  "de": "Für die erste Schicht stimmt das, aber jede Schicht zählt: Geh alle Paare "
+                        "(n_in, n_out) benachbarter Größen durch."},
+        "bias_in": {"en": "One bias per neuron of the layer's *output*: b has n_out entries, not n_in.",
+                    "de": "Ein Bias pro Neuron der *Ausgabe* einer Schicht: b hat n_out Einträge, nicht "
+                          "n_in."},
+        "other": {"en": "For [784, 128, 64, 10] the answer is 109,386. Per layer: n_in · n_out weights plus "
+                        "n_out biases.",
+                  "de": "Für [784, 128, 64, 10] ist die Antwort 109.386. Pro Schicht: n_in · n_out Gewichte "
+                        "plus n_out Biases."},
+    },
+)
+def _check_n_params(answer):
+    if not callable(answer):
+        return "function"
+    for sizes in _ARCHITECTURES:
+        got = answer(list(sizes))
+        if is_number(got) and got == _n_params(sizes):
+            continue
+        pairs = list(zip(sizes[:-1], sizes[1:], strict=False))
+        if got == sum(a * b for a, b in pairs):
+            return "no_bias"
+        if got in (sum(sizes), sum(sizes[1:])):
+            return "neurons"
+        if got == sizes[0] * sizes[1] + sizes[1]:
+            return "first"
+        if got == sum(a * b + a for a, b in pairs):
+            return "bias_in"
+        return "other"
+    return None
+
+
+@exercise(
+    "08.steps_per_epoch",
+    right=[938, 938.0, np.int64(938)],
+    wrong=[937, 937.5, 1, 60000, 64, "938"],
+    hints={
+        "number": {"en": "Answer with one whole number.", "de": "Antworte mit einer ganzen Zahl."},
+        "floor": {"en": "60,000 / 64 is not a whole number: the images left over form one more, smaller "
+                        "batch — ml.train uses them too.",
+                  "de": "60.000 / 64 geht nicht auf: Die übrigen Bilder bilden einen weiteren, kleineren "
+                        "Stapel – ml.train verwendet sie auch."},
+        "fraction": {"en": "A step is a whole step: the last, smaller batch counts as one.",
+                     "de": "Ein Schritt ist ein ganzer Schritt: Der letzte, kleinere Stapel zählt als "
+                           "einer."},
+        "full": {"en": "That is full batch (one step per epoch). With batch_size=64 each step sees 64 "
+                       "images.",
+                 "de": "Das wäre voller Batch (ein Schritt pro Epoche). Mit batch_size=64 sieht jeder "
+                       "Schritt 64 Bilder."},
+        "other": {"en": "Steps per epoch = number of batches = ceil(m / batch_size).",
+                  "de": "Schritte pro Epoche = Anzahl der Stapel = ceil(m / batch_size)."},
+    },
+)
+def _steps_per_epoch(answer):
+    if not is_number(answer):
+        return "number"
+    if answer == math.ceil(60000 / 64):
+        return None
+    if answer == 60000 // 64:
+        return "floor"
+    if answer == 60000 / 64:
+        return "fraction"
+    if answer == 1:
+        return "full"
+    return "other"
+
+
+@exercise(
+    "08.he_std",
+    right=[0.125, math.sqrt(2 / 128), np.float32(0.125), 0.1250],
+    wrong=[2 / 128, math.sqrt(1 / 128), 0.5, math.sqrt(2 / 784), math.sqrt(2 / (128 + 64)), "0.125"],
+    hints={
+        "number": {"en": "Answer with one number.", "de": "Antworte mit einer Zahl."},
+        "variance": {"en": "That is the variance 2 / fan_in. The standard deviation is its square root.",
+                     "de": "Das ist die Varianz 2 / fan_in. Die Standardabweichung ist ihre Wurzel."},
+        "lecun": {"en": "Close: He initialisation has a 2 in it, because ReLU sets about half of the values "
+                        "to 0.",
+                  "de": "Fast: Bei der He-Initialisierung steht eine 2 drin, weil ReLU etwa die Hälfte der "
+                        "Werte auf 0 setzt."},
+        "uniform": {"en": "That is the original's ±0.5 — the same for every layer size. He scales with the "
+                          "layer's number of inputs.",
+                    "de": "Das ist das ±0,5 des Originals – gleich für jede Schichtgröße. He skaliert mit "
+                          "der Anzahl der Eingänge der Schicht."},
+        "fan_in": {"en": "fan_in is the number of inputs of *this* layer: W2 of 784-128-64-10 has shape "
+                         "(64, 128).",
+                   "de": "fan_in ist die Anzahl der Eingänge *dieser* Schicht: W2 von 784-128-64-10 hat die "
+                         "Form (64, 128)."},
+        "xavier": {"en": "That is Xavier (Glorot) initialisation, made for sigmoid. He uses only fan_in.",
+                   "de": "Das ist die Xavier-(Glorot-)Initialisierung, gedacht für Sigmoid. He verwendet nur "
+                         "fan_in."},
+        "other": {"en": "He initialisation: std = sqrt(2 / fan_in).",
+                  "de": "He-Initialisierung: std = sqrt(2 / fan_in)."},
+    },
+)
+def _he_std(answer):
+    if not is_number(answer):
+        return "number"
+    value = float(answer)
+    candidates = [(math.sqrt(2 / 128), None), (2 / 128, "variance"), (math.sqrt(1 / 128), "lecun"),
+                  (0.5, "uniform"), (math.sqrt(2 / 784), "fan_in"), (math.sqrt(2 / 64), "fan_in"),
+                  (math.sqrt(2 / (128 + 64)), "xavier")]
+    for expected, verdict in candidates:
+        if abs(value - expected) <= 2e-3 * expected:
+            return verdict
+    return "other"

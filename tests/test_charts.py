@@ -1,0 +1,237 @@
+"""Chart builders: expected traces, titles and axis labels in both languages; shapes equal the real ones."""
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+import mnistlab as ml
+from mnistlab import charts
+
+LANGS = ["en", "de"]
+
+
+def history(n_epochs=3, n_steps=12, layers=2, nan=False):
+    h = ml.History()
+    h.epoch = list(range(n_epochs + 1))
+    h.loss = [2.3 / (e + 1) for e in h.epoch]
+    h.accuracy = [0.1 + 0.2 * e for e in h.epoch]
+    h.val_loss = [2.4 / (e + 1) for e in h.epoch]
+    h.val_accuracy = [0.1 + 0.15 * e for e in h.epoch]
+    h.steps = {"loss": [2.0 - 0.1 * i for i in range(n_steps)],
+               "grad_norm": {f"W{l}": [1.0 / (i + 1) for i in range(n_steps)] for l in range(1, layers + 1)}}
+    if nan:
+        h.loss[-1], h.steps["loss"][-1] = float("nan"), float("inf")
+    return h
+
+
+def all_numbers(fig):
+    """Every number in the figure's trace data (x, y, z), for NaN checks."""
+    out = []
+    for trace in fig.data:
+        for key in ("x", "y", "z"):
+            values = getattr(trace, key, None)
+            if values is not None:
+                out += [v for v in np.asarray(values, dtype=object).ravel() if isinstance(v, (int, float))]
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_loss_and_accuracy_curves_have_train_and_validation_traces_with_translated_labels(lang):
+    for build, title, ylabel in ((charts.loss_curve, "chart.loss.title", "chart.loss.y"),
+                                 (charts.accuracy_curve, "chart.accuracy.title", "chart.accuracy.y")):
+        fig = build(history(), lang=lang)
+        assert [tr.name for tr in fig.data] == [ml.t("chart.train", lang), ml.t("chart.validation", lang)]
+        assert fig.layout.title.text == ml.t(title, lang)
+        assert fig.layout.xaxis.title.text == ml.t("chart.epoch", lang)
+        assert fig.layout.yaxis.title.text == ml.t(ylabel, lang)
+        assert list(fig.data[0].x) == [0, 1, 2, 3]
+    assert charts.accuracy_curve(history(), lang=lang).data[0].y[-1] == pytest.approx(70.0)
+
+
+def test_curves_never_contain_nan_they_stop_at_the_last_finite_value():
+    fig = charts.loss_curve(history(nan=True), lang="en")
+    assert list(fig.data[0].x) == [0, 1, 2]
+    assert all(math.isfinite(v) for v in all_numbers(fig))
+    curves = charts.dashboard_curves(history(nan=True), steps_per_epoch=4)
+    assert all(math.isfinite(v) for c in curves for v in c["y"])
+
+
+def test_curves_accept_a_plain_dict_history():
+    fig = charts.loss_curve({"epoch": [0, 1], "loss": [2.0, 1.0]}, lang="en")
+    assert len(fig.data) == 1 and list(fig.data[0].y) == [2.0, 1.0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gradient_norms_draw_one_log_scaled_line_per_weight_matrix(lang):
+    fig = charts.gradient_norms(history(layers=3), lang=lang)
+    assert [tr.name for tr in fig.data] == ["‖dW1‖", "‖dW2‖", "‖dW3‖"]
+    assert fig.layout.yaxis.type == "log"
+    assert fig.layout.title.text == ml.t("chart.gradnorm.title", lang)
+    assert fig.layout.xaxis.title.text == ml.t("chart.step", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gradient_histogram_has_one_histogram_per_weight_gradient_from_backward(lang):
+    rng = np.random.default_rng(0)
+    params = ml.init_params([784, 8, 6, 10], rng=rng)
+    X, y = rng.random((784, 5), dtype=np.float32), np.arange(5)
+    _, cache = ml.forward(params, X)
+    fig = charts.gradient_histogram(ml.backward(params, cache, y), lang=lang)
+    assert [tr.name for tr in fig.data] == ["dW1", "dW2", "dW3"]
+    assert all(isinstance(tr, go.Histogram) for tr in fig.data)
+    assert len(fig.data[0].x) == 8 * 784
+    assert fig.layout.xaxis.title.text == ml.t("chart.gradhist.x", lang)
+    assert fig.layout.title.text == ml.t("chart.gradhist.title", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_digit_grid_frames_exactly_the_wrong_predictions(lang):
+    rng = np.random.default_rng(1)
+    X = rng.random((784, 12), dtype=np.float32)
+    y_true, y_pred = np.arange(12) % 10, np.arange(12) % 10
+    y_pred[[2, 7]] = [5, 1]
+    fig = charts.digit_grid(X, y_true, y_pred, lang=lang, n_cols=6)
+    assert len(fig.data) == 1 and isinstance(fig.data[0], go.Heatmap)
+    assert len(fig.layout.shapes) == 2
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts[2] == "2→5" and texts[7] == "7→1" and texts[0] == "0"
+    assert fig.layout.title.text == ml.t("chart.digits.title_predicted", lang, n=12, wrong=2)
+    np.testing.assert_allclose(np.asarray(fig.data[0].z)[:28, :28], X[:, 0].reshape(28, 28), rtol=1e-6)
+
+
+def test_digit_grid_explains_the_expected_shape():
+    with pytest.raises(ValueError, match=r"\(784, m\).*X\.T"):
+        charts.digit_grid(np.zeros((5, 784)), lang="en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_weights_as_images_tiles_rows_of_w1_on_a_colour_scale_centred_at_zero(lang):
+    W1 = ml.init_params([784, 12, 10], rng=np.random.default_rng(0))["W1"]
+    fig = charts.weights_as_images(W1, lang=lang, n_cols=4)
+    heat = fig.data[0]
+    assert heat.zmid == 0 and heat.zmin == -heat.zmax
+    z = np.asarray(heat.z, dtype=float)
+    assert z.shape == (3 * 30 - 2, 4 * 30 - 2)  # 3 rows x 4 columns of 28 x 28 tiles with 2 px gaps
+    np.testing.assert_allclose(z[30:58, 30:58], W1[5].reshape(28, 28), rtol=1e-6)
+    assert fig.layout.title.text == ml.t("chart.weights.title", lang, n=12, n_h=12)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_activation_plot_shows_relu_sigmoid_and_their_derivatives(lang):
+    fig = charts.activation_plot(lang=lang)
+    assert len(fig.data) == 4
+    assert fig.data[1].name == ml.t("chart.activation.derivative", lang, name="ReLU")
+    z, relu_prime = np.asarray(fig.data[1].x), np.asarray(fig.data[1].y)
+    assert relu_prime[z > 0.1].min() == 1 and relu_prime[z < -0.1].max() == 0
+    assert np.asarray(fig.data[3].y).max() == pytest.approx(0.25, abs=1e-3)  # sigmoid' peaks at 1/4
+    assert fig.layout.xaxis.title.text == ml.t("chart.activation.x", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_probabilities_highlight_the_most_probable_digit(lang):
+    p = np.full(10, 0.02)
+    p[7] = 0.82
+    fig = charts.probabilities(p, lang=lang, true_label=7)
+    colours = list(fig.data[0].marker.color)
+    assert colours[7] != colours[0] and len(set(colours)) == 2
+    assert fig.layout.title.text.startswith(ml.t("chart.proba.title", lang, digit=7, p=82.0))
+    assert fig.layout.xaxis.title.text == ml.t("chart.proba.x", lang)
+    with pytest.raises(ValueError, match="10 probabilities"):
+        charts.probabilities(np.ones(9) / 9, lang=lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_confusion_matrix_shows_the_counts_and_the_accuracy(lang):
+    y_true = np.array([0, 1, 2, 2, 3, 9])
+    y_pred = np.array([0, 1, 2, 3, 3, 4])
+    cm = np.zeros((10, 10), dtype=int)
+    np.add.at(cm, (y_true, y_pred), 1)  # built here, independently of ml.confusion_matrix
+    fig = charts.confusion_matrix(cm, lang=lang)
+    np.testing.assert_array_equal(np.asarray(fig.data[0].z), cm)
+    assert fig.layout.title.text == ml.t("chart.confusion.title", lang, accuracy=100 * 4 / 6)
+    assert fig.layout.xaxis.title.text == ml.t("chart.confusion.x", lang)
+    assert fig.layout.yaxis.title.text == ml.t("chart.confusion.y", lang)
+
+
+def test_german_charts_use_a_decimal_comma():
+    assert charts.loss_curve(history(), lang="de").layout.separators == ",."
+    assert charts.loss_curve(history(), lang="en").layout.separators == ".,"
+
+
+def labels_of(fig):
+    return list(next(tr for tr in fig.data if tr.mode == "text" and tr.textposition == "bottom center").text)
+
+
+@pytest.mark.parametrize("sizes", [[784, 10, 10], [784, 128, 64, 10], [784, 1, 10], [784, 512, 3, 10]])
+@pytest.mark.parametrize("m", [1, 64, 4000])
+def test_shapes_diagram_labels_equal_the_real_shapes_of_init_params_and_forward(sizes, m):
+    rng = np.random.default_rng(0)
+    params = ml.init_params(sizes, rng=rng)
+    _, cache = ml.forward(params, rng.random((784, m), dtype=np.float32))
+    expected = []
+    for l in range(1, len(sizes)):
+        prev = "X" if l == 1 else f"A{l - 1}"
+        for name, array in ((f"W{l}", params[f"W{l}"]), (prev, cache[f"A{l - 1}"]),
+                            (f"b{l}", params[f"b{l}"]), (f"Z{l}", cache[f"Z{l}"]), (f"A{l}", cache[f"A{l}"])):
+            expected.append(f"{name} · {array.shape[0]} × {array.shape[1]}")
+    assert labels_of(charts.shapes_diagram(sizes, m, lang="en")) == expected
+    assert labels_of(charts.shapes_diagram(params, m, lang="de")) == expected
+
+
+def test_shapes_diagram_backward_gradients_have_the_shapes_backward_returns():
+    rng = np.random.default_rng(0)
+    params = ml.init_params([784, 32, 16, 10], rng=rng)
+    _, cache = ml.forward(params, rng.random((784, 7), dtype=np.float32))
+    grads = ml.backward(params, cache, np.arange(7))
+    labels = labels_of(charts.shapes_diagram([784, 32, 16, 10], 7, lang="en", backward=True))
+    for name, array in grads.items():
+        assert f"{name} · {array.shape[0]} × {array.shape[1]}" in labels
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shapes_diagram_is_titled_with_its_scale_and_colours_parameters_and_activations(lang):
+    fig = charts.shapes_diagram([784, 16, 10], 32, lang=lang)
+    scale = ml.t("chart.shapes.scale_sqrt", lang)
+    assert fig.layout.title.text == ml.t("chart.shapes.title", lang) + " · " + scale
+    assert [tr.name for tr in fig.data[:3]] == [ml.t("chart.shapes.params", lang),
+                                              ml.t("chart.shapes.activations", lang),
+                                              ml.t("chart.shapes.gradients", lang)]
+    formulas = list(fig.data[-1].text)
+    assert formulas[0].startswith("Z1 = W1 @ X + b1") and "softmax" in formulas[1]
+    log = charts.shapes_diagram([784, 16, 10], 32, lang=lang, scale="log")
+    assert log.layout.title.text.endswith(ml.t("chart.shapes.scale_log", lang))
+
+
+def test_shapes_diagram_rectangles_grow_with_the_square_root_of_the_size():
+    fig = charts.shapes_diagram([784, 100, 10], 16, lang="en")
+    xs, ys = fig.data[0].x, fig.data[0].y  # parameters: W1, b1, W2, b2 as closed polygons
+    w1_width, w1_height = xs[1] - xs[0], ys[2] - ys[1]
+    assert w1_width == pytest.approx(28.0) and w1_height == pytest.approx(10.0)
+
+
+def test_shapes_diagram_rejects_impossible_sizes_clearly():
+    with pytest.raises(ValueError, match="at least two positive integers"):
+        charts.shapes_diagram([784, 0, 10], 4, lang="en")
+    with pytest.raises(ValueError, match="batch size m"):
+        charts.shapes_diagram([784, 10, 10], 0, lang="en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
+    fig = charts.dashboard([784, 20, 10], 64, lang=lang)
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == [ml.t("chart.loss.title", lang), ml.t("chart.accuracy.title", lang),
+                      ml.t("chart.gradnorm.title", lang), charts.shapes_title(lang)]
+    curves = charts.dashboard_curves(history(n_steps=2000, layers=2), steps_per_epoch=500)
+    assert len(curves) == 8 and len(fig.data) == 8 + 6
+    assert len(curves[0]["x"]) <= 400
+    assert curves[0]["x"][-1] == pytest.approx(4.0, abs=0.01)  # 2000 steps / 500 steps per epoch
+    assert curves[5]["visible"] and curves[6]["visible"] and not curves[7]["visible"]
+    assert "W1 · 20 × 784" in list(fig.data[11].text)
+
+
+def test_chart_builders_reject_an_unknown_language():
+    with pytest.raises(ValueError, match="unknown language"):
+        charts.loss_curve(history(), lang="fr")
