@@ -27,7 +27,7 @@ _EXPORTS = {
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["init_params", "forward", "backward", "predict", "predict_proba", "layer_sizes"],
     "gradcheck": ["numerical_gradient", "gradient_check"],
-    "train": ["train", "History", "step_decay"],
+    "training": ["train", "History", "step_decay"],
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
     "model_file": ["save_model", "load_model"],
     "mlp": ["MLP"],
@@ -38,7 +38,7 @@ _EXPORTS = {
     "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
-_SUBMODULES = {"data", "functions", "network", "gradcheck", "train", "evaluate", "origin", "model_file",
+_SUBMODULES = {"data", "functions", "network", "gradcheck", "training", "evaluate", "origin", "model_file",
                "mlp", "i18n", "charts", "widgets", "drawing",
                "exercises", "notebook"}
 

@@ -1,6 +1,6 @@
 """Interactive panels for the lessons: training panel (06, 08), shapes explorer (03), draw a digit (09).
 
-UI only: the math comes from ``mnistlab.network``/``mnistlab.train``, the figures from ``mnistlab.charts``,
+UI only: the math comes from ``mnistlab.network``/``mnistlab.training``, the figures from ``mnistlab.charts``,
 the strings from ``mnistlab.i18n``. All state lives on the panel objects; there are no module globals.
 
 Each panel is displayed by ending a cell with it (it has ``_repr_mimebundle_``); ``panel.widget`` is the
@@ -22,16 +22,11 @@ import plotly.graph_objects as go
 import traitlets
 from ipywidgets.widgets.trait_types import bytes_serialization
 
-import mnistlab
 from mnistlab import charts
 from mnistlab.drawing import preprocess_digit
 from mnistlab.i18n import check_lang, t
 from mnistlab.network import init_params, predict_proba
-
-# The function ml.train, asked from the package: `from mnistlab.train import train` would make the
-# package attribute `train` the submodule mnistlab.train (Python sets it on first import), so that a
-# lesson's later `ml.train(...)` would call a module.
-run_training = mnistlab.__getattr__("train")
+from mnistlab.training import train as run_training
 
 STATIC = Path(__file__).parent / "static"
 STYLE = {"description_width": "initial"}

@@ -1,0 +1,236 @@
+"""Benchmark: standard training configurations, each run in a fresh process (python -m mnistlab benchmark).
+
+A fresh process per run makes the peak RSS (resource.getrusage) belong to that configuration alone. Every
+configuration runs `repeat` times; the table shows medians. PyTorch (optional, never a dependency of
+mnistlab) trains the same 784-128-64-10 network for one epoch at batch 64 in the same run for comparison.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+# name -> what to run. engine: "mnistlab" (ml.train), "origin" (the seed tutorial's code) or "torch".
+# lr + drop: step_decay(lr, drop, 0.1) (no drop: constant lr); batch None: full batch.
+CONFIGS = {
+    "seed-origin": dict(dataset="mnist", engine="origin", hidden=[10], batch=None, lr=0.1, epochs=500,
+                        note="the seed tutorial's code (ml.origin), 500 full-batch iterations"),
+    "784-10-10": dict(dataset="mnist", engine="mnistlab", hidden=[10], batch=32, lr=0.2, drop=10,
+                      epochs=20, target=(0.91, 5.0)),
+    "784-128-64-10": dict(dataset="mnist", engine="mnistlab", hidden=[128, 64], batch=32, lr=0.4, drop=10,
+                          epochs=15, target=(0.96, 15.0)),
+    "fashion-784-128-64-10": dict(dataset="fashion", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1,
+                                  drop=9, epochs=12, target=(0.885, 60.0)),
+    "epoch": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1, epochs=1,
+                  note="784-128-64-10, one epoch at batch 64, lr 0.1 "
+                       "(BLAS single-threaded, as train does)"),
+    "epoch-blas-default": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1,
+                               epochs=1, blas_threads=None, note="the same with the BLAS's own thread count"),
+    "torch-epoch": dict(dataset="any", engine="torch", hidden=[128, 64], batch=64, lr=0.1, epochs=1,
+                        note="the same in PyTorch CPU (nn.Linear/ReLU, CrossEntropyLoss, SGD), "
+                             "default threads"),
+    "torch-epoch-1-thread": dict(dataset="any", engine="torch", hidden=[128, 64], batch=64, lr=0.1,
+                                 epochs=1, threads=1,
+                                 note="the same in PyTorch with torch.set_num_threads(1)"),
+}
+RSS_LIMIT_MB = 800
+TORCH_RATIO = 0.8  # our epoch may take at most 1 / 0.8 of PyTorch's time
+
+
+def run_one(name, data, dataset, seed=0):
+    """Run configuration `name` in this process; returns a dict of measurements."""
+    import resource
+
+    import numpy as np
+
+    import mnistlab as ml
+    from mnistlab.training import step_decay, train
+
+    config = CONFIGS[name]
+    X, y = ml.load_mnist("train", dataset=dataset, path=data, verbose=False)
+    X_test, y_test = ml.load_mnist("test", dataset=dataset, path=data, verbose=False)
+    rng = np.random.default_rng(seed)
+    if config["engine"] == "origin":
+        from mnistlab import origin
+
+        X, X_test = X.astype(np.float64), X_test.astype(np.float64)  # the tutorial worked in float64
+        start = time.perf_counter()
+        W1, b1, W2, b2 = origin.gradient_descent(X, y, config["lr"], config["epochs"], rng)
+        seconds = time.perf_counter() - start
+        epoch_seconds = seconds / config["epochs"]
+        A2 = origin.forward_prop(W1, b1, W2, b2, X_test)[3]
+        test = float(origin.get_accuracy(origin.get_predictions(A2), y_test))
+    elif config["engine"] == "torch":
+        seconds, test = _torch_run(config, X, y, X_test, y_test, seed)
+        epoch_seconds = seconds / config["epochs"]
+    else:
+        params = ml.init_params([784, *config["hidden"], 10], rng=rng)
+        rate = (dict(schedule=step_decay(config["lr"], config["drop"], 0.1)) if config.get("drop")
+                else dict(learning_rate=config["lr"]))
+        start = time.perf_counter()
+        history = train(params, X, y, n_epochs=config["epochs"], batch_size=config["batch"], rng=rng,
+                        blas_threads=config.get("blas_threads", "auto"), **rate)
+        seconds = time.perf_counter() - start
+        epoch_seconds = statistics.median(history.seconds[1:])
+        test = ml.accuracy(y_test, ml.predict(params, X_test))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    return {"name": name, "m": int(y.size), "seconds": seconds, "epoch_seconds": epoch_seconds,
+            "samples_per_second": y.size / epoch_seconds, "test_accuracy": test, "peak_rss_mb": peak_mb}
+
+
+def _torch_run(config, X, y, X_test, y_test, seed):
+    """The same network, loss, SGD and batch order scheme in PyTorch; returns (seconds, test accuracy)."""
+    import torch
+
+    if config.get("threads"):
+        torch.set_num_threads(config["threads"])
+    torch.manual_seed(seed)
+    sizes = [784, *config["hidden"], 10]
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
+        layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
+    net = torch.nn.Sequential(*layers[:-1])
+    optimizer = torch.optim.SGD(net.parameters(), lr=config["lr"])
+    loss_fn = torch.nn.CrossEntropyLoss()
+    images, labels = torch.from_numpy(X.T.copy()), torch.from_numpy(y)  # torch wants one row per image
+    generator = torch.Generator().manual_seed(seed)
+    start = time.perf_counter()
+    for _ in range(config["epochs"]):
+        perm = torch.randperm(len(labels), generator=generator)
+        for first in range(0, len(labels), config["batch"]):
+            idx = perm[first:first + config["batch"]]
+            optimizer.zero_grad(set_to_none=True)
+            loss_fn(net(images[idx]), labels[idx]).backward()
+            optimizer.step()
+    seconds = time.perf_counter() - start
+    with torch.no_grad():
+        test = (net(torch.from_numpy(X_test.T.copy())).argmax(dim=1).numpy() == y_test).mean()
+    return seconds, float(test)
+
+
+def configurations(dataset, with_torch):
+    """Names of the configurations that apply to `dataset` (torch ones only with_torch)."""
+    return [name for name, c in CONFIGS.items()
+            if c["dataset"] in (dataset, "any") and (with_torch or c["engine"] != "torch")]
+
+
+def torch_available():
+    import importlib.util
+
+    return importlib.util.find_spec("torch") is not None
+
+
+def run_all(data=None, dataset="mnist", with_torch=False, repeat=3, names=None, out=None, err=None):
+    """Run each configuration `repeat` times in a subprocess; print and return the table rows (medians)."""
+    out, err = out or sys.stdout, err or sys.stderr
+    if with_torch and not torch_available():
+        print("PyTorch is not installed: skipping the comparison (pip install torch==2.13.0 for the CPU "
+              "build).", file=err)
+        with_torch = False
+    names = names or configurations(dataset, with_torch)
+    print(_environment(with_torch), file=out)
+    rows = []
+    for name in names:
+        runs = []
+        for i in range(repeat):
+            print(f"  {name}: run {i + 1}/{repeat} ...", end="\r", file=err, flush=True)
+            command = [sys.executable, "-m", "mnistlab.benchmark", name, "--dataset", dataset,
+                       "--seed", str(i)]
+            if data is not None:
+                command += ["--data", str(data)]
+            result = subprocess.run(command, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise RuntimeError(f"benchmark {name} failed:\n{result.stderr.strip()}")
+            runs.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        print(" " * 60, end="\r", file=err)
+        row = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "name"}
+        row.update(name=name, runs=runs)
+        rows.append(row)
+    print(format_table(rows, dataset), file=out)
+    return rows
+
+
+def format_table(rows, dataset):
+    head = (f"{'configuration':<24}{'images':>7}{'train s':>9}{'epoch s':>9}{'samples/s':>11}{'test acc':>10}"
+            f"{'peak RSS MB':>13}  target")
+    lines = [head, "-" * len(head)]
+    by_name = {row["name"]: row for row in rows}
+    for row in rows:
+        config = CONFIGS[row["name"]]
+        verdict = ""
+        if "target" in config:
+            accuracy, seconds = config["target"]
+            met = row["test_accuracy"] >= accuracy and row["seconds"] <= seconds
+            verdict = f">= {accuracy:.1%} in <= {seconds:g} s: {'met' if met else 'NOT met'}"
+        if row["m"] >= 60_000:
+            verdict += f"{'; ' if verdict else ''}RSS <= {RSS_LIMIT_MB} MB: "
+            verdict += "met" if row["peak_rss_mb"] <= RSS_LIMIT_MB else "NOT met"
+        lines.append(f"{row['name']:<24}{row['m']:>7}{row['seconds']:>9.2f}{row['epoch_seconds']:>9.3f}"
+                     f"{row['samples_per_second']:>11,.0f}{row['test_accuracy']:>10.2%}{row['peak_rss_mb']:>13.0f}"
+                     f"  {verdict}")
+    torch_rows = [by_name[name] for name in ("torch-epoch", "torch-epoch-1-thread") if name in by_name]
+    if "epoch" in by_name and torch_rows:  # against PyTorch's faster setting in this run
+        fastest = min(torch_rows, key=lambda row: row["epoch_seconds"])
+        ours, theirs = by_name["epoch"]["epoch_seconds"], fastest["epoch_seconds"]
+        met = ours <= theirs / TORCH_RATIO
+        lines.append(f"PyTorch comparison: epoch time mnistlab / PyTorch ({fastest['name']}, the faster) = "
+                     f"{ours:.3f} s / {theirs:.3f} s = {ours / theirs:.2f} "
+                     f"(target <= {1 / TORCH_RATIO:.2f}): {'met' if met else 'NOT met'}")
+    runs = len(rows[0]["runs"]) if rows and "runs" in rows[0] else 1
+    lines.append(f"Medians over {runs} run(s), each a fresh process, run i with random seed i. "
+                 "train s: the whole training call; epoch s: one epoch's steps.")
+    lines += [f"  {_describe(row['name'])}" for row in rows]
+    return "\n".join(lines)
+
+
+def _describe(name):
+    c = CONFIGS[name]
+    if "note" in c:
+        return f"{name} = {c['note']}"
+    rate = f"step_decay({c['lr']}, {c['drop']}, 0.1)" if c.get("drop") else f"lr {c['lr']}"
+    return f"{name} = batch {c['batch']}, {rate}, {c['epochs']} epochs"
+
+
+def _environment(with_torch):
+    import platform
+
+    import numpy as np
+
+    import mnistlab
+
+    blas = "threadpoolctl not installed"
+    try:
+        from threadpoolctl import threadpool_info
+
+        blas = ", ".join(f"{p['internal_api']} {p['version']} ({p.get('architecture')}), {p['num_threads']} "
+                         "threads" for p in threadpool_info() if p.get("user_api") == "blas")
+    except ImportError:
+        pass
+    torch = ""
+    if with_torch:
+        import torch as _torch
+
+        torch = f", torch {_torch.__version__} ({_torch.get_num_threads()} threads)"
+    names = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+    env = " ".join(f"{k}={os.environ[k]}" for k in names if k in os.environ)
+    return (f"mnistlab {mnistlab.__version__}, Python {platform.python_version()}, NumPy {np.__version__}"
+            f"{torch}; {os.cpu_count()} CPUs; BLAS: {blas}" + (f"; {env}" if env else ""))
+
+
+def main(argv=None):
+    """Child process: python -m mnistlab.benchmark NAME [--data DIR] [--dataset D] -> one JSON line."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m mnistlab.benchmark")
+    parser.add_argument("name", choices=sorted(CONFIGS))
+    parser.add_argument("--data", default=None)
+    parser.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    print(json.dumps(run_one(args.name, args.data, args.dataset, args.seed)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+import numpy as np
+import pytest
+
+import mnistlab as ml
+
+SIZES = {1: [7, 4], 2: [7, 6, 4], 3: [7, 6, 5, 4]}
+
+
+def small_problem(depth, m, seed=0):
+    rng = np.random.default_rng(seed)
+    params = ml.init_params(SIZES[depth], rng=rng, dtype=np.float64)
+    for name in params:  # non-zero biases, so that their gradients are checked too
+        params[name] += 0.1 * rng.standard_normal(params[name].shape)
+    return params, rng.standard_normal((7, m)), rng.integers(0, 4, m)
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+@pytest.mark.parametrize("depth", [1, 2, 3])
+@pytest.mark.parametrize("m", [1, 7, 13])
+def test_backward_matches_the_numerical_gradient(activation, depth, m):
+    params, X, y = small_problem(depth, m, seed=depth * 100 + m)
+    report = ml.gradient_check(params, X, y, activation=activation, n_samples=1000)  # every entry
+    assert set(report) == set(params)
+    assert report.max_error < 1e-6, report
+    assert report.passed(1e-6)
+
+
+def test_numerical_gradient_of_a_whole_matrix_equals_backward():
+    params, X, y = small_problem(2, 5)
+    _, cache = ml.forward(params, X)
+    grads = ml.backward(params, cache, y)
+    for name in params:
+        numerical = ml.numerical_gradient(params, X, y, name)
+        assert numerical.shape == params[name].shape
+        np.testing.assert_allclose(numerical, grads["d" + name], rtol=1e-6, atol=1e-9)
+
+
+def test_numerical_gradient_accepts_index_tuples_and_leaves_params_unchanged():
+    params, X, y = small_problem(2, 5)
+    before = {name: value.copy() for name, value in params.items()}
+    by_tuple = ml.numerical_gradient(params, X, ml.one_hot(y, 4), "W1", indices=[(0, 1), (3, 6)])
+    by_flat = ml.numerical_gradient(params, X, y, "W1", indices=[1, 3 * 7 + 6])
+    np.testing.assert_allclose(by_tuple, by_flat, rtol=1e-9)
+    for name in params:
+        np.testing.assert_array_equal(params[name], before[name])
+
+
+def test_float32_parameters_are_checked_in_float64():
+    params, X, y = small_problem(2, 9)
+    report = ml.gradient_check({k: v.astype(np.float32) for k, v in params.items()}, X, y)
+    assert report.passed(1e-6), report
+
+
+def test_the_check_exposes_a_wrong_gradient_such_as_the_seeds_scalar_bias_gradient():
+    params, X, y = small_problem(1, 9)
+    A, _ = ml.forward(params, X)
+    scalar_db1 = np.full((4, 1), np.sum(A - ml.one_hot(y, 4)) / 9)  # the seed's db = np.sum(dZ) / m
+    numerical = ml.numerical_gradient(params, X, y, "b1")
+    error = np.linalg.norm(scalar_db1 - numerical) / (np.linalg.norm(scalar_db1) + np.linalg.norm(numerical))
+    assert error > 1e-2
+
+
+def test_report_prints_a_table_with_one_row_per_parameter():
+    params, X, y = small_problem(2, 5)
+    report = ml.gradient_check(params, X, y, n_samples=3, rng=np.random.default_rng(0))
+    text = repr(report)
+    assert text.splitlines()[0].split() == ["parameter", "entries", "relative", "error"]
+    assert [line.split()[0] for line in text.splitlines()[1:]] == ["W1", "b1", "W2", "b2"]
+    assert all(len(report.indices[name]) == 3 for name in ("W1", "W2"))
+    assert report.max_error == max(report.values())
+
+
+def test_sampled_entries_are_evenly_spread_without_rng_and_random_with_it():
+    params, X, y = small_problem(2, 5)
+    spread = ml.gradient_check(params, X, y, n_samples=4)
+    np.testing.assert_array_equal(spread.indices["W1"], [0, 14, 27, 41])
+    a = ml.gradient_check(params, X, y, n_samples=4, rng=np.random.default_rng(1))
+    b = ml.gradient_check(params, X, y, n_samples=4, rng=np.random.default_rng(1))
+    np.testing.assert_array_equal(a.indices["W1"], b.indices["W1"])
