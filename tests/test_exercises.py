@@ -11,7 +11,7 @@ from mnistlab.i18n import LANGUAGES, placeholders
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
 ALL = exercises()
-CHECK_CALL = re.compile(r"""ml\.check\(\s*["'](\d\d\.[a-z0-9_]+)["']""")
+CHECK_CALL = re.compile(r"""ml\.check\(\s*["'](\d\d\.[A-Za-z0-9_]+)["']""")
 
 
 def used_in(lang):
