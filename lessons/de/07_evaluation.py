@@ -1,0 +1,326 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 07 · Auswertung: Wie gut ist das Netz wirklich?
+#
+# **In dieser Lektion**
+# - misst du die Genauigkeit auf Bildern, die das Netz nie gesehen hat, und vergleichst sie mit der
+#   Genauigkeit auf den Trainingsdaten,
+# - erkennst du *Überanpassung* (overfitting) und siehst, dass mehr Daten dagegen helfen,
+# - baust du eine *Konfusionsmatrix* (confusion matrix) und liest ab, welche Ziffern verwechselt werden,
+# - schaust du dir die Ziffern an, bei denen das Netz danebenliegt,
+# - blickst du ins Netz hinein: die Zeilen von `W1` als Bilder – worauf jedes verdeckte Neuron achtet.
+#
+# ⏱ etwa 20 Minuten
+
+# %%
+import numpy as np
+
+import mnistlab as ml
+
+LANG = "de"
+rng = np.random.default_rng(0)
+
+# %% [markdown]
+# ## Ein Netz zum Auswerten
+#
+# Wir trainieren das Netz aus dem Original-Tutorial, 784 → 10 → 10, mit dem, was die früheren Lektionen
+# gebaut haben: `ml.init_params` und `ml.train`. Damit es schnell geht, nehmen wir nur 1.000
+# Trainingsbilder. Die **Testdaten** (test set) sind eigene Bilder, die das Netz beim Training nie zu
+# sehen bekommt. Sie verraten, wie gut das Netz mit *neuer* Handschrift zurechtkommt – und genau darauf
+# kommt es an.
+
+# %%
+X_train, y_train = ml.load_mnist("train", n=1000)
+X_test, y_test = ml.load_mnist("test")
+print("X_train:", X_train.shape, " X_test:", X_test.shape)
+
+params = ml.init_params([784, 10, 10], rng=rng)
+W1_start = params["W1"].copy()  # aufgehoben, um am Ende mit den trainierten Gewichten zu vergleichen
+history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=30, batch_size=32, rng=rng,
+                   X_val=X_test, y_val=y_test)
+print("epochs:", history.epoch[-1])
+
+# %% [markdown]
+# ## Genauigkeit
+#
+# Die Antwort des Netzes auf ein Bild ist die Ziffer mit der höchsten Wahrscheinlichkeit (`ml.predict`).
+# Die **Genauigkeit** (accuracy) ist der Anteil der Bilder, bei denen diese Antwort mit dem richtigen
+# Label übereinstimmt:
+#
+# $$\text{accuracy} = \frac{1}{m} \sum_{i=1}^{m} [\hat y_i = y_i]$$
+#
+# Dabei ist $[\hat y_i = y_i]$ gleich 1 bei einer richtigen Antwort und sonst 0. In NumPy liefert der
+# Vergleich zweier Label-Vektoren ein Array aus `True`/`False` – und dessen Mittelwert ist genau dieser
+# Anteil:
+
+# %%
+def accuracy(y_true, y_pred):
+    # Anteil der richtig vorhergesagten Labels (True zählt als 1, False als 0).
+    return float(np.mean(y_true == y_pred))
+
+
+y_pred_train = ml.predict(params, X_train)
+y_pred = ml.predict(params, X_test)
+print(f"train: {accuracy(y_train, y_pred_train):.1%}")
+print(f"test:  {accuracy(y_test, y_pred):.1%}")
+
+# %%
+assert accuracy(y_train, y_pred_train) == ml.accuracy(y_train, y_pred_train)
+assert accuracy(y_test, y_pred) == ml.accuracy(y_test, y_pred)
+
+# %% [markdown]
+# ## Trainings- gegen Testgenauigkeit: Überanpassung
+#
+# Vergleich die beiden Zahlen oben: Auf den Bildern, mit denen es trainiert wurde, ist das Netz besser als
+# auf neuen. Mit nur 1.000 Trainingsbildern und 30 Durchläufen hat es nicht nur gelernt, was eine 4 zur 4
+# macht, sondern auch die Eigenheiten genau dieser 1.000 Bilder – ungefähr so, wie jemand, der die
+# Lösungen der Klausur vom letzten Jahr auswendig lernt. Das nennt man **Überanpassung** (overfitting).
+# Das Diagramm zeigt, wie es dazu kommt: Die Trainingsgenauigkeit klettert immer weiter Richtung 100 %,
+# während die Genauigkeit auf den zurückgehaltenen Bildern (hier dienen die Testdaten zur *Validierung*)
+# schon früh nicht mehr steigt.
+
+# %%
+ml.charts.accuracy_curve(history, lang=LANG)
+
+# %% [markdown]
+# Das beste Mittel dagegen sind **mehr Daten**. Unten bekommt dasselbe Netz viermal so viele
+# verschiedene Bilder und gleich viele Trainingsschritte (8 Epochen mit 4.000 Bildern ≈ 30 Epochen mit
+# 1.000). Vergleich den Abstand zwischen Trainings- und Testgenauigkeit in beiden Läufen. (Die
+# mitgelieferte Stichprobe hat genau 4.000 Trainingsbilder.)
+
+# %%
+X_more, y_more = ml.load_mnist("train", n=4000)
+params_more = ml.init_params([784, 10, 10], rng=rng)
+ml.train(params_more, X_more, y_more, learning_rate=0.1, n_epochs=8, batch_size=32, rng=rng)
+for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
+    train_acc, test_acc = ml.accuracy(y, ml.predict(p, X)), ml.accuracy(y_test, ml.predict(p, X_test))
+    print(f"m = {y.size:>5}   train: {train_acc:.1%}   test: {test_acc:.1%}   "
+          f"train - test: {train_acc - test_acc:+.1%}")
+
+# %% [markdown]
+# Daraus folgt noch etwas: **Miss ein Netz nie auf seinen Trainingsbildern.** Deren Genauigkeit ist zu
+# optimistisch. Deshalb bringt MNIST eigene Testdaten mit, und deshalb *schauen* wir sie nur an – wir
+# trainieren nie damit. (Genau genommen verrät auch das wiederholte Ausprobieren von Einstellungen anhand
+# der Testgenauigkeit schon etwas über die Testdaten; größere Projekte halten dafür einen dritten Satz
+# Bilder bereit, die *Validierungsdaten* (validation set).)
+
+# %% [markdown]
+# ## Die Konfusionsmatrix
+#
+# Die Genauigkeit ist eine einzige Zahl. Sie sagt nicht, *welche* Ziffern schiefgehen. Das zeigt die
+# **Konfusionsmatrix** $C$ (confusion matrix): $C_{ij}$ zählt die Testbilder mit der richtigen Ziffer $i$,
+# die das Netz für ein $j$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
+# Diagonalen stehen die richtigen Antworten.
+#
+# Um sie zu füllen, zählen wir für jedes Bild `k` an der Stelle `(y_true[k], y_pred[k])` eins dazu.
+# `np.add.at` erledigt das für alle Bilder auf einmal (ein einfaches `C[y_true, y_pred] += 1` würde ein
+# mehrfach vorkommendes Paar nur einmal zählen):
+
+# %%
+def confusion_matrix(y_true, y_pred, n_classes=10):
+    # C (n_classes, n_classes): C[i, j] = Anzahl der Bilder der Klasse i, die als j erkannt wurden.
+    C = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(C, (y_true, y_pred), 1)  # pro Bild +1, in Zeile y_true[k], Spalte y_pred[k]
+    return C
+
+
+C = confusion_matrix(y_test, y_pred)
+print(C)
+
+# %%
+np.testing.assert_array_equal(C, ml.confusion_matrix(y_test, y_pred))
+assert C.sum() == y_test.size  # jedes Testbild wird genau einmal gezählt
+assert np.trace(C) / C.sum() == ml.accuracy(y_test, y_pred)  # Diagonale / alle = die Genauigkeit
+
+# %% [markdown]
+# Als Diagramm liest sie sich leichter: Dunkle Felder abseits der Diagonalen sind die häufigen Fehler.
+# Fahr mit der Maus über ein Feld, um zu sehen, was es zählt.
+
+# %%
+ml.charts.confusion_matrix(C, lang=LANG)
+
+# %% [markdown]
+# Welche Verwechslungen sind am häufigsten? Setz die Diagonale auf 0 und such die größten Einträge. Die
+# üblichen Verdächtigen sind Formen, die sich wirklich ähneln: 4 und 9, 3 und 5, 7 und 9, 2 und 7 – schau,
+# ob dein Netz das bestätigt. Jede Zeile unten heißt: *richtige Ziffer → vorhergesagte Ziffer: Anzahl*.
+
+# %%
+mistakes = C.copy()
+np.fill_diagonal(mistakes, 0)
+for k in np.argsort(mistakes, axis=None)[::-1][:5]:
+    i, j = divmod(int(k), 10)
+    print(f"{i} → {j}: {mistakes[i, j]}")
+
+# %% [markdown]
+# Zwei weitere Kennzahlen pro Ziffer lassen sich direkt aus der Matrix ablesen:
+#
+# - **Trefferquote** (recall) der Ziffer $k$ = $C_{kk}$ / (Summe der Zeile $k$): Wie viele aller echten
+#   $k$ hat das Netz gefunden?
+# - **Präzision** (precision) der Ziffer $k$ = $C_{kk}$ / (Summe der Spalte $k$): Wie viele der Bilder,
+#   die das Netz für ein $k$ *hält*, sind wirklich eines?
+#
+# Ein Netz, das auf jedes Bild „1“ antwortet, hat für die 1 eine perfekte Trefferquote – und eine
+# miserable Präzision.
+
+# %%
+recall = np.diag(C) / C.sum(axis=1)
+precision = np.diag(C) / np.maximum(C.sum(axis=0), 1)  # max(…, 1): nie vorhergesagte Ziffer gibt 0 statt 0/0
+print("k          " + " ".join(f"{k:>5}" for k in range(10)))
+print("recall     " + " ".join(f"{v:5.0%}" for v in recall))
+print("precision  " + " ".join(f"{v:5.0%}" for v in precision))
+
+# %% [markdown]
+# ## Die falsch erkannten Ziffern
+#
+# Zahlen sind das eine – die Fehler anzuschauen ist etwas anderes. `ml.misclassified` liefert die Indizes
+# aller Testbilder mit falscher Vorhersage; das ist dasselbe wie `np.flatnonzero(y_test != y_pred)`:
+
+# %%
+wrong = ml.misclassified(y_test, y_pred)
+np.testing.assert_array_equal(wrong, np.flatnonzero(y_test != y_pred))
+print("len(wrong) =", len(wrong), "  y_test.size =", y_test.size)
+
+# %% [markdown]
+# Hier sind die ersten davon, jeweils beschriftet mit *richtig → vorhergesagt*. Viele sind ehrlich schwer
+# zu lesen; bei manchen würde ein Mensch nie danebenliegen.
+
+# %%
+ml.charts.digit_grid(X_test[:, wrong], y_test[wrong], y_pred[wrong], lang=LANG)
+
+# %% [markdown]
+# Ein Fehler mit 51 % Wahrscheinlichkeit wiegt weniger schwer als einer mit 99 %. Hier ist der
+# *selbstsicherste* Fehler des Netzes – das falsch erkannte Bild, bei dem es seiner (falschen) Antwort die
+# höchste Wahrscheinlichkeit gab:
+
+# %%
+P = ml.predict_proba(params, X_test)
+worst = wrong[np.argmax(P[y_pred[wrong], wrong])]
+print("worst =", worst, "  y_test:", y_test[worst], "  y_pred:", y_pred[worst],
+      f"  p = {P[y_pred[worst], worst]:.1%}")
+ml.charts.prediction_view(X_test[:, worst], P[:, worst], lang=LANG)
+
+# %% [markdown]
+# ## Worauf jedes verdeckte Neuron achtet
+#
+# Das verdeckte Neuron $k$ berechnet $z_k = w_k \cdot x + b_k$: Es multipliziert jedes Pixel des Bildes
+# mit seinem eigenen Gewicht und summiert. Seine Gewichte $w_k$ – die Zeile $k$ von `W1`, 784 Zahlen –
+# lassen sich deshalb als 28 × 28-Bild zeigen, als eine Art *Schablone*: Wo das Gewicht positiv ist (blau),
+# **erhöht** Tinte den Wert $z_k$; wo es negativ ist (rot), **senkt** sie ihn. Ein Neuron feuert stark bei
+# Bildern, deren Tinte auf seine blauen Stellen fällt und die roten meidet.
+
+# %%
+ml.charts.weights_as_images(params["W1"], lang=LANG)
+
+# %% [markdown]
+# Vielleicht erkennst du Striche und Rundungen, selten eine ganze Ziffer: Jedes Neuron erkennt ein
+# *Merkmal* (feature), und erst die Ausgabeschicht setzt die zehn Merkmale zu zehn Ziffern zusammen. Zwei
+# Dinge sehen nach Rauschen aus:
+#
+# - **Der Rand.** Pixel am Rand sind in (fast) jedem Bild 0. Der Gradient eines Gewichts ist
+#   $\partial L / \partial W^{[1]} = dZ^{[1]} X^T$: Ein Pixel, das immer 0 ist, liefert eine Spalte aus
+#   Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen Startwerte. Die nächste Zelle
+#   prüft das exakt.
+# - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead unit).
+#   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat ReLU keinen Gradienten durchgelassen, und es
+#   hat nie gelernt. Die zweite Ausgabe zeigt für jedes Neuron, bei welchem Anteil der Trainingsbilder es
+#   aktiv ist.
+
+# %%
+never_inked = X_train.max(axis=1) == 0  # Pixel, die in jedem Trainingsbild 0 sind
+np.testing.assert_array_equal(params["W1"][:, never_inked], W1_start[:, never_inked])
+print("never_inked.sum() =", never_inked.sum())
+
+_, cache = ml.forward(params, X_train)
+active = (cache["Z1"] > 0).mean(axis=1)
+print("k      " + " ".join(f"{k:>5}" for k in range(active.size)))
+print("active " + " ".join(f"{a:5.0%}" for a in active))
+
+# %% [markdown]
+# ## Aufgaben
+#
+# **Aufgabe 1.** Schreib eine Funktion `accuracy_from_cm(C)`, die die Genauigkeit (eine Zahl zwischen 0
+# und 1) allein aus einer Konfusionsmatrix `C` berechnet.
+
+# %%
+def accuracy_from_cm(C):
+    ...  # dein Code
+
+
+answer = ...  # wenn deine Funktion fertig ist: answer = accuracy_from_cm
+ml.check("07.accuracy_from_cm", answer, lang=LANG)
+
+# %% [markdown]
+# **Aufgabe 2.** Schreib eine Funktion `most_confused(C)`, die das Paar `(richtige Ziffer, vorhergesagte
+# Ziffer)` zurückgibt, das das Netz am häufigsten verwechselt – also die Stelle des größten Eintrags
+# *außerhalb* der Diagonalen.
+
+# %%
+def most_confused(C):
+    ...  # dein Code
+
+
+answer = ...  # wenn deine Funktion fertig ist: answer = most_confused
+ml.check("07.most_confused", answer, lang=LANG)
+
+# %% [markdown]
+# **Aufgabe 3.** Ein Netz für die drei Ziffern 0, 1, 2 hat diese Konfusionsmatrix (Zeilen: richtige
+# Ziffer, Spalten: vorhergesagte Ziffer):
+#
+# | | vorhergesagt 0 | vorhergesagt 1 | vorhergesagt 2 |
+# |---|---|---|---|
+# | **richtig 0** | 50 | 2 | 3 |
+# | **richtig 1** | 4 | 40 | 6 |
+# | **richtig 2** | 1 | 9 | 35 |
+#
+# Wie groß ist die **Präzision** der Ziffer 1 (eine Zahl zwischen 0 und 1)?
+
+# %%
+answer = ...
+ml.check("07.precision", answer, lang=LANG)
+
+# %% [markdown]
+# ## Zusammenfassung
+#
+# - Miss ein Netz auf den **Testdaten**, also auf Bildern, mit denen es nie trainiert hat. Die
+#   Trainingsgenauigkeit ist zu optimistisch; ein großer Abstand zwischen beiden ist **Überanpassung**, und
+#   mehr Daten verkleinern ihn.
+# - Die **Konfusionsmatrix** $C_{ij}$ zählt, wie oft ein richtiges $i$ als $j$ erkannt wurde; ihre
+#   Diagonale geteilt durch ihre Summe ist die Genauigkeit. Die Zeilen liefern die Trefferquote, die
+#   Spalten die Präzision jeder Ziffer.
+# - Schau dir die **falsch erkannten** Bilder an – Zahlen allein verbergen, was schiefläuft.
+# - Jede Zeile von `W1` ist eine 28 × 28-Schablone: das, worauf dieses verdeckte Neuron achtet. Pixel, die
+#   immer 0 sind, bewegen ihre Gewichte nie; ein totes ReLU-Neuron lernt nie.
+#
+# Als Nächstes: Unser Netz trainiert noch langsam und bleibt klein. Trainieren wir es besser:
+# [08 · Besser trainieren](08_training_better.ipynb)
+
+# %% [markdown]
+# ## Lösungen
+#
+# Jede Zelle prüft eine Lösung (und schlüge fehl, wäre sie falsch).
+
+# %%
+def accuracy_from_cm_solution(C):
+    return np.trace(C) / C.sum()  # richtige Antworten (Diagonale) / alle Bilder
+
+
+assert ml.check("07.accuracy_from_cm", accuracy_from_cm_solution, lang=LANG)
+
+# %%
+def most_confused_solution(C):
+    off = C.copy()
+    np.fill_diagonal(off, 0)  # richtige Antworten sind keine Verwechslungen
+    return divmod(int(np.argmax(off)), off.shape[1])  # flacher Index -> (richtig, vorhergesagt)
+
+
+assert ml.check("07.most_confused", most_confused_solution, lang=LANG)
+
+# %%
+assert ml.check("07.precision", 40 / (2 + 40 + 9), lang=LANG)  # C[1, 1] / Summe der Spalte 1
