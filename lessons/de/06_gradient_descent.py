@@ -168,8 +168,8 @@ for alpha in (0.1, 1.5, 2.5):
 # ### Aufgabe 2 · Erst vorhersagen
 #
 # Mit `learning_rate = 0.5` hat unser Netz gut gelernt. Was passiert mit `learning_rate = 10`, wenn sonst
-# alles gleich bleibt? Antworte mit einem Wort: `"faster"` (schneller), `"slower"` (langsamer) oder
-# `"diverges"` (divergiert) – und lies dann weiter.
+# alles gleich bleibt? Antworte mit einem Wort: `"schneller"`, `"langsamer"` oder `"divergiert"` (englische
+# Antworten wie `"diverges"` versteht `ml.check` auch) – und lies dann weiter.
 
 # %%
 answer = ...

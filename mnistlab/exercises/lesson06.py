@@ -83,8 +83,8 @@ CHOICES = ("faster", "slower", "diverges")
 
 @exercise(
     "06.lr_10",
-    right=["diverges", "Diverges", "diverged", " diverges "],
-    wrong=["faster", "slower", "nan", 10],
+    right=["diverges", "Diverges", "diverged", " diverges ", "divergiert"],
+    wrong=["faster", "slower", "schneller", "nan", 10],
     hints={
         "faster": {"en": "A larger step is not always faster: on a curved valley a step that is too long "
                          "overshoots to the other side, higher up. Try it: ml.train(..., learning_rate=10).",
@@ -98,13 +98,15 @@ CHOICES = ("faster", "slower", "diverges")
                    "de": "Langsamer wird es mit einer zu *kleinen* Lernrate. 10 ist das 20-Fache unserer 0,5 "
                          "- probier es aus: ml.train(..., learning_rate=10)."},
         "choice": {"en": "Answer with one of the words \"faster\", \"slower\" or \"diverges\".",
-                   "de": "Antworte mit einem der Wörter \"faster\", \"slower\" oder \"diverges\"."},
+                   "de": "Antworte mit einem der Wörter \"schneller\", \"langsamer\" oder \"divergiert\" "
+                         "(oder englisch: \"faster\", \"slower\", \"diverges\")."},
     },
 )
 def _lr_10(answer):
     if not isinstance(answer, str):
         return "choice"
     word = answer.strip().lower()
+    word = {"schneller": "faster", "langsamer": "slower", "divergiert": "diverges"}.get(word, word)
     if word in ("diverges", "diverged"):
         return None
     return word if word in CHOICES else "choice"
