@@ -204,6 +204,7 @@ class TrainingPanel:
             "seed": ipw.BoundedIntText(description=t("panel.seed", lang), tooltip=t("panel.seed.tip", lang),
                                        min=0, max=2**31 - 1, value=0, style=STYLE, layout={"width": "150px"}),
             "auto_retrain": ipw.Checkbox(description=t("panel.auto_retrain", lang), value=False, style=STYLE,
+                                         indent=False, layout={"width": "auto"},
                                          tooltip=t("panel.auto_retrain.tip", lang)),
             "settings": ipw.Text(description=t("panel.settings", lang), tooltip=t("panel.settings.tip", lang),
                                  style=STYLE, layout={"width": "440px"}),
@@ -551,6 +552,7 @@ class ShapesExplorer:
             "hidden2": slider("panel.hidden2", hidden[1] if len(hidden) > 1 else 32, 1, 512),
             "m": slider("explorer.m", m, 1, 1024),
             "backward": ipw.Checkbox(description=t("explorer.backward", lang), value=backward, style=STYLE,
+                                     indent=False, layout={"width": "auto"},
                                      tooltip=t("explorer.backward.tip", lang)),
         }
         self.figure = go.FigureWidget(charts.shapes_diagram(self.sizes, m, lang=lang, backward=backward))
