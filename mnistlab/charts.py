@@ -226,36 +226,33 @@ def confusion_matrix(cm, *, lang):
 
 # ---- training curves -------------------------------------------------------------------------------------
 
-def loss_curve(history, *, lang, log_y=False):
-    """Training and validation loss per epoch (epoch 0 = before training)."""
+def _train_val_curve(history, keys, *, lang, title, scale=1.0):
+    """Training and validation series of `history` (e.g. ("loss", "val_loss")) per epoch, one figure."""
     check_lang(lang)
     fig = go.Figure()
     epochs = _get(history, "epoch")
-    for key, name, colour, dash in (("loss", "chart.train", "blue", "solid"),
-                                    ("val_loss", "chart.validation", "orange", "dash")):
+    for key, name, colour, dash in ((keys[0], "chart.train", "blue", "solid"),
+                                    (keys[1], "chart.validation", "orange", "dash")):
         x, y = finite_xy(epochs, _get(history, key))
         if y:
-            fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=t(name, lang),
+            fig.add_trace(go.Scatter(x=x, y=[scale * v for v in y], mode="lines+markers", name=t(name, lang),
                                      line={"color": OKABE_ITO[colour], "dash": dash, "width": 3}))
-    _style(fig, lang, t("chart.loss.title", lang), height=450)
+    _style(fig, lang, title, height=450)
     fig.update_xaxes(title_text=t("chart.epoch", lang))
+    return fig
+
+
+def loss_curve(history, *, lang, log_y=False):
+    """Training and validation loss per epoch (epoch 0 = before training)."""
+    fig = _train_val_curve(history, ("loss", "val_loss"), lang=lang, title=t("chart.loss.title", lang))
     fig.update_yaxes(title_text=t("chart.loss.y", lang), type="log" if log_y else "linear")
     return fig
 
 
 def accuracy_curve(history, *, lang):
     """Training and validation accuracy in percent per epoch."""
-    check_lang(lang)
-    fig = go.Figure()
-    epochs = _get(history, "epoch")
-    for key, name, colour, dash in (("accuracy", "chart.train", "blue", "solid"),
-                                    ("val_accuracy", "chart.validation", "orange", "dash")):
-        x, y = finite_xy(epochs, _get(history, key))
-        if y:
-            fig.add_trace(go.Scatter(x=x, y=[100 * v for v in y], mode="lines+markers", name=t(name, lang),
-                                     line={"color": OKABE_ITO[colour], "dash": dash, "width": 3}))
-    _style(fig, lang, t("chart.accuracy.title", lang), height=450)
-    fig.update_xaxes(title_text=t("chart.epoch", lang))
+    fig = _train_val_curve(history, ("accuracy", "val_accuracy"), lang=lang,
+                           title=t("chart.accuracy.title", lang), scale=100.0)
     fig.update_yaxes(title_text=t("chart.accuracy.y", lang), range=[0, 100])
     return fig
 
