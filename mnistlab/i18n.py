@@ -9,6 +9,8 @@ key appears literally in the source that uses it (a test checks that none is unu
 import difflib
 import string
 
+import numpy as np
+
 LANGUAGES = ("en", "de")
 
 STRINGS = {
@@ -307,30 +309,25 @@ class _GermanNumber(float):
     """A float that formats with a decimal comma and a thousands dot: 12,300.5 -> 12.300,5."""
 
     def __format__(self, spec):
-        return float.__format__(self, spec).translate(str.maketrans(".,", ",."))
+        return float.__format__(self, spec).translate(_SWAP)
 
 
 class _GermanInt(int):
     def __format__(self, spec):
-        return int.__format__(self, spec).translate(str.maketrans(".,", ",."))
+        return int.__format__(self, spec).translate(_SWAP)
+
+
+_SWAP = str.maketrans(".,", ",.")
 
 
 def _localised(value, lang):
-    if lang != "de" or isinstance(value, bool):
+    """value, made to format the German way for lang="de" if it is a number (Python or NumPy)."""
+    if lang != "de" or isinstance(value, bool | np.bool_):
         return value
-    if isinstance(value, int):
-        return _GermanInt(value)
-    if isinstance(value, float):
-        return _GermanNumber(value)
-    try:  # NumPy scalars
-        import numbers
-
-        if isinstance(value, numbers.Integral):
-            return _GermanInt(int(value))
-        if isinstance(value, numbers.Real):
-            return _GermanNumber(float(value))
-    except TypeError:
-        pass
+    if isinstance(value, int | np.integer):
+        return _GermanInt(int(value))
+    if isinstance(value, float | np.floating):
+        return _GermanNumber(float(value))
     return value
 
 
@@ -339,9 +336,23 @@ def placeholders(template):
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def fmt(template, lang, **values):
+    """Fill a template's {fields} with `values`, numbers formatted for `lang` (German: 0,412 and 12.300).
+
+    Used by ``t`` and by every other text a learner reads (exercise hints, messages of the engine).
+    """
+    check_lang(lang)
+    missing = placeholders(template) - set(values)
+    if missing:
+        raise KeyError(f"the text {template[:60]!r} needs the value(s) {sorted(missing)}")
+    return template.format(**{name: _localised(v, lang) for name, v in values.items()})
+
+
 def t(key, lang, **values):
     """The UI string `key` in language `lang` ("en" or "de"), with {fields} filled from `values`."""
     check_lang(lang)
+    if not isinstance(key, str):
+        raise TypeError(f"t() needs the key of a UI string, such as 'panel.train'; got {key!r}")
     if key not in STRINGS:
         close = difflib.get_close_matches(key, STRINGS, n=3)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
@@ -352,4 +363,4 @@ def t(key, lang, **values):
     if missing:
         raise KeyError(f"UI string {key!r} needs the value(s) {sorted(missing)}: t({key!r}, lang, "
                        + ", ".join(f"{name}=..." for name in sorted(missing)) + ")")
-    return template.format(**{name: _localised(v, lang) for name, v in values.items()})
+    return fmt(template, lang, **values)
