@@ -59,6 +59,28 @@ class History:
         """Plain dict of lists and numbers (JSON-serializable)."""
         return {**asdict(self), "diverged": self.diverged, "samples_per_second": self.samples_per_second}
 
+    def concat(self, later):
+        """A new History: this run followed by a `later` run that continued training the same network.
+
+        The later run's entry 0 (its "before training", which is this run's end) is dropped and its epochs
+        are renumbered to continue this run's; per-step records are joined. stopped, message and
+        diverged_loss come from the later run. Neither History is changed.
+        """
+        offset = self.epoch[-1] if self.epoch else 0
+        joined = History(epoch=self.epoch + [offset + e for e in later.epoch[1:]])
+        for key in ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate", "seconds", "samples"):
+            setattr(joined, key, getattr(self, key) + getattr(later, key)[1:])
+        if self.steps or later.steps:
+            norms = {**self.steps.get("grad_norm", {}), **later.steps.get("grad_norm", {})}
+            last = self.steps["step"][-1] if self.steps.get("step") else 0
+            joined.steps = {
+                "step": self.steps.get("step", []) + [last + s for s in later.steps.get("step", [])],
+                "loss": self.steps.get("loss", []) + later.steps.get("loss", []),
+                "grad_norm": {k: self.steps.get("grad_norm", {}).get(k, []) + later.steps.get("grad_norm", {})
+                              .get(k, []) for k in norms}}
+        joined.stopped, joined.message, joined.diverged_loss = later.stopped, later.message, later.diverged_loss
+        return joined
+
 
 def step_decay(initial, drop_every, factor=0.1):
     """Schedule epoch -> learning rate: `initial`, multiplied by `factor` every `drop_every` epochs.

@@ -260,3 +260,17 @@ def test_ml_train_is_the_function_even_after_the_training_module_was_imported():
     env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_concat_joins_two_runs_of_the_same_network_with_epochs_renumbered():
+    X, y = blobs()
+    params = fresh()
+    first = ml.train(params, X, y, learning_rate=0.1, n_epochs=2, record_steps=True)
+    second = ml.train(params, X, y, learning_rate=0.1, n_epochs=3, record_steps=True)
+    joined = first.concat(second)
+    assert joined.epoch == [0, 1, 2, 3, 4, 5]
+    assert joined.loss == first.loss + second.loss[1:]
+    assert second.loss[0] == pytest.approx(first.loss[-1], rel=1e-6)  # the later run starts where it ended
+    assert joined.steps["step"] == [1, 2, 3, 4, 5]
+    assert joined.steps["grad_norm"]["W1"] == first.steps["grad_norm"]["W1"] + second.steps["grad_norm"]["W1"]
+    assert joined.stopped is None and first.epoch == [0, 1, 2]  # the inputs are unchanged
