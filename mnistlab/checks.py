@@ -54,8 +54,8 @@ def check_X(X, n_inputs=784, *, where=None):
         fix = "X / 255 (pixels 0..255)" if n_inputs == 784 else "X.astype(np.float32)"
         raise DataError(f"{p}X has dtype {X.dtype}; mnistlab wants floats: pass {fix}")
     if X.size and not np.isfinite(X).all():
-        raise DataError(f"{p}X contains NaN or infinite values; every pixel must be a number: check how X was "
-                        "made (e.g. a division by zero)")
+        raise DataError(f"{p}X contains NaN or infinite values; every pixel must be a number: check how X "
+                        "was made (e.g. a division by zero)")
     if n_inputs == 784 and X.size and (X.min() < 0 or X.max() > 1):
         raise DataError(f"{p}X has values from {X.min():g} to {X.max():g}; pixels must lie in [0, 1]: raw "
                         "pixel values 0..255 need X / 255")
@@ -74,16 +74,16 @@ def check_labels(y, n_classes=10, *, name="labels", where=None):
     if y.ndim != 1:
         hint = ("it looks one-hot already: pass the labels y (m,) instead, e.g. Y.argmax(axis=0)"
                 if y.ndim == 2 and y.shape[0] == n_classes else "pass a flat vector, e.g. y.ravel()")
-        raise DataError(f"{p}{name} must be a vector of shape (m,); got shape {_shape(y) if y.ndim else '()'}:"
-                        f" {hint}")
+        got = _shape(y) if y.ndim else "()"
+        raise DataError(f"{p}{name} must be a vector of shape (m,); got shape {got}: {hint}")
     if y.dtype == bool or y.dtype.kind not in "iuf":
         raise DataError(f"{p}{name} must be whole numbers 0..{n_classes - 1}; got dtype {y.dtype}: pass "
                         "integer class labels, e.g. y.astype(np.int64)")
     if y.dtype.kind == "f":
         bad = np.flatnonzero(~np.isfinite(y) | (y != np.round(y)))
         if bad.size:
-            raise DataError(f"{p}{name} must be whole numbers 0..{n_classes - 1}; got {y[bad[0]].item()!r} at "
-                            f"index {bad[0]}: pass integer class labels, e.g. y.astype(np.int64)")
+            raise DataError(f"{p}{name} must be whole numbers 0..{n_classes - 1}; got {y[bad[0]].item()!r} "
+                            f"at index {bad[0]}: pass integer class labels, e.g. y.astype(np.int64)")
     if y.size:
         bad = np.flatnonzero((y < 0) | (y >= n_classes))
         if bad.size:
@@ -97,8 +97,8 @@ def check_labels(y, n_classes=10, *, name="labels", where=None):
 def check_count(m, y, *, what="X has", where=None):
     """Raise DataError unless there is exactly one label in y for each of the m images."""
     if y.size != m:
-        raise DataError(f"{_prefix(where)}{what} {m} columns (images) but there are {y.size} labels: pass one "
-                        "label per column, for the same images")
+        raise DataError(f"{_prefix(where)}{what} {m} columns (images) but there are {y.size} labels: pass "
+                        "one label per column, for the same images")
 
 
 def check_layer_sizes(sizes, *, where=None):
@@ -139,21 +139,22 @@ def check_params(params, *, where, finite=True):
         raise TypeError(f"{p}params is a pair (params, meta), as ml.load_model returns it: unpack it first, "
                         "params, meta = ml.load_model(path)")
     if isinstance(params, np.ndarray):
-        raise TypeError(f"{p}the first argument must be the parameter dict (W1, b1, ...) but it is an array "
-                        f"of shape {_shape(params)}: are the arguments swapped? Write {where or 'f'}(params, X)")
+        raise TypeError(f"{p}the first argument must be the parameter dict (W1, b1, ...) but it is an "
+                        f"array of shape {_shape(params)}: are the arguments swapped? Write "
+                        f"{where or 'f'}(params, X)")
     if not isinstance(params, Mapping):
         raise TypeError(f"{p}params must be a dict of W1, b1, W2, b2, ... as ml.init_params makes it; got "
                         f"{type(params).__name__}")
     L = n_layers(params)
     if L == 0:
-        raise ValueError(f"{p}params has no 'W1' (it holds {sorted(map(str, params))}): create the parameters "
-                         "with ml.init_params([784, ..., 10], rng=rng)")
+        raise ValueError(f"{p}params has no 'W1' (it holds {sorted(map(str, params))}): create the "
+                         "parameters with ml.init_params([784, ..., 10], rng=rng)")
     expected = [f"{w}{l}" for l in range(1, L + 1) for w in "Wb"]
     missing = [name for name in expected if name not in params]
     if missing:
-        raise ValueError(f"{p}params has {', '.join(f'W{l}' for l in range(1, L + 1))} but no "
-                         f"{', '.join(map(repr, missing))}: every layer needs its weights and its biases (see "
-                         "ml.init_params)")
+        weights = ", ".join(f"W{l}" for l in range(1, L + 1))
+        raise ValueError(f"{p}params has {weights} but no {', '.join(map(repr, missing))}: every layer needs "
+                         "its weights and its biases (see ml.init_params)")
     extra = sorted(map(str, set(params) - set(expected)))
     if extra:
         leftover = [name for name in extra if name[:1] in "Wb" and name[1:].isdigit()]
@@ -166,8 +167,8 @@ def check_params(params, *, where, finite=True):
         W, b = params[f"W{l}"], params[f"b{l}"]
         for name, value in ((f"W{l}", W), (f"b{l}", b)):
             if not isinstance(value, np.ndarray):
-                raise TypeError(f"{p}params[{name!r}] is a {type(value).__name__}; parameters are NumPy arrays: "
-                                f"params[{name!r}] = np.asarray(params[{name!r}], dtype=np.float32)")
+                raise TypeError(f"{p}params[{name!r}] is a {type(value).__name__}; parameters are NumPy "
+                                f"arrays: params[{name!r}] = np.asarray(params[{name!r}], dtype=np.float32)")
             if value.dtype.kind != "f":
                 raise TypeError(f"{p}params[{name!r}] has dtype {value.dtype}; weights and biases must be "
                                 f"floats: params[{name!r}] = params[{name!r}].astype(np.float32)")
@@ -176,8 +177,9 @@ def check_params(params, *, where, finite=True):
         if sizes is None:
             sizes = [W.shape[1]]
         elif W.shape[1] != sizes[-1]:
-            raise ValueError(f"{p}W{l} has shape {_shape(W)}, but layer {l - 1} has {sizes[-1]} neurons (W{l - 1} "
-                             f"is {_shape(params[f'W{l - 1}'])}): W{l} must be (n_{l}, {sizes[-1]})")
+            before = _shape(params[f"W{l - 1}"])
+            raise ValueError(f"{p}W{l} has shape {_shape(W)}, but layer {l - 1} has {sizes[-1]} neurons "
+                             f"(W{l - 1} is {before}): W{l} must be (n_{l}, {sizes[-1]})")
         if b.shape != (W.shape[0], 1):
             fix = (f"make it a column: params['b{l}'] = params['b{l}'].reshape(-1, 1)"
                    if b.size == W.shape[0] else f"it needs one bias per neuron of layer {l}")
@@ -200,7 +202,8 @@ def check_choice(name, value, choices, *, where=None):
     except TypeError:  # an unhashable value such as a list
         ok = False
     if not ok:
-        raise ValueError(f"{_prefix(where)}{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
+        raise ValueError(f"{_prefix(where)}{name} must be one of {', '.join(map(repr, choices))}; "
+                         f"got {value!r}")
     return value
 
 

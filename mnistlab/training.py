@@ -78,7 +78,8 @@ class History:
                 "loss": self.steps.get("loss", []) + later.steps.get("loss", []),
                 "grad_norm": {k: self.steps.get("grad_norm", {}).get(k, []) + later.steps.get("grad_norm", {})
                               .get(k, []) for k in norms}}
-        joined.stopped, joined.message, joined.diverged_loss = later.stopped, later.message, later.diverged_loss
+        joined.stopped, joined.message = later.stopped, later.message
+        joined.diverged_loss = later.diverged_loss
         return joined
 
 
