@@ -14,6 +14,11 @@ Notation (the same table is in the README and in lesson 00):
 
 Use it as ``import mnistlab as ml``. Importing does no I/O and does not import plotly or
 ipywidgets: names are loaded from their modules on first use.
+
+Dependency direction, in one sentence (tests/test_package.py checks it): lessons -> widgets -> charts ->
+training -> network -> functions -> checks -> errors, with NumPy under all of them; the data modules (data,
+idx, fetch) and model_file sit beside the math core, which never imports them, and only charts and
+widgets import plotly or ipywidgets.
 """
 
 from importlib import import_module
@@ -22,11 +27,13 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it (one concept per module)
 _EXPORTS = {
-    "data": ["DataError", "read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download",
-             "check_X"],
+    "errors": ["DataError", "ModelFileError", "DownloadError"],
+    "checks": ["check_X"],
+    "data": ["read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download"],
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
-    "network": ["init_params", "forward", "backward", "predict", "predict_proba", "layer_sizes"],
-    "gradcheck": ["numerical_gradient", "gradient_check"],
+    "network": ["Params", "init_params", "forward", "backward", "output_delta", "predict", "predict_proba",
+                "layer_sizes"],
+    "gradcheck": ["numerical_gradient", "gradient_check", "GradientCheck"],
     "training": ["train", "History", "step_decay"],
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
     "model_file": ["save_model", "load_model"],
@@ -38,8 +45,8 @@ _EXPORTS = {
     "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
-_SUBMODULES = {"data", "functions", "network", "gradcheck", "training", "evaluate", "origin", "model_file",
-               "mlp", "i18n", "charts", "widgets", "drawing",
+_SUBMODULES = {"errors", "checks", "data", "functions", "network", "optimizers", "blas", "gradcheck",
+               "training", "evaluate", "origin", "model_file", "mlp", "i18n", "charts", "widgets", "drawing",
                "exercises", "notebook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

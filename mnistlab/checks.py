@@ -23,12 +23,19 @@ def _prefix(where):
     return f"{where}: " if where else ""
 
 
-def _numeric_array(value, name, where):
-    """np.asarray(value), or a TypeError if it does not hold plain numbers."""
-    array = np.asarray(value)
+def check_numbers(value, name, *, where=None, finite=False):
+    """np.asarray(value) - a list works too - or a TypeError if it does not hold plain real numbers (with
+    finite=True also a ValueError for NaN or infinite entries)."""
+    try:
+        array = np.asarray(value)
+    except ValueError:  # ragged nested lists
+        array = np.asarray(value, dtype=object)
     if array.dtype.kind not in "biuf":
         raise TypeError(f"{_prefix(where)}{name} must hold numbers; got {type(value).__name__} of dtype "
                         f"{array.dtype}")
+    if finite and array.size and not np.isfinite(array).all():
+        raise ValueError(f"{_prefix(where)}{name} contains NaN or infinite values; every entry must be a "
+                         "number")
     return array
 
 
@@ -37,7 +44,7 @@ def check_X(X, n_inputs=784, *, where=None):
     (n_inputs, m), one column per image, finite; for 784 inputs (MNIST) also pixels in [0, 1] - else raise
     DataError saying how to convert it."""
     p = _prefix(where)
-    X = _numeric_array(X, "X", where)
+    X = check_numbers(X, "X", where=where)
     if X.ndim == 1 and X.size == n_inputs:
         raise DataError(f"{p}X has shape {_shape(X)}, a single image; mnistlab wants one column per image: "
                         f"pass X.reshape({n_inputs}, 1)")
@@ -99,6 +106,23 @@ def check_count(m, y, *, what="X has", where=None):
     if y.size != m:
         raise DataError(f"{_prefix(where)}{what} {m} columns (images) but there are {y.size} labels: pass "
                         "one label per column, for the same images")
+
+
+def check_targets(Y, n_classes, m, *, where=None):
+    """Return the right answers for m images as labels (m,) int64 or one-hot (n_classes, m) floats, checked:
+    the right count, labels in range, one-hot columns holding a single 1."""
+    if np.ndim(Y) == 1:
+        y = check_labels(Y, n_classes, where=where)
+        check_count(m, y, what="the output has", where=where)
+        return y
+    Y = check_numbers(Y, "Y", where=where)
+    if Y.shape != (n_classes, m):
+        raise DataError(f"{_prefix(where)}Y has shape {_shape(Y)} but the output is ({n_classes}, {m}): pass "
+                        f"one-hot labels ml.one_hot(y) of shape ({n_classes}, {m}) or the labels y ({m},)")
+    if Y.size and not (np.isin(Y, (0, 1)).all() and (Y.sum(axis=0) == 1).all()):
+        raise DataError(f"{_prefix(where)}Y must be one-hot (a single 1 in each column, zeros elsewhere): "
+                        "build it with ml.one_hot(y), or pass the labels y")
+    return Y
 
 
 def check_layer_sizes(sizes, *, where=None):

@@ -86,7 +86,7 @@ def _train(args):
     from mnistlab.data import DataError, load_mnist
     from mnistlab.evaluate import accuracy
     from mnistlab.model_file import save_model
-    from mnistlab.network import init_params, predict
+    from mnistlab.network import INIT_FOR, init_params, predict
     from mnistlab.training import step_decay, train
 
     try:
@@ -119,8 +119,7 @@ def _train(args):
                   f"{history.seconds[-1]:.1f} s", file=sys.stderr, flush=True)
 
     try:
-        params = init_params([784, *args.hidden, 10], rng=rng, init="xavier" if args.activation == "sigmoid"
-                             else "he")
+        params = init_params([784, *args.hidden, 10], rng=rng, init=INIT_FOR[args.activation])
         rate = (dict(schedule=step_decay(args.lr, args.drop_every, args.drop_factor)) if args.drop_every
                 else dict(learning_rate=args.lr))
         print(f"training 784-{'-'.join(map(str, args.hidden + [10]))} on {y.size:,} images: {args.epochs} "
@@ -135,7 +134,7 @@ def _train(args):
         return 130
     if history.stopped:
         print(history.message, file=sys.stderr)
-    test = accuracy(y_test, predict(params, X_test, args.activation))
+    test = accuracy(y_test, predict(params, X_test))  # params recorded the activation
     print(f"test accuracy: {test:.2%} ({y_test.size:,} images; {sum(history.seconds):.1f} s of training, "
           f"{history.samples_per_second:,.0f} images/s)")
     if args.save:

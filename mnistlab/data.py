@@ -24,16 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
+from .checks import check_X  # noqa: F401  (ml.data.check_X)
+from .errors import DataError
+
 DATASETS = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
 SPLITS = {"train": "train", "test": "t10k"}  # split -> prefix of the official file names
 FULL_SIZE = {"train": 60_000, "test": 10_000}
 SAMPLE_DIR = Path(__file__).resolve().parent / "sample"
 MAGIC = {2051: "images", 2049: "labels"}  # IDX: 0x0000 08 (unsigned bytes) 03/01 (number of dimensions)
 PROBE_SECONDS = 1.2  # how long load_mnist waits for a mirror to accept a connection
-
-
-class DataError(ValueError):
-    """A data file or array is not what mnistlab expects; the message says what is wrong and what to do."""
 
 
 def file_names(split):
@@ -187,27 +186,6 @@ def _csv_cell_error(path, chunk, line_number, width):
                 return DataError(f"{path}, line {line_number + k}, {_column_name(j, width)}: "
                                  f"{cell.strip()!r} is not a number.")
     return DataError(f"{path}: could not read lines {line_number}..{line_number + len(chunk) - 1}.")
-
-
-def check_X(X):
-    """Return X if it is a batch of images in mnistlab's format - float, shape (784, m), pixels in [0, 1],
-    one column per image - else raise DataError saying how to convert it."""
-    X = np.asarray(X)
-    if X.ndim == 1 and X.size == 784:
-        raise DataError("X has shape (784,), a single image; mnistlab wants columns: pass X.reshape(784, 1).")
-    if X.ndim == 3 and X.shape[1:] == (28, 28):
-        raise DataError(f"X has shape {X.shape} (m images of 28 x 28); mnistlab uses one column per image: "
-                        "pass X.reshape(len(X), 784).T / 255.")
-    if X.ndim == 2 and X.shape[1] == 784 and X.shape[0] != 784:
-        raise DataError(f"X has shape {X.shape}, (m, 784); mnistlab uses one column per image: pass X.T.")
-    if X.ndim != 2 or X.shape[0] != 784:
-        raise DataError(f"X has shape {X.shape}; expected (784, m), one column of 784 pixels per image.")
-    if X.dtype.kind != "f":
-        raise DataError(f"X has dtype {X.dtype}; mnistlab wants floats in [0, 1]: pass X / 255.")
-    if X.size and not (np.isfinite(X).all() and X.min() >= 0 and X.max() <= 1):
-        raise DataError(f"X has values from {np.nanmin(X):g} to {np.nanmax(X):g} (or NaN); pixels must lie "
-                        "in [0, 1]: raw pixel values 0..255 need X / 255.")
-    return X
 
 
 def _as_columns(pixels):

@@ -5,13 +5,18 @@ All functions take label vectors (m,): y_true from the data, y_pred from ml.pred
 
 import numpy as np
 
-from .functions import check_labels
+from .checks import check_labels, is_whole
+
+ANY_LABEL = np.iinfo(np.int64).max  # accuracy and misclassified compare labels of any size >= 0
 
 
 def accuracy(y_true, y_pred):
     """Fraction of labels predicted right, a float in [0, 1]."""
-    y_true, y_pred = _pair(y_true, y_pred)
-    return float((y_true == y_pred).mean()) if y_true.size else 0.0
+    y_true, y_pred = _pair(y_true, y_pred, ANY_LABEL, "ml.accuracy")
+    if not y_true.size:
+        raise ValueError("ml.accuracy: there are no labels to compare (0 images): the accuracy of nothing is "
+                         "undefined")
+    return float((y_true == y_pred).mean())
 
 
 def confusion_matrix(y_true, y_pred, n_classes=10):
@@ -19,22 +24,23 @@ def confusion_matrix(y_true, y_pred, n_classes=10):
 
     Rows are the true classes, columns the predicted ones; the diagonal holds the right answers.
     """
-    y_true, y_pred = _pair(y_true, y_pred, n_classes)
+    if not is_whole(n_classes, 1):
+        raise ValueError(f"ml.confusion_matrix: n_classes must be a whole number >= 1; got {n_classes!r}")
+    y_true, y_pred = _pair(y_true, y_pred, n_classes, "ml.confusion_matrix")
     counts = np.bincount(y_true * n_classes + y_pred, minlength=n_classes * n_classes)
     return counts.reshape(n_classes, n_classes)
 
 
 def misclassified(y_true, y_pred):
     """Indices (int64, ascending) of the images whose prediction is wrong: X[:, i] shows image i."""
-    y_true, y_pred = _pair(y_true, y_pred)
+    y_true, y_pred = _pair(y_true, y_pred, ANY_LABEL, "ml.misclassified")
     return np.flatnonzero(y_true != y_pred)
 
 
-def _pair(y_true, y_pred, n_classes=None):
-    if n_classes is None:  # any labels >= 0 may be compared; only the confusion matrix needs a range
-        n_classes = np.iinfo(np.int64).max
-    y_true, y_pred = check_labels(y_true, n_classes), check_labels(y_pred, n_classes)
+def _pair(y_true, y_pred, n_classes, where):
+    y_true = check_labels(y_true, n_classes, name="y_true", where=where)
+    y_pred = check_labels(y_pred, n_classes, name="y_pred", where=where)
     if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true has {y_true.size} labels but y_pred has {y_pred.size}: predict one label "
-                         "per image, e.g. y_pred = ml.predict(params, X) for the same X")
+        raise ValueError(f"{where}: y_true has {y_true.size} labels but y_pred has {y_pred.size}: predict "
+                         "one label per image, e.g. y_pred = ml.predict(params, X) for the same X")
     return y_true, y_pred

@@ -6,19 +6,23 @@ right under its function. Defined in the lessons on activation functions and on 
 
 import numpy as np
 
+from .checks import check_labels, check_numbers, check_targets
+
 
 def relu(Z):
     """max(0, z) element-wise. Lesson: activation functions."""
-    return np.maximum(Z, 0)
+    return np.maximum(check_numbers(Z, "Z", where="ml.relu"), 0)
 
 
 def relu_prime(Z):
     """Derivative of relu: 1 where Z > 0, else 0 (we take 0 at the kink z = 0)."""
-    return (Z > 0).astype(Z.dtype)
+    Z = check_numbers(Z, "Z", where="ml.relu_prime")
+    return (Z > 0).astype(Z.dtype if Z.dtype.kind == "f" else np.float64)
 
 
 def sigmoid(Z):
     """1 / (1 + exp(-z)) element-wise, computed without overflow for large |z|."""
+    Z = check_numbers(Z, "Z", where="ml.sigmoid")
     E = np.exp(-np.abs(Z))  # never overflows: the exponent is <= 0
     return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
 
@@ -33,8 +37,13 @@ def softmax(Z):
     """Column-wise softmax: each column of the (n, m) scores Z becomes probabilities summing to 1.
 
     The column maximum is subtracted first: softmax(z) = softmax(z - c) for any constant c, and with
-    c = max(z) every exponent is <= 0, so np.exp cannot overflow even for scores like 1e4.
+    c = max(z) every exponent is <= 0, so np.exp cannot overflow even for scores like 1e4. A vector (n,)
+    is one column.
     """
+    Z = check_numbers(Z, "Z", where="ml.softmax", finite=True)
+    if Z.ndim not in (1, 2) or Z.shape[0] == 0:
+        raise ValueError(f"ml.softmax: Z must be scores of shape (n, m), one column per image; got shape "
+                         f"{Z.shape}")
     E = np.exp(Z - Z.max(axis=0, keepdims=True))
     return E / E.sum(axis=0, keepdims=True)
 
@@ -50,18 +59,11 @@ def cross_entropy(A, Y):
     normal number of A's dtype before the logarithm, so a saturated output (a probability that underflowed
     to 0) gives a large but finite loss (at most about 87 per image in float32, 708 in float64).
     """
-    A = np.asarray(A)
-    m = A.shape[1]
-    if np.ndim(Y) == 1:
-        y = check_labels(Y, A.shape[0])
-        picked = A[y, np.arange(m)]  # A[y_j, j]: the probability given to the right class
-    else:
-        Y = np.asarray(Y)
-        if Y.shape != A.shape:
-            raise ValueError(f"A has shape {A.shape} but Y has shape {Y.shape}: give Y as one-hot "
-                             f"{A.shape} (ml.one_hot(y)) or as labels of shape ({m},)")
-        picked = (A * Y).sum(axis=0)
-    tiny = np.finfo(A.dtype).tiny if np.issubdtype(A.dtype, np.floating) else np.finfo(float).tiny
+    A = check_probabilities(A, where="ml.cross_entropy")
+    Y = check_targets(Y, A.shape[0], A.shape[1], where="ml.cross_entropy")
+    # A[y_j, j]: the probability given to the right class
+    picked = A[Y, np.arange(Y.size)] if Y.ndim == 1 else (A * Y).sum(axis=0)
+    tiny = np.finfo(A.dtype).tiny
     return float(-np.log(np.maximum(picked, tiny)).mean())
 
 
@@ -70,38 +72,29 @@ def one_hot(y, n_classes=10):
 
     The width is n_classes, never taken from the data: a batch without any 9 still gives 10 rows.
     """
-    y = check_labels(y, n_classes)
+    y = check_labels(y, n_classes, where="ml.one_hot")
     Y = np.zeros((n_classes, y.size), dtype=np.float32)
     Y[y, np.arange(y.size)] = 1
     return Y
 
 
-def check_labels(y, n_classes=10):
-    """Return y as an int64 vector (m,) after checking it holds class labels 0 .. n_classes - 1.
-
-    Raises ValueError saying what is wrong and what to pass instead. Whole-number floats (labels read
-    from a CSV as floats) are accepted.
-    """
-    if not (isinstance(n_classes, (int, np.integer)) and n_classes >= 1):
-        raise ValueError(f"n_classes must be a positive whole number like 10; got {n_classes!r}")
-    y = np.asarray(y)
-    if y.ndim != 1:
-        hint = ("it looks one-hot already: pass the labels y (m,) instead, e.g. Y.argmax(axis=0)"
-                if y.ndim == 2 and y.shape[0] == n_classes else "pass a flat vector, e.g. y.ravel()")
-        raise ValueError(f"labels must be a vector of shape (m,); got shape {y.shape}: {hint}")
-    if y.dtype == bool or not (np.issubdtype(y.dtype, np.integer) or np.issubdtype(y.dtype, np.floating)):
-        raise ValueError(f"labels must be whole numbers 0..{n_classes - 1}; got dtype {y.dtype}: "
-                         "pass integer class labels, e.g. y.astype(np.int64)")
-    if np.issubdtype(y.dtype, np.floating):
-        bad = np.flatnonzero(~np.isfinite(y) | (y != np.round(y)))
-        if bad.size:
-            raise ValueError(f"labels must be whole numbers 0..{n_classes - 1}; got {y[bad[0]].item()!r} at "
-                             f"index {bad[0]}: pass integer class labels, e.g. y.astype(np.int64)")
-    if y.size:
-        bad = np.flatnonzero((y < 0) | (y >= n_classes))
-        if bad.size:
-            fix = (f"fix the labels, or pass n_classes={int(y.max()) + 1} if there really are that many"
-                   if y.min() >= 0 else "fix the labels (classes are numbered from 0)")
-            raise ValueError(f"labels must lie in 0..{n_classes - 1}; got {y[bad[0]].item()!r} at index "
-                             f"{bad[0]} ({bad.size} out of range): {fix}")
-    return y.astype(np.int64, copy=False)
+def check_probabilities(A, *, where):
+    """A as a float array (n, m) of probabilities - each column in [0, 1] and summing to 1 - or an error
+    that says what A looks like instead (scores, a transposed matrix, NaN from an overflowing softmax)."""
+    A = check_numbers(A, "A", where=where)
+    if A.ndim != 2 or 0 in A.shape:
+        raise ValueError(f"{where}: A must be probabilities of shape (n, m), one column per image; got shape "
+                         f"{A.shape}")
+    if A.dtype.kind != "f":
+        A = A.astype(np.float64)
+    if not np.isfinite(A).all():
+        raise ValueError(f"{where}: A contains NaN or infinite values - from a softmax that overflowed? "
+                         "ml.softmax subtracts each column's maximum first and never does")
+    sums = A.sum(axis=0)
+    if A.min() < 0 or A.max() > 1 + 1e-3 or not np.allclose(sums, 1, atol=1e-3):
+        rows_sum = A.shape[1] > 1 and np.allclose(A.sum(axis=1), 1, atol=1e-3)
+        hint = ("its rows sum to 1: one row per image? pass A.T" if rows_sum else
+                "these look like scores: pass the softmax of the scores, ml.softmax(Z)")
+        raise ValueError(f"{where}: A must hold probabilities (each column between 0 and 1, summing to 1); "
+                         f"its column sums range from {sums.min():.3g} to {sums.max():.3g}: {hint}")
+    return A

@@ -4,44 +4,67 @@ Everything is computed in float64 on copies of the parameters (float32 rounding 
 only a sample of entries is perturbed, so a check takes well under a second even for 784-128-64-10.
 """
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from .checks import check_params, check_targets, check_X, is_whole
 from .functions import cross_entropy
-from .network import backward, forward
+from .network import activation_of, backward, forward, layer_sizes
 
 
-def numerical_gradient(params, X, Y, name, *, activation="relu", eps=1e-5, indices=None):
+def numerical_gradient(params, X, Y, name, *, activation=None, eps=1e-5, indices=None):
     """dL/d params[name] by central differences (L(w + eps) - L(w - eps)) / (2 eps), L the mean cross-entropy.
 
     Y is one-hot (n_L, m) or labels (m,). indices=None perturbs every entry and returns an array shaped like
     params[name] (slow for big matrices); otherwise give flat indices (or index tuples) and get a 1-D array
     with one value per index. params itself is not changed.
     """
-    if name not in params:
-        raise ValueError(f"no parameter {name!r}; the parameters are {', '.join(params)}")
-    if not eps > 0:
-        raise ValueError(f"eps must be a small positive step like 1e-5; got {eps!r}")
-    p = {k: np.array(v, dtype=np.float64) for k, v in params.items()}
-    X = np.asarray(X, dtype=np.float64)
+    where = "ml.numerical_gradient"
+    p, X, activation = _float64_copies(params, X, activation, where)
+    Y = check_targets(Y, layer_sizes(p)[-1], X.shape[1], where=where)
+    if name not in p:
+        raise ValueError(f"{where}: no parameter {name!r}; the parameters are {', '.join(p)}")
+    if not (isinstance(eps, float | int) and 0 < eps < 1):
+        raise ValueError(f"{where}: eps must be a small positive step like 1e-5; got {eps!r}")
     flat = p[name].reshape(-1)  # a view: changing flat changes p[name]
-    if indices is None:
-        chosen = np.arange(flat.size)
-    else:
-        chosen = np.array([i if np.ndim(i) == 0 else np.ravel_multi_index(tuple(i), p[name].shape)
-                           for i in indices], dtype=np.int64)
+    chosen = _flat_indices(indices, p[name].shape, where)
     result = np.empty(chosen.size)
     for j, i in enumerate(chosen):
         w = flat[i]
         flat[i] = w + eps
-        plus = cross_entropy(forward(p, X, activation)[0], Y)
+        plus = cross_entropy(forward(p, X, activation=activation)[0], Y)
         flat[i] = w - eps
-        minus = cross_entropy(forward(p, X, activation)[0], Y)
+        minus = cross_entropy(forward(p, X, activation=activation)[0], Y)
         flat[i] = w
         result[j] = (plus - minus) / (2 * eps)
     return result.reshape(p[name].shape) if indices is None else result
+
+
+def _float64_copies(params, X, activation, where):
+    """float64 copies of the (checked) parameters and images, and the activation to use with them."""
+    sizes = check_params(params, where=where)
+    activation = activation_of(params, activation, where=where)
+    X = check_X(X, sizes[0], where=where)
+    return {k: np.array(v, dtype=np.float64) for k, v in params.items()}, X.astype(np.float64), activation
+
+
+def _flat_indices(indices, shape, where):
+    """Flat int64 indices from None (all), flat indices or index tuples; an error for ones out of range."""
+    size = int(np.prod(shape))
+    if indices is None:
+        return np.arange(size)
+    try:
+        chosen = np.array([i if np.ndim(i) == 0 else np.ravel_multi_index(tuple(i), shape) for i in indices],
+                          dtype=np.int64)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{where}: indices must be flat positions or index tuples within {shape}: {error}") \
+            from None
+    if chosen.size and (chosen.min() < 0 or chosen.max() >= size):
+        raise ValueError(f"{where}: indices must lie in 0..{size - 1} for a parameter of shape {shape}")
+    return chosen
 
 
 @dataclass(eq=False)
@@ -69,32 +92,40 @@ class GradientCheck(Mapping):
 
     @property
     def max_error(self):
-        return max(self.errors.values(), default=0.0)
+        """The largest relative error; NaN if any error is NaN (a check on NaN never looks fine)."""
+        values = list(self.errors.values())
+        if any(not math.isfinite(v) for v in values):
+            return math.nan if any(math.isnan(v) for v in values) else math.inf
+        return max(values, default=0.0)
 
     def passed(self, tol=1e-6):
-        """True if every parameter's relative error is below tol."""
-        return self.max_error < tol
+        """True if every parameter's relative error is a number below tol (never for NaN or inf)."""
+        return bool(self.errors) and all(error < tol for error in self.errors.values())
 
     def __repr__(self):
         lines = [f"{'parameter':<10}{'entries':>8}  {'relative error':>14}"]
         for name, error in self.errors.items():
-            verdict = "ok" if error < 1e-6 else "WRONG?"
+            verdict = "ok" if error < 1e-6 else "WRONG?"  # also for NaN: NaN < 1e-6 is False
             lines.append(f"{name:<10}{len(self.indices[name]):>8}  {error:>14.2e}  {verdict}")
         return "\n".join(lines)
 
 
-def gradient_check(params, X, Y, *, activation="relu", n_samples=20, rng=None):
+def gradient_check(params, X, Y, *, activation=None, n_samples=20, rng=None):
     """Compare backward() with numerical_gradient() on n_samples entries of every parameter.
 
     rng (a numpy Generator) picks the entries at random; without it they are spread evenly over each
     parameter. Returns a GradientCheck: print it for a table, or use .max_error and .passed(tol).
     """
-    if not (isinstance(n_samples, (int, np.integer)) and n_samples >= 1):
-        raise ValueError(f"n_samples must be a whole number >= 1; got {n_samples!r}")
-    p = {k: np.array(v, dtype=np.float64) for k, v in params.items()}
-    X = np.asarray(X, dtype=np.float64)
-    A, cache = forward(p, X, activation)
-    grads = backward(p, cache, Y, activation)
+    where = "ml.gradient_check"
+    if not is_whole(n_samples, 1):
+        raise ValueError(f"{where}: n_samples must be a whole number >= 1; got {n_samples!r}")
+    if rng is not None and not isinstance(rng, np.random.Generator):
+        raise TypeError(f"{where}: rng must be a numpy Generator (np.random.default_rng(0)) or None; got "
+                        f"{type(rng).__name__}")
+    p, X, activation = _float64_copies(params, X, activation, where)
+    Y = check_targets(Y, layer_sizes(p)[-1], X.shape[1], where=where)
+    A, cache = forward(p, X, activation=activation)
+    grads = backward(p, cache, Y, activation=activation)
     errors, indices, analytic, numerical = {}, {}, {}, {}
     for name, value in p.items():
         k = min(n_samples, value.size)
@@ -105,6 +136,9 @@ def gradient_check(params, X, Y, *, activation="relu", n_samples=20, rng=None):
         a = grads["d" + name].reshape(-1)[chosen]
         n = numerical_gradient(p, X, Y, name, activation=activation, indices=chosen)
         scale = np.linalg.norm(a) + np.linalg.norm(n)
-        errors[name] = float(np.linalg.norm(a - n) / scale) if scale > 0 else 0.0
+        if not np.isfinite(scale):
+            errors[name] = math.nan
+        else:
+            errors[name] = float(np.linalg.norm(a - n) / scale) if scale > 0 else 0.0
         indices[name], analytic[name], numerical[name] = chosen, a, n
     return GradientCheck(errors, indices, analytic, numerical)

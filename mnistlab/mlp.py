@@ -8,8 +8,9 @@ import warnings
 
 import numpy as np
 
+from .checks import check_choice
 from .evaluate import accuracy
-from .network import init_params, predict_proba
+from .network import ACTIVATIONS, INIT_FOR, init_params, predict_proba
 from .training import train
 
 N_INPUTS, N_CLASSES = 784, 10
@@ -60,7 +61,8 @@ class MLP:
                              "neurons: use e.g. hidden=(128, 64), or hidden=() for no hidden layer")
         rng = (self.random_state if isinstance(self.random_state, np.random.Generator)
                else np.random.default_rng(self.random_state))
-        init = "xavier" if self.activation == "sigmoid" else "he"
+        check_choice("activation", self.activation, ACTIVATIONS, where="MLP.fit")
+        init = INIT_FOR[self.activation]
         self.params_ = init_params([N_INPUTS, *hidden, N_CLASSES], rng=rng, init=init)
         self.history_ = train(self.params_, X, y, learning_rate=self.learning_rate, n_epochs=self.n_epochs,
                               batch_size=self.batch_size, rng=rng, X_val=X_val, y_val=y_val,
@@ -74,7 +76,7 @@ class MLP:
         """Class probabilities (10, m) for X (784, m); each column sums to 1."""
         if not hasattr(self, "params_"):
             raise ValueError("this MLP is not trained yet: call fit(X, y) first")
-        return predict_proba(self.params_, X, self.activation)
+        return predict_proba(self.params_, X, activation=self.activation)
 
     def predict(self, X):
         """Predicted labels (m,), int64, for X (784, m)."""

@@ -15,45 +15,47 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import DataError
-from .network import ACTIVATIONS, layer_sizes
+from .checks import check_layer_sizes, check_params
+from .errors import ModelFileError
+from .network import ACTIVATIONS, Params, activation_of
 
 FORMAT = "mnistlab-model"
 FORMAT_VERSION = 1
 HEADER = "__mnistlab__"
 
 
-class ModelFileError(DataError):
-    """A file is not a usable mnistlab model; the message says why and what to do."""
-
-
 def save_model(path, params, meta=None):
-    """Write params (W1, b1, ...) and meta (a dict of JSON values, e.g. {"activation": "relu"}) to path.
+    """Write params (W1, b1, ...) and meta (a dict of JSON values, e.g. {"epochs": 10}) to path.
 
-    meta["activation"] says which activation the network was trained with ("relu" if not given). Returns
-    the path written (exactly as given: no ".npz" is added).
+    The activation saved is the one the network recorded (a ``Params`` from ml.train) or meta["activation"]
+    ("relu" if neither says). Returns the path written (exactly as given: no ".npz" is added). A failing
+    save leaves an existing file untouched.
     """
     from . import __version__
 
+    where = "ml.save_model"
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"{where}: path must be a file name such as 'model.npz'; got {type(path).__name__} "
+                        "(the order is save_model(path, params, meta))")
+    if meta is not None and not isinstance(meta, dict):
+        raise TypeError(f"{where}: meta must be a dict like {{'epochs': 10}} or None; got "
+                        f"{type(meta).__name__}")
     meta = dict(meta or {})
-    activation = meta.setdefault("activation", "relu")
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"meta['activation'] must be one of {', '.join(map(repr, ACTIVATIONS))}; "
-                         f"got {activation!r}")
-    sizes = layer_sizes(params)
-    L = len(sizes) - 1
-    expected = {f"{w}{l}" for l in range(1, L + 1) for w in "Wb"}
-    if set(params) != expected:
-        raise ValueError(f"params must hold exactly {sorted(expected)}; got {sorted(params)}")
-    _check_shapes(params, sizes, "params")
+    sizes = check_params(params, where=where)
+    activation = activation_of(params, meta.get("activation"), where=where)
+    meta["activation"] = activation
     header = {"format": FORMAT, "format_version": FORMAT_VERSION, "mnistlab_version": __version__,
               "layer_sizes": sizes, "activation": activation, "meta": meta}
     try:
-        text = json.dumps(header)
-    except TypeError as err:
-        raise ValueError(f"meta must hold JSON values (numbers, strings, lists, dicts): {err}") from None
-    path = Path(path)
-    arrays = {name: np.ascontiguousarray(value) for name, value in params.items()}
+        text = json.dumps(header, allow_nan=False)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{where}: meta must hold JSON values (numbers, strings, lists, dicts): "
+                         f"{err}") from None
+    path = Path(path).expanduser()
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"{where}: the folder {path.parent} does not exist: create it first "
+                                f"(Path({str(path.parent)!r}).mkdir(parents=True))")
+    arrays = {name: np.ascontiguousarray(params[name]) for name in _names(len(sizes) - 1)}
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, 0o644)  # mkstemp makes the file private (0600); a model is an ordinary file
@@ -68,13 +70,21 @@ def save_model(path, params, meta=None):
     return path
 
 
+def _names(L):
+    return [f"{w}{l}" for l in range(1, L + 1) for w in "Wb"]
+
+
 def load_model(path):
-    """Read a file written by save_model; returns (params, meta).
+    """Read a file written by save_model; returns (params, meta) - params a ``Params`` that knows its
+    activation, so ml.predict(params, X) uses the one it was trained with.
 
     meta holds your meta data plus "activation", "layer_sizes" and "mnistlab_version". Raises
     ModelFileError (a ValueError) for a file that is not an intact mnistlab model.
     """
-    path = Path(path)
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"ml.load_model: path must be a file name such as 'model.npz'; got "
+                        f"{type(path).__name__}")
+    path = Path(path).expanduser()
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such model file (save one with ml.save_model(path, params))")
     redo = "save the model again with ml.save_model(path, params)"
@@ -101,34 +111,51 @@ def load_model(path):
     if HEADER not in arrays:
         raise ModelFileError(f"{path} is an .npz file but not an mnistlab model (no {HEADER!r} entry; it "
                              f"holds {', '.join(sorted(arrays)) or 'nothing'}): {redo}")
+    header, sizes, activation, meta = _read_header(arrays.pop(HEADER), path, redo)
+    if set(arrays) != set(_names(len(sizes) - 1)):
+        raise ModelFileError(f"{path}: the header promises layers {sizes}, but the file holds "
+                             f"{sorted(arrays)}: {redo}")
+    _check_shapes(arrays, sizes, path)
+    meta.update(activation=activation, layer_sizes=sizes, mnistlab_version=header.get("mnistlab_version"))
+    return Params(arrays, activation=activation), meta
+
+
+def _read_header(entry, path, redo):
+    """(header, layer sizes, activation, meta) from the JSON entry, each checked; ModelFileError if not."""
     try:
-        header = json.loads(str(arrays.pop(HEADER)))
-        ok = header.get("format") == FORMAT
-        sizes, activation, meta = header["layer_sizes"], header["activation"], dict(header["meta"])
-    except (ValueError, KeyError, TypeError, AttributeError):
-        ok = False
-    if not ok:
+        header = json.loads(str(entry))
+    except ValueError:
+        header = None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ModelFileError(f"{path}: the mnistlab header is unreadable: {redo}")
-    if header.get("format_version", 0) > FORMAT_VERSION:
+    version = header.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ModelFileError(f"{path}: the header's format_version is {version!r}, not a whole number: the "
+                             f"file is damaged: {redo}")
+    if version > FORMAT_VERSION:
         raise ModelFileError(f"{path} was written by mnistlab {header.get('mnistlab_version')} in a newer "
                              f"format: update mnistlab (pip install -U mnistlab)")
-    L = len(sizes) - 1
-    expected = {f"{w}{l}" for l in range(1, L + 1) for w in "Wb"}
-    if L < 1 or set(arrays) != expected or activation not in ACTIVATIONS:
-        raise ModelFileError(f"{path}: the header promises layers {sizes} with {activation!r}, but the file "
-                             f"holds {sorted(arrays)}: {redo}")
-    _check_shapes(arrays, sizes, path, error=ModelFileError)
-    meta.update(activation=activation, layer_sizes=sizes, mnistlab_version=header.get("mnistlab_version"))
-    return arrays, meta
+    activation, meta = header.get("activation"), header.get("meta")
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
+        raise ModelFileError(f"{path}: the header names the activation {activation!r}, which mnistlab does "
+                             f"not know (it knows {', '.join(ACTIVATIONS)}): {redo}")
+    if not isinstance(meta, dict):
+        raise ModelFileError(f"{path}: the header's meta data is {type(meta).__name__}, not a dict: {redo}")
+    try:
+        sizes = check_layer_sizes(header.get("layer_sizes"))
+    except (TypeError, ValueError):
+        raise ModelFileError(f"{path}: the header's layer sizes {header.get('layer_sizes')!r} are not a list "
+                             f"of whole numbers: {redo}") from None
+    return header, sizes, activation, dict(meta)
 
 
-def _check_shapes(params, sizes, where, error=ValueError):
+def _check_shapes(arrays, sizes, path):
     for l in range(1, len(sizes)):
         for name, shape in ((f"W{l}", (sizes[l], sizes[l - 1])), (f"b{l}", (sizes[l], 1))):
-            value = params[name]
+            value = arrays[name]
             if value.shape != shape or value.dtype.kind != "f":
-                raise error(f"{where}: {name} should be a float array of shape {shape}; it is {value.dtype} "
-                            f"{value.shape}")
+                raise ModelFileError(f"{path}: {name} should be a float array of shape {shape}; it is "
+                                     f"{value.dtype} {value.shape}")
             if not np.isfinite(value).all():
-                raise error(f"{where}: {name} contains NaN or infinite values: a diverged model cannot be "
-                            "used; train it again with a smaller learning rate")
+                raise ModelFileError(f"{path}: {name} contains NaN or infinite values: a diverged model "
+                                     "cannot be used; train it again with a smaller learning rate")

@@ -2,36 +2,83 @@
 
 Shapes follow the notation table: X is (784, m), one column per image; layer l has W<l> of shape
 (n_l, n_{l-1}) and b<l> of shape (n_l, 1); Z<l> = W<l> A<l-1> + b<l> and A<l> = g(Z<l>) are (n_l, m),
-with A0 = X, g = relu or sigmoid on hidden layers and softmax on the last one. Parameters live in a plain
-dict {"W1": ..., "b1": ..., "W2": ..., ...}; gradients in a dict {"dW1": ..., "db1": ..., ...}.
+with A0 = X, g = relu or sigmoid on hidden layers and softmax on the last one. Parameters live in a dict
+{"W1": ..., "b1": ..., "W2": ..., ...}; gradients in a dict {"dW1": ..., "db1": ..., ...}.
 Defined in the lessons on the forward pass and on backpropagation.
+
+A network's activation function must be the same in every pass, so it travels with the network:
+``Params`` (what ``init_params`` and ``load_model`` return) is a dict that also records
+``.activation`` (``ml.train`` sets it to what it trained with), and the cache of ``forward`` records the
+activation it used, which ``backward`` then uses. Passing a different ``activation=`` than the recorded one
+is an error, never a silently different network. Plain dicts (and copies made with a dict comprehension)
+work too; they record nothing and default to "relu".
 """
 
 import numpy as np
 
-from .data import check_X
-from .functions import check_labels, relu, relu_prime, sigmoid, sigmoid_prime, softmax
+from .checks import (
+    check_choice,
+    check_layer_sizes,
+    check_numbers,
+    check_params,
+    check_rng,
+    check_targets,
+    check_X,
+)
+from .functions import relu, relu_prime, sigmoid, sigmoid_prime, softmax
 
 ACTIVATIONS = {"relu": (relu, relu_prime), "sigmoid": (sigmoid, sigmoid_prime)}
 INITS = ("he", "xavier", "uniform")
+INIT_FOR = {"relu": "he", "sigmoid": "xavier"}  # the initialisation made for each activation
+DEFAULT_ACTIVATION = "relu"
+
+
+class Params(dict):
+    """The parameters W1, b1, W2, b2, ... of one network: a dict of arrays that knows its activation.
+
+    ``activation`` is "relu" or "sigmoid" once the network was trained or loaded, None for fresh weights
+    (forward and predict then use "relu" unless told otherwise). ``copy()`` copies the arrays too.
+    """
+
+    def __init__(self, *args, activation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activation = activation
+
+    def copy(self):
+        """A new Params holding copies of the arrays, with the same activation."""
+        return Params({name: value.copy() for name, value in self.items()}, activation=self.activation)
+
+    def __repr__(self):
+        return f"Params({dict.__repr__(self)}, activation={self.activation!r})"
+
+
+class Cache(dict):
+    """What ``forward`` keeps for ``backward``: "A0" (= X), "Z1", "A1", ..., and ``.activation``."""
+
+    def __init__(self, *args, activation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activation = activation
 
 
 def init_params(layer_sizes, *, rng, init="he", dtype=np.float32):
-    """Random weights and zero biases for layer sizes like [784, 128, 64, 10].
+    """Random weights and zero biases for layer sizes like [784, 128, 64, 10]; returns ``Params``.
 
     init="he": W ~ N(0, 2 / n_in), made for relu; "xavier": W ~ N(0, 2 / (n_in + n_out)), made for
     sigmoid; "uniform": W and b ~ U(-0.5, 0.5), what the seed tutorial used. Numbers are drawn in float64
     and then cast, so the same rng seed gives the same network in float32 and float64.
     """
-    sizes = _check_layer_sizes(layer_sizes)
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy Generator; got {type(rng).__name__}: pass "
-                         "rng=np.random.default_rng(0) (any seed; the same seed gives the same weights)")
-    if init not in INITS:
-        raise ValueError(f"init must be one of {', '.join(map(repr, INITS))}; got {init!r}")
-    if np.dtype(dtype).kind != "f":
-        raise ValueError(f"dtype must be a float type such as np.float32 or np.float64; got {dtype!r}")
-    params = {}
+    where = "ml.init_params"
+    sizes = check_layer_sizes(layer_sizes, where=where)
+    check_rng(rng, why="drawing random weights", where=where)
+    check_choice("init", init, INITS, where=where)
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        dtype = np.dtype(object)
+    if dtype.kind != "f":
+        raise TypeError(f"{where}: dtype must be a float type such as np.float32 or np.float64; got "
+                        f"{dtype!r}")
+    params = Params()
     for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True), start=1):
         if init == "uniform":
             W, b = rng.random((n_out, n_in)) - 0.5, rng.random((n_out, 1)) - 0.5
@@ -44,54 +91,92 @@ def init_params(layer_sizes, *, rng, init="he", dtype=np.float32):
 
 def layer_sizes(params):
     """[n_0, n_1, ..., n_L] read from the weight shapes, e.g. [784, 10, 10]."""
-    L = n_layers(params)
-    return [params["W1"].shape[1]] + [params[f"W{l}"].shape[0] for l in range(1, L + 1)]
+    return check_params(params, where="ml.layer_sizes", finite=False)
 
 
-def n_layers(params):
-    """Number L of weight layers (W1 .. WL)."""
-    L = 0
-    while f"W{L + 1}" in params:
-        L += 1
-    if L == 0:
-        raise ValueError(f"params has no 'W1' (keys: {sorted(params)}): create them with ml.init_params")
-    return L
+def activation_of(params, activation=None, *, where):
+    """The activation to use with `params`: `activation` if given, else the one the network recorded, else
+    "relu". A given activation that differs from the recorded one is an error."""
+    recorded = getattr(params, "activation", None)
+    if activation is None:
+        return recorded or DEFAULT_ACTIVATION
+    check_choice("activation", activation, ACTIVATIONS, where=where)
+    if recorded is not None and activation != recorded:
+        raise ValueError(f"{where}: activation={activation!r}, but this network was trained with "
+                         f"{recorded!r} (params.activation): leave activation= out, or train a new network "
+                         f"with {activation!r}")
+    return activation
 
 
-def forward(params, X, activation="relu"):
+def forward(params, X, *, activation=None):
     """Forward pass: returns (A_L, cache), A_L the (n_L, m) output probabilities. Lesson: forward pass.
 
-    cache holds "A0" (= X) and "Z1", "A1", ..., "ZL", "AL" - what backward needs.
+    cache holds "A0" (= X) and "Z1", "A1", ..., "ZL", "AL" - what backward needs - and records the
+    activation used (cache.activation), so that backward uses the same one.
     """
-    g = _activation(activation)[0]
-    return _forward(params, _check_X(X, params["W1"].shape[1]), g)
+    sizes = check_params(params, where="ml.forward")
+    name = activation_of(params, activation, where="ml.forward")
+    X = check_X(X, sizes[0], where="ml.forward")
+    A, cache = _forward(params, X, ACTIVATIONS[name][0], len(sizes) - 1)
+    return A, Cache(cache, activation=name)
 
 
-def backward(params, cache, Y, activation="relu"):
+def backward(params, cache, Y, *, activation=None):
     """Gradients of the mean cross-entropy over the batch: {"dW1": ..., "db1": ..., ...}. Lesson: backprop.
 
-    Y is one-hot (n_L, m) or labels (m,). dZ_L = (A_L - Y) / m is softmax and cross-entropy combined.
-    Departure from the lesson's formulas: the 1/m is applied once to dZ_L instead of to every dW and db;
-    all later products are linear in dZ, so the result is the same with fewer multiplications.
+    Y is one-hot (n_L, m) or labels (m,). The activation is the one the cache recorded (forward's).
+    dZ_L = dL/dZ_L = (A_L - Y) / m is softmax and cross-entropy combined, with the mean's 1/m inside: every
+    later dZ, dW and db is then already the gradient of the mean loss.
     """
-    g_prime = _activation(activation)[1]
-    A_L = cache[f"A{n_layers(params)}"]
-    m = A_L.shape[1]
-    if np.ndim(Y) == 1:
-        dZ = A_L.copy()
-        dZ[check_labels(Y, A_L.shape[0]), np.arange(m)] -= 1  # A - one_hot(y) without building one_hot
-        dZ /= m
-    else:
-        if np.shape(Y) != A_L.shape:
-            raise ValueError(f"Y has shape {np.shape(Y)} but the output is {A_L.shape}: pass one-hot labels "
-                             f"ml.one_hot(y) or the labels y ({m},)")
-        dZ = (A_L - Y) / m
-    return _backward(params, cache, dZ, g_prime)
+    where = "ml.backward"
+    sizes = check_params(params, where=where)
+    L = len(sizes) - 1
+    recorded = getattr(cache, "activation", None)
+    name = activation_of(params, activation or recorded, where=where)
+    if recorded is not None and name != recorded:
+        raise ValueError(f"{where}: the cache comes from a forward pass with {recorded!r}, but "
+                         f"activation={name!r}: backward must use the forward pass's activation")
+    m = _check_cache(cache, sizes, where)
+    Y = check_targets(Y, sizes[-1], m, where=where)
+    return _backward(params, cache, output_delta(cache[f"A{L}"], Y), ACTIVATIONS[name][1], L)
 
 
-def _forward(params, X, g):
-    """forward without argument checks (the training loop checks once, not at every step)."""
-    L = n_layers(params)
+def output_delta(A_L, Y):
+    """dZ_L = (A_L - Y) / m: the gradient of the mean cross-entropy with respect to the last layer's scores.
+
+    Y is one-hot (n_L, m) or labels (m,); returns a new array shaped like A_L.
+    """
+    A_L = check_numbers(A_L, "A_L", where="ml.output_delta")
+    if A_L.ndim != 2:
+        raise ValueError(f"ml.output_delta: A_L must be the output probabilities (n_L, m); got shape "
+                         f"{A_L.shape}")
+    n, m = A_L.shape
+    Y = check_targets(Y, n, m, where="ml.output_delta")
+    if Y.ndim == 2:
+        return (A_L - Y) / m
+    dZ = A_L.astype(np.result_type(A_L.dtype, np.float32))  # a copy
+    dZ[Y, np.arange(m)] -= 1  # A - one_hot(y) without building one_hot
+    dZ /= m
+    return dZ
+
+
+def predict_proba(params, X, *, activation=None):
+    """Output probabilities (n_L, m); columns sum to 1."""
+    sizes = check_params(params, where="ml.predict_proba")
+    name = activation_of(params, activation, where="ml.predict_proba")
+    X = check_X(X, sizes[0], where="ml.predict_proba")
+    return _predict_proba(params, X, ACTIVATIONS[name][0], len(sizes) - 1)
+
+
+def predict(params, X, *, activation=None):
+    """Predicted labels (m,), int64: the most probable class of each column of X."""
+    return predict_proba(params, X, activation=activation).argmax(axis=0).astype(np.int64)
+
+
+# ---- unchecked inner functions: the public ones above check once, the training loop calls these ------
+
+def _forward(params, X, g, L):
+    """Forward pass through L layers with hidden activation g; returns (A_L, cache as a plain dict)."""
     cache = {"A0": X}
     A = X
     for l in range(1, L + 1):
@@ -102,9 +187,8 @@ def _forward(params, X, g):
     return A, cache
 
 
-def _backward(params, cache, dZ, g_prime):
-    """Backpropagate dZ_L = dL/dZ_L (already divided by m) through all layers."""
-    L = n_layers(params)
+def _backward(params, cache, dZ, g_prime, L):
+    """Backpropagate dZ_L = dL/dZ_L (the 1/m already inside) through all L layers."""
     grads = {}
     for l in range(L, 0, -1):
         grads[f"dW{l}"] = dZ @ cache[f"A{l - 1}"].T  # (n_l, m) @ (m, n_{l-1}) -> like W<l>
@@ -114,60 +198,33 @@ def _backward(params, cache, dZ, g_prime):
     return {k: grads[k] for l in range(1, L + 1) for k in (f"dW{l}", f"db{l}")}  # in layer order
 
 
-def predict_proba(params, X, activation="relu"):
-    """Output probabilities (n_L, m); columns sum to 1."""
-    return _predict_proba(params, _check_X(X, params["W1"].shape[1]), _activation(activation)[0])
-
-
-def predict(params, X, activation="relu"):
-    """Predicted labels (m,), int64: the most probable class of each column of X."""
-    return predict_proba(params, X, activation).argmax(axis=0).astype(np.int64)
-
-
-def _predict_proba(params, X, g, chunk=4096):
+def _predict_proba(params, X, g, L, chunk=4096):
     """Forward pass through X in chunks of columns (bounds memory on 60 000 images), no argument checks."""
     if X.shape[1] == 0:
-        return np.zeros((params[f"W{n_layers(params)}"].shape[0], 0), dtype=params["W1"].dtype)
-    return np.concatenate([_forward(params, X[:, i:i + chunk], g)[0] for i in range(0, X.shape[1], chunk)],
+        return np.zeros((params[f"W{L}"].shape[0], 0), dtype=params["W1"].dtype)
+    return np.concatenate([_forward(params, X[:, i:i + chunk], g, L)[0] for i in range(0, X.shape[1], chunk)],
                           axis=1)
 
 
-def _check_X(X, n_inputs):
-    """Return X as an array after checking it is (n_inputs, m): one column per image, float values.
-
-    For 784 inputs this is ml.check_X (which also wants pixels in [0, 1]); other sizes (small networks in
-    tests and exercises) get the same shape advice.
-    """
-    if n_inputs == 784:
-        return check_X(X)
-    X = np.asarray(X)
-    shape = "(" + ", ".join(map(str, X.shape)) + (",)" if X.ndim == 1 else ")")
-    if X.ndim == 2 and X.shape[1] == n_inputs and X.shape[0] != n_inputs:
-        raise ValueError(f"X has shape {shape}; mnistlab uses one column per image: pass X.T")
-    if X.ndim != 2 or X.shape[0] != n_inputs:
-        raise ValueError(f"X has shape {shape} but the network expects ({n_inputs}, m): one column of "
-                         f"{n_inputs} values per example")
-    if X.dtype.kind != "f":
-        raise ValueError(f"X has dtype {X.dtype}; the network expects floats: pass X.astype(np.float32)")
-    return X
-
-
-def _check_layer_sizes(sizes):
-    try:
-        sizes = list(sizes)
-    except TypeError:
-        raise ValueError(f"layer_sizes must be a list like [784, 128, 10]; got {sizes!r}") from None
-    if len(sizes) < 2:
-        raise ValueError(f"layer_sizes needs at least an input and an output size, like [784, 10]; "
-                         f"got {sizes}")
-    for i, n in enumerate(sizes):
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"layer sizes must be whole numbers >= 1 (every layer needs a neuron); got "
-                             f"{n!r} at position {i} of {sizes}: use e.g. [784, 128, 64, 10]")
-    return [int(n) for n in sizes]
-
-
-def _activation(name):
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activation must be one of {', '.join(map(repr, ACTIVATIONS))}; got {name!r}")
-    return ACTIVATIONS[name]
+def _check_cache(cache, sizes, where):
+    """The batch size m after checking that `cache` is a forward pass of this network."""
+    if isinstance(cache, tuple) and len(cache) == 2:
+        raise TypeError(f"{where}: cache is a pair - forward returns (A, cache): unpack it, "
+                        "A, cache = ml.forward(params, X)")
+    if not hasattr(cache, "keys"):
+        raise TypeError(f"{where}: cache must be the dict that ml.forward returns; got "
+                        f"{type(cache).__name__}")
+    L = len(sizes) - 1
+    needed = ["A0"] + [f"{k}{l}" for l in range(1, L + 1) for k in "ZA"]
+    missing = [key for key in needed if key not in cache]
+    if missing:
+        raise ValueError(f"{where}: the cache lacks {', '.join(missing)}: pass the cache of a forward pass "
+                         f"through the same network, A, cache = ml.forward(params, X)")
+    m = np.shape(cache["A0"])[1] if np.ndim(cache["A0"]) == 2 else -1
+    for key in needed:
+        n = sizes[int(key[1:])]
+        if np.shape(cache[key]) != (n, m):
+            raise ValueError(f"{where}: cache[{key!r}] has shape {np.shape(cache[key])} but this network "
+                             f"needs ({n}, {m}): the cache comes from another network or batch - run "
+                             "ml.forward(params, X) again")
+    return m

@@ -1,21 +1,24 @@
-"""The training loop: (mini-)batch gradient descent with a History for charts. Lesson: training.
+"""The training loop: (mini-)batch gradient descent with a History for charts. Lesson: gradient descent.
 
 `train` updates the parameter dict in place (it is the live model a widget shows) and returns a History.
-Divergence rule: training stops as soon as the loss of a step is NaN or infinite, or exceeds the loss
+The loop reads: for each epoch, for each batch: step (forward, backward, optimizer); guard; record.
+
+Divergence rule: training stops as soon as the loss of a batch is NaN or infinite, or exceeds the loss
 before training by more than 10 ln(n_classes) (about 23 for digits: the network then gives the right class
 a probability of about e^-23 on average, i.e. it is confidently wrong). The parameters are then restored to
 the end of the last complete epoch, so they never hold NaN, and History.message says what to do.
 """
 
-import contextlib
 import math
 import time
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from .functions import check_labels
-from .network import _activation, _backward, _check_X, _forward, _predict_proba, layer_sizes
+from .blas import blas_threads_limit
+from .checks import check_count, check_labels, check_params, check_rng, check_X, is_positive, is_whole
+from .network import ACTIVATIONS, Params, _backward, _forward, _predict_proba, activation_of
+from .optimizers import make_optimizer
 
 
 @dataclass
@@ -27,9 +30,10 @@ class History:
     Keras does: free, but a little behind the final weights). val_loss, val_accuracy: on (X_val, y_val)
     after each epoch, empty lists without validation data. learning_rate: the rate used in each epoch (entry
     0 repeats the first). seconds: time spent on each epoch's steps. samples: images processed per epoch.
-    steps: per step, with record_steps=True: "step", "loss" and "grad_norm" {"W1": [...], ...} (the norm of
-    dW1, ...). stopped: None (all epochs ran), "callback", "stop" or "diverged"; message: why, in words;
-    diverged_loss: the loss that broke the divergence rule (may be inf or NaN; None without divergence).
+    steps: per step, with record_steps=True: "step", "loss" (of the step's batch, before its update) and
+    "grad_norm" {"W1": [...], ...} (the norm of dW1, ... of that step). stopped: None (all epochs ran),
+    "callback", "stop" or "diverged"; message: why, in words; diverged_loss: the loss that broke the
+    divergence rule (may be inf or NaN; None without divergence).
     """
 
     epoch: list = field(default_factory=list)
@@ -71,16 +75,23 @@ class History:
         for key in ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate", "seconds", "samples"):
             setattr(joined, key, getattr(self, key) + getattr(later, key)[1:])
         if self.steps or later.steps:
-            norms = {**self.steps.get("grad_norm", {}), **later.steps.get("grad_norm", {})}
+            mine, theirs = self.steps.get("grad_norm", {}), later.steps.get("grad_norm", {})
             last = self.steps["step"][-1] if self.steps.get("step") else 0
             joined.steps = {
                 "step": self.steps.get("step", []) + [last + s for s in later.steps.get("step", [])],
                 "loss": self.steps.get("loss", []) + later.steps.get("loss", []),
-                "grad_norm": {k: self.steps.get("grad_norm", {}).get(k, []) + later.steps.get("grad_norm", {})
-                              .get(k, []) for k in norms}}
+                "grad_norm": {k: mine.get(k, []) + theirs.get(k, []) for k in {**mine, **theirs}}}
         joined.stopped, joined.message = later.stopped, later.message
         joined.diverged_loss = later.diverged_loss
         return joined
+
+    def _record(self, epoch, loss, accuracy, learning_rate, seconds, samples, validation):
+        for key, value in (("epoch", epoch), ("loss", loss), ("accuracy", accuracy),
+                           ("learning_rate", learning_rate), ("seconds", seconds), ("samples", samples)):
+            getattr(self, key).append(value)
+        if validation is not None:
+            self.val_loss.append(validation[0])
+            self.val_accuracy.append(validation[1])
 
 
 def step_decay(initial, drop_every, factor=0.1):
@@ -88,169 +99,276 @@ def step_decay(initial, drop_every, factor=0.1):
 
     step_decay(0.1, 10, 0.1) gives 0.1 in epochs 1-10, 0.01 in 11-20, 0.001 from 21 on.
     """
-    if not (_positive(initial) and _positive(factor) and _whole(drop_every, 1)):
-        raise ValueError(f"step_decay needs initial > 0, drop_every >= 1 (whole epochs) and factor > 0; got "
-                         f"initial={initial!r}, drop_every={drop_every!r}, factor={factor!r}")
+    if not (is_positive(initial) and is_positive(factor) and is_whole(drop_every, 1)):
+        raise ValueError(f"ml.step_decay needs initial > 0, drop_every >= 1 (whole epochs) and factor > 0; "
+                         f"got initial={initial!r}, drop_every={drop_every!r}, factor={factor!r}")
     return lambda epoch: initial * factor ** ((epoch - 1) // drop_every)
 
 
-def train(params, X, y, *, learning_rate=None, n_epochs, batch_size=None, rng=None, X_val=None, y_val=None,
-          activation="relu", schedule=None, callback=None, stop=None, on_step=None, record_steps=False,
-          blas_threads="auto"):
+def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_size=None, rng=None,
+          X_val=None, y_val=None, activation=None, callback=None, stop=None, on_step=None,
+          record_steps=False, blas_threads=None):
     """Train `params` in place by gradient descent on X (784, m) and labels y (m,); returns a History.
 
     batch_size=None uses all m images in every step (full batch, as the seed tutorial); otherwise the data
     is shuffled with `rng` every epoch and cut into batches (the last one may be smaller). Give either a
-    fixed learning_rate or a schedule (epoch -> rate, e.g. step_decay(0.1, 10)). callback(epoch, history)
-    runs after epoch 0 (before training) and after every epoch; returning True stops training. stop is an
-    object with is_set() (a threading.Event), checked before every step. on_step(step, history) runs after
-    every step. blas_threads="auto" runs the matrix products single-threaded for mini-batches (faster for
-    small products, and robust on shared machines such as Binder); an int sets the count; None leaves it.
+    fixed learning_rate or a schedule (epoch -> rate, e.g. step_decay(0.1, 10)). activation: "relu" or
+    "sigmoid" for the hidden layers (default: the one params recorded, else relu); a ``Params`` records it.
+    callback(epoch, history) runs after epoch 0 (before training) and after every epoch; returning True
+    stops training. stop is an object with is_set() (a threading.Event), checked before every step.
+    on_step(step, history) runs after every step. blas_threads: None leaves NumPy's BLAS as it is; a
+    number limits its threads for the duration of the call (process-wide: see mnistlab.blas).
     """
-    g, g_prime = _activation(activation)
-    sizes = layer_sizes(params)
-    L, n_classes, dtype = len(sizes) - 1, sizes[-1], params["W1"].dtype
-    X, y, X_val, y_val, rate = _check_args(sizes, X, y, X_val, y_val, learning_rate, schedule, n_epochs,
-                                           batch_size, rng, callback, on_step, stop)
+    run = _Run(params, X, y, X_val, y_val, n_epochs, learning_rate, schedule, batch_size, rng, activation,
+               callback, stop, on_step)
+    if isinstance(params, Params):
+        params.activation = run.activation  # the network remembers what it was trained with
     history = History()
     if record_steps:
-        history.steps = {"step": [], "loss": [], "grad_norm": {f"W{l}": [] for l in range(1, L + 1)}}
-    m, full, tiny = y.size, batch_size is None, np.finfo(dtype).tiny
-
-    def evaluate(Xe, ye):
-        A = _predict_proba(params, Xe, g)
-        return _loss(A, ye, tiny), float((A.argmax(axis=0) == ye).mean())
-
-    def record(epoch, loss, accuracy, lr, seconds, samples):
-        for key, value in (("epoch", epoch), ("loss", loss), ("accuracy", accuracy), ("learning_rate", lr),
-                           ("seconds", seconds), ("samples", samples)):
-            getattr(history, key).append(value)
-        if X_val is not None:
-            for key, value in zip(("val_loss", "val_accuracy"), evaluate(X_val, y_val), strict=True):
-                getattr(history, key).append(value)
-        return callback is not None and bool(callback(epoch, history))
-
-    threads = (None if full else 1) if blas_threads == "auto" else blas_threads
-    with _blas_limit(threads):
-        if full:  # one step per epoch; its forward pass also measures the previous epoch
-            Xs = X.astype(dtype, copy=False)
-            A, cache = _forward(params, Xs, g)
-            loss0, accuracy0 = _loss(A, y, tiny), float((A.argmax(axis=0) == y).mean())
-        else:  # images as contiguous rows, so that taking a batch copies whole rows
-            XT = np.ascontiguousarray(X.T, dtype=dtype)
-            buffer = np.empty((min(batch_size, m), sizes[0]), dtype=dtype)
-            loss0, accuracy0 = evaluate(XT.T, y)
-        columns = np.arange(m if full else buffer.shape[0])
-        limit = loss0 + 10 * math.log(n_classes)  # the divergence rule in the module docstring
-        saved = {name: value.copy() for name, value in params.items()}  # the last good parameters
-        requested, step = record(0, loss0, accuracy0, rate(1), 0.0, 0), 0
-        for epoch in range(1, n_epochs + 1):
-            if requested:
-                history.stopped = "callback"
-                history.message = f"stopped by the callback after epoch {epoch - 1}"
-                break
-            lr = rate(epoch)
-            if not _positive(lr):
-                raise ValueError(f"the schedule gave learning rate {lr!r} for epoch {epoch}: it must be > 0")
-            perm = None if full else rng.permutation(m)
-            start, total_loss, correct, seen, bad = time.perf_counter(), 0.0, 0, 0, None
-            for first in range(0, m, batch_size or m):
-                if stop is not None and stop.is_set():
-                    history.stopped, history.message = "stop", f"stopped in epoch {epoch} after step {step}"
-                    break
-                if full:
-                    yb = y  # A and cache come from the forward pass that measured the previous epoch
-                else:
-                    idx = perm[first:first + batch_size]
-                    yb = y[idx]
-                    Xb = np.take(XT, idx, axis=0, out=buffer[:idx.size], mode="clip").T  # (784, batch)
-                    A, cache = _forward(params, Xb, g)
-                    batch_loss = _loss(A, yb, tiny)
-                    if not batch_loss <= limit:  # also true for NaN
-                        bad = batch_loss
-                        break
-                    total_loss += batch_loss * yb.size
-                    correct += int((A.argmax(axis=0) == yb).sum())
-                    seen += yb.size
-                A[yb, columns[:yb.size]] -= 1  # dZ_L = (A_L - Y) / m, in place: A_L is not needed any more
-                A /= yb.size
-                grads = _backward(params, cache, A, g_prime)
-                for name in params:
-                    params[name] -= lr * grads["d" + name]
-                step += 1
-                if full:  # measure the new parameters; the next epoch's step reuses this forward pass
-                    A, cache = _forward(params, Xs, g)
-                    batch_loss = _loss(A, y, tiny)
-                    if not batch_loss <= limit:
-                        bad = batch_loss
-                        break
-                    total_loss, correct, seen = batch_loss * m, int((A.argmax(axis=0) == y).sum()), m
-                if record_steps:
-                    history.steps["step"].append(step)
-                    history.steps["loss"].append(batch_loss)
-                    for l in range(1, L + 1):
-                        history.steps["grad_norm"][f"W{l}"].append(float(np.linalg.norm(grads[f"dW{l}"])))
-                if on_step is not None:
-                    on_step(step, history)
-            seconds = time.perf_counter() - start
-            if bad is not None:
-                for name in params:
-                    params[name][...] = saved[name]
-                history.stopped, history.diverged_loss = "diverged", bad
-                history.message = _divergence_message(lr, loss0, bad, step, full, history.epoch[-1])
-                break
-            if seen:
-                requested = record(epoch, total_loss / seen, correct / seen, lr, seconds, seen)
-                for name in params:
-                    saved[name][...] = params[name]
-            if history.stopped:
-                break
-    if history.stopped is None:
-        history.message = f"trained {n_epochs} epoch{'s' * (n_epochs != 1)}"
+        history.steps = {"step": [], "loss": [], "grad_norm": {f"W{l}": [] for l in range(1, run.L + 1)}}
+    with blas_threads_limit(blas_threads):
+        run.loop(history, record_steps)
     return history
 
 
-def _check_args(sizes, X, y, X_val, y_val, learning_rate, schedule, n_epochs, batch_size, rng, callback,
-                on_step, stop):
-    """Check train's arguments; return X, y, X_val, y_val as arrays and the schedule epoch -> rate."""
-    X, y = _check_X(X, sizes[0]), check_labels(y, sizes[-1])
-    if X.shape[1] != y.size or y.size == 0:
-        raise ValueError(f"X has {X.shape[1]} columns (images) but y has {y.size} labels: pass one label per "
-                         "column of X (and at least one image)")
+class _Run:
+    """One call of `train`: its checked arguments, its batches, the optimizer and the divergence guard."""
+
+    def __init__(self, params, X, y, X_val, y_val, n_epochs, learning_rate, schedule, batch_size, rng,
+                 activation, callback, stop, on_step):
+        where = "ml.train"
+        sizes = check_params(params, where=where)
+        self.params, self.L, self.n_classes = params, len(sizes) - 1, sizes[-1]
+        self.activation = activation_of(params, activation, where=where)
+        self.g, self.g_prime = ACTIVATIONS[self.activation]
+        X, y = check_X(X, sizes[0], where=where), check_labels(y, sizes[-1], where=where)
+        check_count(X.shape[1], y, where=where)
+        if y.size == 0:
+            raise ValueError(f"{where}: there are no images to train on (X has 0 columns)")
+        if (X_val is None) != (y_val is None):
+            raise ValueError(f"{where}: pass both X_val and y_val for validation, or neither")
+        if X_val is not None:
+            X_val = check_X(X_val, sizes[0], where=where)
+            y_val = check_labels(y_val, sizes[-1], name="y_val", where=where)
+            check_count(X_val.shape[1], y_val, what="X_val has", where=where)
+        self.validation = None if X_val is None else (X_val, y_val)
+        self.rate = _schedule(learning_rate, schedule)
+        if not is_whole(n_epochs, 0):
+            raise ValueError(f"{where}: n_epochs must be a whole number >= 0; got {n_epochs!r}")
+        self.n_epochs = n_epochs
+        if batch_size is None:
+            self.batches = _FullBatch(X, y, params["W1"].dtype)
+        else:
+            if not is_whole(batch_size, 1):
+                raise ValueError(f"{where}: batch_size must be a whole number >= 1, or None for full "
+                                 f"batches; got {batch_size!r}")
+            check_rng(rng, why=f"batch_size={batch_size} shuffles the data every epoch, which", where=where)
+            self.batches = _MiniBatches(X, y, batch_size, rng, params["W1"].dtype)
+        for name, f in (("callback", callback), ("on_step", on_step)):
+            if f is not None and not callable(f):
+                raise TypeError(f"{where}: {name} must be a function; got {type(f).__name__}")
+        if stop is not None and not callable(getattr(stop, "is_set", None)):
+            raise TypeError(f"{where}: stop must have an is_set() method (e.g. threading.Event()); got "
+                            f"{type(stop).__name__}")
+        self.callback, self.stop, self.on_step = callback, stop, on_step
+        self.optimizer = make_optimizer()
+
+    def loop(self, history, record_steps):
+        """for each epoch, for each batch: step; guard; record."""
+        loss0, accuracy0 = self.batches.measure_start(self)
+        guard = _DivergenceGuard(self.params, loss0 + 10 * math.log(self.n_classes))
+        if self._record(history, 0, loss0, accuracy0, self.rate(1), 0.0, 0):
+            return self._stopped(history, "callback", f"stopped by the callback after epoch {0}")
+        step = 0
+        for epoch in range(1, self.n_epochs + 1):
+            learning_rate = self.rate(epoch)
+            if not is_positive(learning_rate):
+                raise ValueError(f"ml.train: the schedule gave learning rate {learning_rate!r} for epoch "
+                                 f"{epoch}: it must be a number > 0")
+            meter, start = _Meter(), time.perf_counter()
+            for A, cache, yb in self.batches.epoch(self):
+                if self.stop is not None and self.stop.is_set():
+                    history.stopped = "stop"
+                    history.message = f"stopped in epoch {epoch} after step {step}"
+                    break
+                loss = _loss(A, yb)
+                if guard.broken(loss):
+                    return guard.report(history, learning_rate, step, self.batches.full)
+                meter.add(loss, A, yb)
+                grads = self._step(A, cache, yb, learning_rate)
+                step += 1
+                if record_steps:
+                    _record_step(history, step, loss, grads, self.L)
+                if self.on_step is not None:
+                    self.on_step(step, history)
+            loss, accuracy, seen = self.batches.measure_end(self, meter)
+            if guard.broken(loss):
+                return guard.report(history, learning_rate, step, self.batches.full)
+            if seen:
+                guard.save()
+                if self._record(history, epoch, loss, accuracy, learning_rate, time.perf_counter() - start,
+                                seen):
+                    return self._stopped(history, "callback", f"stopped by the callback after epoch {epoch}")
+            if history.stopped:
+                return history
+        history.message = f"trained {self.n_epochs} epoch{'s' * (self.n_epochs != 1)}"
+        return history
+
+    def _step(self, A, cache, y, learning_rate):
+        """One gradient step on a batch whose forward pass (A, cache) is done; returns the gradients."""
+        m = y.size
+        A[y, np.arange(m)] -= 1  # dZ_L = (A_L - Y) / m, in place: A_L is not needed any more
+        A /= m
+        grads = _backward(self.params, cache, A, self.g_prime, self.L)
+        self.optimizer.step(self.params, grads, learning_rate)
+        return grads
+
+    def evaluate(self, X, y):
+        """(loss, accuracy) of the current parameters on X, y."""
+        A = _predict_proba(self.params, X, self.g, self.L)
+        return _loss(A, y), float((A.argmax(axis=0) == y).mean())
+
+    def forward(self, X):
+        return _forward(self.params, X, self.g, self.L)
+
+    def _record(self, history, epoch, loss, accuracy, learning_rate, seconds, samples):
+        """Append an epoch to the history; True if the callback asks to stop."""
+        validation = None if self.validation is None else self.evaluate(*self.validation)
+        history._record(epoch, loss, accuracy, learning_rate, seconds, samples, validation)
+        return self.callback is not None and bool(self.callback(epoch, history))
+
+    @staticmethod
+    def _stopped(history, reason, message):
+        history.stopped, history.message = reason, message
+        return history
+
+
+class _MiniBatches:
+    """Batches of `batch_size` images in a new random order every epoch (the last one may be smaller)."""
+
+    full = False
+
+    def __init__(self, X, y, batch_size, rng, dtype):
+        self.XT = np.ascontiguousarray(X.T, dtype=dtype)  # images as rows: taking a batch copies whole rows
+        self.y, self.batch_size, self.rng = y, min(batch_size, y.size), rng
+        self.buffer = np.empty((self.batch_size, X.shape[0]), dtype=dtype)
+
+    def measure_start(self, run):
+        return run.evaluate(self.XT.T, self.y)
+
+    def epoch(self, run):
+        """(A, cache, y) of each batch, the forward pass done."""
+        order = self.rng.permutation(self.y.size)
+        for first in range(0, self.y.size, self.batch_size):
+            idx = order[first:first + self.batch_size]
+            Xb = np.take(self.XT, idx, axis=0, out=self.buffer[:idx.size], mode="clip").T  # (784, batch)
+            yield (*run.forward(Xb), self.y[idx])
+
+    @staticmethod
+    def measure_end(run, meter):
+        """The epoch's loss and accuracy: the mean over its batches, each measured before its update."""
+        return meter.mean()
+
+
+class _FullBatch:
+    """All images in every step: one step per epoch. The forward pass that measures an epoch's result is
+    also the next epoch's step, so each epoch costs one forward and one backward pass."""
+
+    full = True
+
+    def __init__(self, X, y, dtype):
+        self.X, self.y, self.pending = X.astype(dtype, copy=False), y, None
+
+    def _measure(self, run):
+        A, cache = run.forward(self.X)
+        self.pending = A, cache
+        return _loss(A, self.y), float((A.argmax(axis=0) == self.y).mean())
+
+    def measure_start(self, run):
+        return self._measure(run)
+
+    def epoch(self, run):
+        A, cache = self.pending
+        self.pending = None
+        yield A, cache, self.y
+
+    def measure_end(self, run, meter):
+        """The loss and accuracy after the epoch's update (0 images if the step was stopped)."""
+        if not meter.seen:
+            return 0.0, 0.0, 0
+        return (*self._measure(run), self.y.size)
+
+
+class _Meter:
+    """Running sums over an epoch's batches: loss, right answers, images."""
+
+    def __init__(self):
+        self.total_loss, self.correct, self.seen = 0.0, 0, 0
+
+    def add(self, loss, A, y):
+        self.total_loss += loss * y.size
+        self.correct += int(np.count_nonzero(A.argmax(axis=0) == y))
+        self.seen += y.size
+
+    def mean(self):
+        if not self.seen:
+            return 0.0, 0.0, 0
+        return self.total_loss / self.seen, self.correct / self.seen, self.seen
+
+
+class _DivergenceGuard:
+    """Keeps a copy of the parameters at the end of the last good epoch; restores them when a loss breaks
+    the divergence rule (see the module docstring)."""
+
+    def __init__(self, params, limit):
+        self.params, self.limit = params, limit
+        self.saved = {name: value.copy() for name, value in params.items()}
+        self.bad = None
+
+    def broken(self, loss):
+        if loss <= self.limit:  # False for NaN too
+            return False
+        self.bad = loss
+        return True
+
+    def save(self):
+        for name, value in self.params.items():
+            self.saved[name][...] = value
+
+    def report(self, history, learning_rate, steps, full):
+        for name, value in self.params.items():
+            value[...] = self.saved[name]
+        history.stopped, history.diverged_loss = "diverged", self.bad
+        history.message = _divergence_message(learning_rate, history.loss[0], self.bad, steps, full,
+                                              history.epoch[-1])
+        return history
+
+
+def _record_step(history, step, loss, grads, L):
+    history.steps["step"].append(step)
+    history.steps["loss"].append(loss)
+    for l in range(1, L + 1):
+        history.steps["grad_norm"][f"W{l}"].append(float(np.linalg.norm(grads[f"dW{l}"])))
+
+
+def _schedule(learning_rate, schedule):
+    """The function epoch -> learning rate from train's learning_rate= or schedule= argument."""
     if learning_rate is not None and schedule is not None:
-        raise ValueError("pass either learning_rate=... or schedule=..., not both "
-                         "(a schedule such as step_decay(0.1, 10) already says the first rate)")
-    if schedule is not None and not callable(schedule):
-        raise ValueError(f"schedule must be a function epoch -> learning rate; got {schedule!r}")
-    if schedule is None and not _positive(learning_rate):
-        raise ValueError(f"learning_rate must be a positive number like 0.1; got {learning_rate!r}")
-    if not _whole(n_epochs, 0):
-        raise ValueError(f"n_epochs must be a whole number >= 0; got {n_epochs!r}")
-    if batch_size is not None and not _whole(batch_size, 1):
-        raise ValueError(f"batch_size must be a whole number >= 1, or None for full batches; got "
-                         f"{batch_size!r}")
-    if batch_size is not None and not isinstance(rng, np.random.Generator):
-        raise ValueError(f"batch_size={batch_size} shuffles the data every epoch, which needs a random "
-                         "generator: pass rng=np.random.default_rng(0)")
-    if (X_val is None) != (y_val is None):
-        raise ValueError("pass both X_val and y_val for validation, or neither")
-    if X_val is not None:
-        X_val, y_val = _check_X(X_val, sizes[0]), check_labels(y_val, sizes[-1])
-        if X_val.shape[1] != y_val.size:
-            raise ValueError(f"X_val has {X_val.shape[1]} columns but y_val has {y_val.size} labels")
-    for name, f in (("callback", callback), ("on_step", on_step)):
-        if f is not None and not callable(f):
-            raise ValueError(f"{name} must be a function; got {type(f).__name__}")
-    if stop is not None and not callable(getattr(stop, "is_set", None)):
-        raise ValueError(f"stop must have an is_set() method (e.g. threading.Event()); got "
-                         f"{type(stop).__name__}")
-    rate = schedule if schedule is not None else (lambda epoch: float(learning_rate))
-    return X, y, X_val, y_val, rate
+        raise ValueError("ml.train: pass either learning_rate=... or schedule=..., not both (a schedule such "
+                         "as step_decay(0.1, 10) already says the first rate)")
+    if schedule is not None:
+        if not callable(schedule):
+            raise TypeError(f"ml.train: schedule must be a function epoch -> learning rate; got {schedule!r}")
+        return schedule
+    if not is_positive(learning_rate):
+        raise ValueError(f"ml.train: learning_rate must be a positive number like 0.1; got {learning_rate!r}")
+    rate = float(learning_rate)
+    return lambda epoch: rate
 
 
-def _loss(A, y, tiny):
+def _loss(A, y):
     """Mean cross-entropy of probabilities A (n, m) for labels y (m,), without argument checks."""
-    return float(-np.log(np.maximum(A[y, np.arange(y.size)], tiny)).mean())
+    return float(-np.log(np.maximum(A[y, np.arange(y.size)], np.finfo(A.dtype).tiny)).mean())
 
 
 def _divergence_message(lr, loss0, bad, steps, full, kept):
@@ -258,23 +376,3 @@ def _divergence_message(lr, loss0, bad, steps, full, kept):
     when = f"in {steps} epoch{'s' * (steps != 1)}" if full else f"in {steps} step{'s' * (steps != 1)}"
     return (f"learning rate {lr:g} is too large: the loss {grew} {when}; try {lr / 10:g}. "
             f"The parameters were restored to the end of epoch {kept}.")
-
-
-def _positive(x):
-    number = isinstance(x, (int, float, np.floating, np.integer)) and not isinstance(x, bool)
-    return number and 0 < x < math.inf
-
-
-def _whole(n, lowest):
-    return isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= lowest
-
-
-def _blas_limit(threads):
-    """Context limiting BLAS threads (needs threadpoolctl; without it, or with threads=None, does nothing)."""
-    if threads is None:
-        return contextlib.nullcontext()
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return contextlib.nullcontext()
-    return threadpool_limits(threads, user_api="blas")

@@ -654,9 +654,9 @@ class DrawDigit:
         if isinstance(model, TrainingPanel):
             if model.params is None:
                 raise ValueError("the training panel has no network yet: press Train or Reset first")
-            return predict_proba(model.params, X, model.settings.activation)
+            return predict_proba(model.params, X, activation=model.settings.activation)
         if isinstance(model, dict):
-            return predict_proba(model, X, self.activation)
+            return predict_proba(model, X, activation=self.activation)
         if hasattr(model, "predict_proba"):
             return np.asarray(model.predict_proba(X))
         raise TypeError("draw_digit needs a params dict, a training panel or an object with "

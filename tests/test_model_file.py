@@ -25,7 +25,21 @@ def test_save_then_load_gives_the_same_arrays_and_meta(tmp_path):
     assert meta["layer_sizes"] == [784, 32, 16, 10]
     assert meta["mnistlab_version"] == ml.__version__
     X = np.random.default_rng(1).random((784, 5)).astype(np.float32)
-    np.testing.assert_array_equal(ml.predict(loaded, X, meta["activation"]), ml.predict(params, X, "sigmoid"))
+    np.testing.assert_array_equal(ml.predict_proba(loaded, X, activation=meta["activation"]),
+                                  ml.predict_proba(params, X, activation="sigmoid"))
+
+
+def test_a_loaded_model_predicts_with_the_activation_it_was_saved_with_without_retyping_it(tmp_path):
+    X, y = np.random.default_rng(1).random((784, 40)).astype(np.float32), np.arange(40) % 10
+    params = trained()
+    ml.train(params, X, y, learning_rate=0.1, n_epochs=2, activation="sigmoid")
+    loaded, meta = ml.load_model(ml.save_model(tmp_path / "m.npz", params))
+    assert meta["activation"] == "sigmoid" and loaded.activation == "sigmoid"
+    expected = ml.predict_proba(params, X, activation="sigmoid")
+    np.testing.assert_array_equal(ml.predict_proba(loaded, X), expected)
+    assert not np.allclose(ml.predict_proba(loaded, X), ml.predict_proba(dict(loaded), X))  # relu differs
+    with pytest.raises(ValueError, match="trained with 'sigmoid'"):
+        ml.predict(loaded, X, activation="relu")
 
 
 def test_activation_defaults_to_relu_and_an_unknown_one_is_refused(tmp_path):
@@ -101,9 +115,9 @@ def test_arrays_that_do_not_match_the_stored_layer_sizes_are_refused(tmp_path):
         ml.load_model(tmp_path / "edited.npz")
 
 
-def test_model_file_errors_are_data_errors_and_value_errors():
-    assert issubclass(model_file.ModelFileError, ml.DataError)
-    assert issubclass(model_file.ModelFileError, ValueError)
+def test_model_file_errors_are_value_errors_of_their_own():
+    assert issubclass(ml.ModelFileError, ValueError) and model_file.ModelFileError is ml.ModelFileError
+    assert not issubclass(ml.ModelFileError, ml.DataError)
 
 
 def test_a_missing_file_and_nan_parameters_give_clear_errors(tmp_path):

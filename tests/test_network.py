@@ -114,8 +114,8 @@ def test_a_hidden_size_of_0_raises_a_value_error_naming_the_fix():
         ml.init_params([784, 0, 10], rng=np.random.default_rng(0))
 
 
-def test_missing_rng_unknown_init_and_unknown_activation_raise_value_errors():
-    with pytest.raises(ValueError, match=r"default_rng\(0\)"):
+def test_missing_rng_unknown_init_and_unknown_activation_raise_clear_errors():
+    with pytest.raises(TypeError, match=r"default_rng\(0\)"):
         ml.init_params([784, 10], rng=None)
     with pytest.raises(ValueError, match="'he', 'xavier', 'uniform'"):
         ml.init_params([784, 10], rng=np.random.default_rng(0), init="zeros")
