@@ -15,30 +15,43 @@ SIZE = 28  # the image side in MNIST
 CENTRE = 14.0  # row/column where MNIST puts the centre of mass (measured: 13.99 / 14.00 on the test set)
 
 
+INK_FLOOR = 0.5 / 255  # less than half a grey level of an 8-bit image: paper, not ink
+LUMINANCE = np.array([0.299, 0.587, 0.114])  # ITU-R BT.601, as PIL's convert("L")
+
+
 def _to_grey(image):
-    """(H, W) or (H, W, 3|4) image of any numeric dtype -> (H, W) float64 in [0, 1]."""
+    """(H, W) or (H, W, 3|4) image, or a flat MNIST column (784,) / (784, 1) -> (H, W) float64 in [0, 1].
+
+    Integers are grey levels 0..255 (uint16 images with larger values: 0..65535); floats must lie in
+    [0, 1]; booleans are ink (True) on black.
+    """
     image = np.asarray(image)
+    if image.dtype.kind not in "biuf":
+        raise TypeError(f"ml.preprocess_digit: image must hold numbers, got dtype {image.dtype}.")
+    if image.shape in ((784,), (784, 1), (1, 784)):
+        image = image.reshape(28, 28)  # an MNIST column: 28 x 28 pixels, row by row
     if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
         raise ValueError(
-            f"preprocess_digit expects a 2-D grey image (H, W) or a colour image (H, W, 3|4), got shape "
-            f"{image.shape}; for an MNIST column x of shape (784, 1) use x.reshape(28, 28)."
+            f"ml.preprocess_digit expects a 2-D grey image (H, W) or a colour image (H, W, 3|4), got shape "
+            f"{image.shape}."
         )
     if image.size == 0:
-        raise ValueError("preprocess_digit got an empty image; pass at least a 1 x 1 image.")
-    if np.issubdtype(image.dtype, np.integer):
-        grey = image.astype(np.float64) / np.iinfo(image.dtype).max
-    elif np.issubdtype(image.dtype, np.floating) or image.dtype == bool:
-        grey = image.astype(np.float64)
-        if not np.all(np.isfinite(grey)) or grey.min() < 0 or grey.max() > 1:
-            raise ValueError(
-                "a float image must hold values in [0, 1]; for 0-255 values pass them as uint8 "
-                "(image.astype(np.uint8)) or divide by 255."
-            )
-    else:
-        raise TypeError(f"image must hold numbers, got dtype {image.dtype}.")
+        raise ValueError("ml.preprocess_digit got an empty image; pass at least a 1 x 1 image.")
+    grey = image.astype(np.float64)
+    if image.dtype.kind in "iu":
+        low, high = (grey.min(), grey.max()) if grey.size else (0, 0)
+        if low < 0 or high > 65535:
+            raise ValueError(f"ml.preprocess_digit: integer pixel values must be grey levels 0..255; got "
+                             f"{low:g}..{high:g}.")
+        grey /= 65535 if (image.dtype == np.uint16 and high > 255) else 255
+    elif not np.all(np.isfinite(grey)) or grey.min() < 0 or grey.max() > 1:
+        raise ValueError(
+            "ml.preprocess_digit: a float image must hold values in [0, 1]; for 0-255 values pass them as "
+            "uint8 (image.astype(np.uint8)) or divide by 255."
+        )
     if grey.ndim == 3:
         alpha = grey[..., 3] if grey.shape[2] == 4 else 1.0
-        luminance = grey[..., :3] @ np.array([0.299, 0.587, 0.114])
+        luminance = np.clip(grey[..., :3] @ LUMINANCE, 0, 1)  # the weights sum to 1 - 1e-16: white stays 1
         grey = luminance * alpha + (1.0 - alpha)  # transparent parts count as white paper
     return grey
 
@@ -80,8 +93,9 @@ def _round(value):
 def preprocess_digit(image, *, invert="auto"):
     """MNIST-style column (784, 1) float32 in [0, 1] from a picture of one digit.
 
-    image: 2-D grey (H, W) or colour (H, W, 3|4) array; integers are read as 0 ... dtype max (uint8:
-        0-255), floats must lie in [0, 1]. Transparent pixels count as white paper.
+    image: 2-D grey (H, W) or colour (H, W, 3|4) array, or an MNIST column (784, 1); integers are grey
+        levels 0-255 (whatever their dtype), floats must lie in [0, 1]. Transparent pixels count as white
+        paper.
     invert: True for dark ink on light paper (a photo or scan), False for light ink on black (a canvas,
         MNIST itself); "auto" inverts when the image border is mostly light.
 
@@ -90,13 +104,14 @@ def preprocess_digit(image, *, invert="auto"):
     centre of mass lands on (14, 14) of a 28 x 28 field; scale the brightest pixel to 1. A real MNIST digit
     comes out (nearly) unchanged. A blank image gives a column of zeros.
     """
-    if invert not in ("auto", True, False):
-        raise ValueError(f"invert must be True, False or 'auto', got {invert!r}.")
+    if not (invert is True or invert is False or invert == "auto"):
+        raise ValueError(f"ml.preprocess_digit: invert must be True, False or 'auto', got {invert!r}.")
     grey = _to_grey(image)
     if invert == "auto":
         border = np.concatenate([grey[0], grey[-1], grey[:, 0], grey[:, -1]])
         invert = bool(np.median(border) > 0.5)
     ink = 1.0 - grey if invert else grey
+    ink[ink < INK_FLOOR] = 0  # rounding noise of pure paper (e.g. 1 - 0.9999999999999999) is not ink
 
     background = np.median(ink)
     if background > 0.02:  # not a clean black canvas: remove the paper's grey and the noise on it

@@ -77,3 +77,15 @@ def test_every_exercise_is_used_by_a_lesson_and_every_used_one_exists():
     used = set().union(*used_in("en").values())
     assert used - set(ALL) == set(), "lessons check exercises that do not exist"
     assert set(ALL) - used == set(), "exercises no lesson uses"
+
+
+def test_hints_write_numbers_the_way_the_lessons_language_does():
+    german = ml.check("06.updates_per_epoch", (1, 937), lang="de").message
+    assert "60.000 / 64 = 937,50" in german, german
+    english = ml.check("06.updates_per_epoch", (1, 937), lang="en").message
+    assert "60,000 / 64 = 937.50" in english, english
+
+
+def test_check_without_a_name_says_what_it_needs():
+    with pytest.raises(TypeError, match="exercise's name"):
+        ml.check(None, 1, lang="en")

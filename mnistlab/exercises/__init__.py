@@ -17,7 +17,7 @@ wrong example answers; ``tests/test_exercises.py`` checks each one.
 from dataclasses import dataclass, field
 from importlib import import_module
 
-from mnistlab.i18n import LANGUAGES, check_lang, t
+from mnistlab.i18n import LANGUAGES, check_lang, fmt, t
 
 LESSON_MODULES = [f"lesson{n:02d}" for n in range(10)]
 
@@ -83,6 +83,8 @@ class Feedback:
 def check(name, answer, *, lang):
     """Check the learner's `answer` to exercise `name`; returns Feedback (✓ or a hint) in `lang`."""
     check_lang(lang)
+    if not isinstance(name, str):
+        raise TypeError(f"ml.check needs the exercise's name first, such as \"03.shape_W1\"; got {name!r}")
     registry = exercises()
     if name not in registry:
         raise KeyError(f"no exercise {name!r}; known exercises: {', '.join(sorted(registry))}")
@@ -96,4 +98,5 @@ def check(name, answer, *, lang):
     if verdict is None:
         return Feedback(True, t("exercise.correct", lang))
     hint_id, values = verdict if isinstance(verdict, tuple) else (verdict, {})
-    return Feedback(False, t("exercise.hint", lang, hint=item.hints[hint_id][lang].format(**values)))
+    hint = fmt(item.hints[hint_id][lang], lang, **values)  # numbers as the lesson's language writes them
+    return Feedback(False, t("exercise.hint", lang, hint=hint))

@@ -22,3 +22,14 @@ def close(answer, expected, rtol=1e-4, atol=1e-6):
 
 def is_number(answer):
     return isinstance(answer, int | float | np.integer | np.floating) and not isinstance(answer, bool)
+
+
+def pair(answer, kind=int):
+    """(a, b) converted with `kind` if answer is a pair of numbers (not a string), else None."""
+    if isinstance(answer, str | bytes):
+        return None
+    try:
+        a, b = answer
+        return kind(a), kind(b)
+    except (TypeError, ValueError):
+        return None

@@ -3,7 +3,7 @@
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import is_number
+from mnistlab.exercises.compare import is_number, pair
 
 # Test matrices for the function exercises: rows = true class, columns = predicted class. Each has one
 # clear largest count off the diagonal, and its mirror entry is smaller (so a swapped answer is caught).
@@ -17,16 +17,6 @@ _PRECISION_CM = _MATRICES[0]  # the matrix the question in the lesson shows; ask
 
 def _function(answer):
     return callable(answer)
-
-
-def _pair(value):
-    """(int, int) if value is a pair of whole numbers, else None."""
-    try:
-        a, b = value
-        a, b = int(a), int(b)
-    except (TypeError, ValueError):
-        return None
-    return a, b
 
 
 @exercise(
@@ -109,7 +99,7 @@ def _most_confused(answer):
     if not _function(answer):
         return "function"
     for C in _MATRICES:
-        got = _pair(answer(C.copy()))
+        got = pair(answer(C.copy()))
         if got is None:
             return "pair"
         i, j = _most_confused_pair(C)

@@ -3,16 +3,7 @@
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import is_number
-
-
-def _pair(answer):
-    """(float, float) if answer is a pair of numbers, else None."""
-    try:
-        a, b = answer
-        return float(a), float(b)
-    except (TypeError, ValueError):
-        return None
+from mnistlab.exercises.compare import is_number, pair
 
 
 @exercise(
@@ -38,16 +29,16 @@ def _pair(answer):
     },
 )
 def _centre(answer):
-    pair = None if isinstance(answer, str) else _pair(answer)
-    if pair is None:
+    centre = pair(answer, float)
+    if centre is None:
         return "pair"
-    if all(13.5 - 1e-9 <= v <= 14.0 + 1e-9 for v in pair):
+    if all(13.5 - 1e-9 <= v <= 14.0 + 1e-9 for v in centre):
         return None
-    if pair in ((28, 28), (27, 27)):
+    if centre in ((28, 28), (27, 27)):
         return "size"
-    if pair == (10, 10):
+    if centre == (10, 10):
         return "box"
-    if 0 in pair or 27 in pair or 28 in pair:
+    if 0 in centre or 27 in centre or 28 in centre:
         return "corner"
     return "other"
 
