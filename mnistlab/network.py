@@ -162,15 +162,19 @@ def output_delta(A_L, Y):
 
 def predict_proba(params, X, *, activation=None):
     """Output probabilities (n_L, m); columns sum to 1."""
-    sizes = check_params(params, where="ml.predict_proba")
-    name = activation_of(params, activation, where="ml.predict_proba")
-    X = check_X(X, sizes[0], where="ml.predict_proba")
-    return _predict_proba(params, X, ACTIVATIONS[name][0], len(sizes) - 1)
+    return _checked_proba(params, X, activation, "ml.predict_proba")
 
 
 def predict(params, X, *, activation=None):
     """Predicted labels (m,), int64: the most probable class of each column of X."""
-    return predict_proba(params, X, activation=activation).argmax(axis=0).astype(np.int64)
+    return _checked_proba(params, X, activation, "ml.predict").argmax(axis=0).astype(np.int64)
+
+
+def _checked_proba(params, X, activation, where):
+    sizes = check_params(params, where=where)
+    name = activation_of(params, activation, where=where)
+    X = check_X(X, sizes[0], where=where)
+    return _predict_proba(params, X, ACTIVATIONS[name][0], len(sizes) - 1)
 
 
 # ---- unchecked inner functions: the public ones above check once, the training loop calls these ------

@@ -93,8 +93,8 @@ def test_a_blank_canvas_gives_zeros():
 
 
 def test_bad_images_get_errors_that_say_what_to_do():
-    with pytest.raises(ValueError, match="reshape"):
-        ml.preprocess_digit(np.zeros(784))
+    with pytest.raises(ValueError, match="2-D grey image"):
+        ml.preprocess_digit(np.zeros(700))
     with pytest.raises(ValueError, match="uint8"):
         ml.preprocess_digit(np.full((10, 10), 200.0))
     with pytest.raises(ValueError, match="invert"):
@@ -110,3 +110,34 @@ def test_resize_averages_areas_when_shrinking_and_is_the_identity_at_the_same_si
     np.testing.assert_allclose(small.mean(), image.mean())
     big = resize(np.array([[0.0, 1.0]]), (1, 4))
     np.testing.assert_allclose(big, [[0.0, 0.25, 0.75, 1.0]])
+
+
+def paint_digit(channels=3):
+    """A '1' drawn in black on pure white paper, saved as RGB(A) - as Paint does."""
+    image = np.full((200, 200, channels), 255, dtype=np.uint8)
+    image[30:170, 90:110, :3] = 0
+    return image
+
+
+def test_an_rgb_picture_on_pure_white_paper_is_read_like_the_same_picture_in_grey():
+    grey = 255 - paint_digit()[..., 0]  # light ink on black
+    expected = ml.preprocess_digit(grey, invert=False)
+    for image in (paint_digit(3), paint_digit(4)):
+        x = ml.preprocess_digit(image)
+        np.testing.assert_allclose(x, expected, atol=1e-6)
+        assert bounding_box(as_image(x))[0] == 20  # the stroke fills the 20 px box, not the whole page
+
+
+def test_an_mnist_column_is_read_as_the_28_x_28_image_it_is():
+    X, _ = ml.load_mnist("test", n=3, offline=True, verbose=False)
+    for column in (X[:, :1], X[:, 1]):
+        x = ml.preprocess_digit(column)
+        assert bounding_box(as_image(x)) == bounding_box(column.reshape(28, 28))
+        np.testing.assert_allclose(x, ml.preprocess_digit(column.reshape(28, 28)))
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint16, np.float64])
+def test_grey_levels_0_to_255_mean_the_same_whatever_the_dtype(dtype):
+    canvas = stroke_canvas()
+    values = canvas / 255 if np.dtype(dtype).kind == "f" else canvas.astype(dtype)
+    np.testing.assert_allclose(ml.preprocess_digit(values), ml.preprocess_digit(canvas), atol=1e-6)

@@ -77,3 +77,29 @@ def test_sampled_entries_are_evenly_spread_without_rng_and_random_with_it():
     a = ml.gradient_check(params, X, y, n_samples=4, rng=np.random.default_rng(1))
     b = ml.gradient_check(params, X, y, n_samples=4, rng=np.random.default_rng(1))
     np.testing.assert_array_equal(a.indices["W1"], b.indices["W1"])
+
+
+def test_backward_after_a_sigmoid_forward_pass_computes_sigmoid_gradients():
+    params, X, y = small_problem(2, 9)
+    _, cache = ml.forward(params, X, activation="sigmoid")
+    grads = ml.backward(params, cache, y)  # no activation given: the cache says sigmoid
+    for name in params:
+        numerical = ml.numerical_gradient(params, X, y, name, activation="sigmoid")
+        np.testing.assert_allclose(grads["d" + name], numerical, rtol=1e-5, atol=1e-8)
+
+
+def test_a_gradient_check_never_passes_on_nan_or_infinite_errors():
+    from mnistlab.gradcheck import GradientCheck
+
+    for errors in ({"W1": float("nan"), "b1": 1e-9}, {"W1": 1e-9, "b1": float("nan")}, {"W1": float("inf")}):
+        report = GradientCheck(errors, {}, {}, {})
+        assert not report.passed(), errors
+        assert not report.max_error < 1e-6
+    assert not GradientCheck({}, {}, {}, {}).passed()  # nothing checked is not a pass
+
+
+def test_a_gradient_check_on_diverged_parameters_refuses_instead_of_passing():
+    params, X, y = small_problem(1, 5)
+    params["W1"][0, 0] = np.nan
+    with pytest.raises(ValueError, match="NaN"):
+        ml.gradient_check(params, X, y)

@@ -281,3 +281,36 @@ def test_concat_joins_two_runs_of_the_same_network_with_epochs_renumbered():
     assert joined.steps["step"] == [1, 2, 3, 4, 5]
     assert joined.steps["grad_norm"]["W1"] == first.steps["grad_norm"]["W1"] + second.steps["grad_norm"]["W1"]
     assert joined.stopped is None and first.epoch == [0, 1, 2]  # the inputs are unchanged
+
+
+def blas_threads():
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_training_leaves_the_blas_thread_count_alone_unless_asked():
+    from threadpoolctl import threadpool_limits
+
+    X, y = blobs()
+    with threadpool_limits(3, user_api="blas"):  # a known count, whatever the environment set
+        seen = []
+        ml.train(fresh(), X, y, learning_rate=0.1, n_epochs=1, batch_size=16, rng=np.random.default_rng(0),
+                 on_step=lambda step, history: seen.append(blas_threads()))
+        assert seen and all(count == [3] for count in seen)
+        ml.train(fresh(), X, y, learning_rate=0.1, n_epochs=1, batch_size=16, rng=np.random.default_rng(0),
+                 blas_threads=1, on_step=lambda step, history: seen.append(blas_threads()))
+        assert seen[-1] == [1] and blas_threads() == [3]
+
+
+def test_a_network_remembers_the_activation_it_was_trained_with():
+    X, y = blobs()
+    params = fresh()
+    assert params.activation is None
+    ml.train(params, X, y, learning_rate=0.1, n_epochs=2, activation="sigmoid")
+    assert params.activation == "sigmoid"
+    np.testing.assert_array_equal(ml.predict_proba(params, X), ml.predict_proba(dict(params), X,
+                                                                                 activation="sigmoid"))
+    with pytest.raises(ValueError, match="trained with 'sigmoid'"):
+        ml.train(params, X, y, learning_rate=0.1, n_epochs=1, activation="relu")
+    assert params.copy().activation == "sigmoid" and params.copy()["W1"] is not params["W1"]
