@@ -1,5 +1,6 @@
 """The package as a whole: importing is cheap and silent, the public names exist, one notation table."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -63,3 +64,43 @@ def test_the_code_passes_ruff():
     command = [ruff, "check", "mnistlab", "tests", "lessons"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+MATH_CORE = ("errors", "checks", "functions", "network", "optimizers", "blas", "training", "gradcheck",
+             "evaluate")
+UI = ("charts", "widgets")  # the only modules that may import plotly, ipywidgets or anywidget
+MODULE_PROBE = r"""
+import importlib, json, sys
+importlib.import_module(sys.argv[1])
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in
+                        {"mnistlab", "plotly", "ipywidgets", "anywidget", "pooch", "requests"})))
+"""
+
+
+def modules_loaded_by_importing(name):
+    result = subprocess.run([sys.executable, "-c", MODULE_PROBE, f"mnistlab.{name}"], capture_output=True,
+                            text=True, check=True, cwd=ROOT)
+    return set(json.loads(result.stdout))
+
+
+def package_modules():
+    import pkgutil
+
+    return sorted(info.name for info in pkgutil.iter_modules(ml.__path__) if info.name not in ("__main__",))
+
+
+@pytest.mark.parametrize("name", package_modules())
+def test_only_charts_and_widgets_import_a_ui_library(name):
+    loaded = modules_loaded_by_importing(name)
+    ui = sorted(m for m in loaded if m.split(".")[0] in {"plotly", "ipywidgets", "anywidget"})
+    if name in UI:
+        return
+    assert ui == [], f"mnistlab.{name} imports {ui[:3]}: only {', '.join(UI)} may import UI libraries"
+    assert not {f"mnistlab.{ui_module}" for ui_module in UI} & loaded, f"mnistlab.{name} imports the UI"
+
+
+@pytest.mark.parametrize("name", MATH_CORE)
+def test_the_math_core_imports_neither_the_data_code_nor_download_libraries(name):
+    loaded = modules_loaded_by_importing(name)
+    beside = {"mnistlab.data", "mnistlab.idx", "mnistlab.fetch", "mnistlab.model_file", "pooch", "requests"}
+    assert not beside & loaded, f"mnistlab.{name} imports {sorted(beside & loaded)}"
