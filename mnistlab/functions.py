@@ -11,26 +11,23 @@ from .checks import check_labels, check_numbers, check_targets
 
 def relu(Z):
     """max(0, z) element-wise. Lesson: activation functions."""
-    return np.maximum(check_numbers(Z, "Z", where="ml.relu"), 0)
+    return _relu(check_numbers(Z, "Z", where="ml.relu"))
 
 
 def relu_prime(Z):
     """Derivative of relu: 1 where Z > 0, else 0 (we take 0 at the kink z = 0)."""
     Z = check_numbers(Z, "Z", where="ml.relu_prime")
-    return (Z > 0).astype(Z.dtype if Z.dtype.kind == "f" else np.float64)
+    return _relu_prime(Z if Z.dtype.kind == "f" else Z.astype(np.float64))
 
 
 def sigmoid(Z):
     """1 / (1 + exp(-z)) element-wise, computed without overflow for large |z|."""
-    Z = check_numbers(Z, "Z", where="ml.sigmoid")
-    E = np.exp(-np.abs(Z))  # never overflows: the exponent is <= 0
-    return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
+    return _sigmoid(check_numbers(Z, "Z", where="ml.sigmoid"))
 
 
 def sigmoid_prime(Z):
     """Derivative of sigmoid: s (1 - s) with s = sigmoid(Z)."""
-    S = sigmoid(Z)
-    return S * (1 - S)
+    return _sigmoid_prime(check_numbers(Z, "Z", where="ml.sigmoid_prime"))
 
 
 def softmax(Z):
@@ -44,8 +41,7 @@ def softmax(Z):
     if Z.ndim not in (1, 2) or Z.shape[0] == 0:
         raise ValueError(f"ml.softmax: Z must be scores of shape (n, m), one column per image; got shape "
                          f"{Z.shape}")
-    E = np.exp(Z - Z.max(axis=0, keepdims=True))
-    return E / E.sum(axis=0, keepdims=True)
+    return _softmax(Z)
 
 
 # softmax has no `softmax_prime` here: together with cross-entropy its gradient is simply A - Y
@@ -76,6 +72,32 @@ def one_hot(y, n_classes=10):
     Y = np.zeros((n_classes, y.size), dtype=np.float32)
     Y[y, np.arange(y.size)] = 1
     return Y
+
+
+# ---- the same without argument checks, for the network's inner loop (the public functions check once) ----
+
+def _relu(Z):
+    return np.maximum(Z, 0)
+
+
+def _relu_prime(Z):
+    return (Z > 0).astype(Z.dtype)
+
+
+def _sigmoid(Z):
+    E = np.exp(-np.abs(Z))  # never overflows: the exponent is <= 0
+    return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
+
+
+def _sigmoid_prime(Z):
+    S = _sigmoid(Z)
+    return S * (1 - S)
+
+
+def _softmax(Z):
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))  # every exponent <= 0: no overflow
+    E /= E.sum(axis=0, keepdims=True)
+    return E
 
 
 def check_probabilities(A, *, where):

@@ -25,9 +25,9 @@ from .checks import (
     check_targets,
     check_X,
 )
-from .functions import relu, relu_prime, sigmoid, sigmoid_prime, softmax
+from .functions import _relu, _relu_prime, _sigmoid, _sigmoid_prime, _softmax
 
-ACTIVATIONS = {"relu": (relu, relu_prime), "sigmoid": (sigmoid, sigmoid_prime)}
+ACTIVATIONS = {"relu": (_relu, _relu_prime), "sigmoid": (_sigmoid, _sigmoid_prime)}  # g, g' unchecked
 INITS = ("he", "xavier", "uniform")
 INIT_FOR = {"relu": "he", "sigmoid": "xavier"}  # the initialisation made for each activation
 DEFAULT_ACTIVATION = "relu"
@@ -138,7 +138,8 @@ def backward(params, cache, Y, *, activation=None):
                          f"activation={name!r}: backward must use the forward pass's activation")
     m = _check_cache(cache, sizes, where)
     Y = check_targets(Y, sizes[-1], m, where=where)
-    return _backward(params, cache, output_delta(cache[f"A{L}"], Y), ACTIVATIONS[name][1], L)
+    grads = _backward(params, cache, output_delta(cache[f"A{L}"], Y), ACTIVATIONS[name][1], L)
+    return {k: grads[k] for l in range(1, L + 1) for k in (f"dW{l}", f"db{l}")}  # in layer order
 
 
 def output_delta(A_L, Y):
@@ -186,20 +187,20 @@ def _forward(params, X, g, L):
     for l in range(1, L + 1):
         Z = params[f"W{l}"] @ A  # (n_l, n_{l-1}) @ (n_{l-1}, m) -> (n_l, m)
         Z += params[f"b{l}"]  # b (n_l, 1) is broadcast over the m columns
-        A = softmax(Z) if l == L else g(Z)
+        A = _softmax(Z) if l == L else g(Z)
         cache[f"Z{l}"], cache[f"A{l}"] = Z, A
     return A, cache
 
 
 def _backward(params, cache, dZ, g_prime, L):
-    """Backpropagate dZ_L = dL/dZ_L (the 1/m already inside) through all L layers."""
+    """Backpropagate dZ_L = dL/dZ_L (the 1/m already inside) through all L layers, last layer first."""
     grads = {}
     for l in range(L, 0, -1):
         grads[f"dW{l}"] = dZ @ cache[f"A{l - 1}"].T  # (n_l, m) @ (m, n_{l-1}) -> like W<l>
         grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True)  # one bias per neuron: sum over the batch only
         if l > 1:
             dZ = (params[f"W{l}"].T @ dZ) * g_prime(cache[f"Z{l - 1}"])
-    return {k: grads[k] for l in range(1, L + 1) for k in (f"dW{l}", f"db{l}")}  # in layer order
+    return grads
 
 
 def _predict_proba(params, X, g, L, chunk=4096):

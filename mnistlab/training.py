@@ -185,16 +185,15 @@ class _Run:
             if not is_positive(learning_rate):
                 raise ValueError(f"ml.train: the schedule gave learning rate {learning_rate!r} for epoch "
                                  f"{epoch}: it must be a number > 0")
-            meter, start = _Meter(), time.perf_counter()
+            meter, start = _Meter(self.batches), time.perf_counter()
             for A, cache, yb in self.batches.epoch(self):
                 if self.stop is not None and self.stop.is_set():
                     history.stopped = "stop"
                     history.message = f"stopped in epoch {epoch} after step {step}"
                     break
-                loss = _loss(A, yb)
+                loss = meter.add(A, yb)
                 if guard.broken(loss):
                     return guard.report(history, learning_rate, step, self.batches.full)
-                meter.add(loss, A, yb)
                 grads = self._step(A, cache, yb, learning_rate)
                 step += 1
                 if record_steps:
@@ -216,9 +215,8 @@ class _Run:
 
     def _step(self, A, cache, y, learning_rate):
         """One gradient step on a batch whose forward pass (A, cache) is done; returns the gradients."""
-        m = y.size
-        A[y, np.arange(m)] -= 1  # dZ_L = (A_L - Y) / m, in place: A_L is not needed any more
-        A /= m
+        A[y, self.batches.columns[:y.size]] -= 1  # dZ_L = (A_L - Y) / m, in place: A_L is not needed any more
+        A /= y.size
         grads = _backward(self.params, cache, A, self.g_prime, self.L)
         self.optimizer.step(self.params, grads, learning_rate)
         return grads
@@ -252,17 +250,20 @@ class _MiniBatches:
         self.XT = np.ascontiguousarray(X.T, dtype=dtype)  # images as rows: taking a batch copies whole rows
         self.y, self.batch_size, self.rng = y, min(batch_size, y.size), rng
         self.buffer = np.empty((self.batch_size, X.shape[0]), dtype=dtype)
+        self.columns = np.arange(self.batch_size)
+        self.labels = y  # the labels in the order of the current epoch
 
     def measure_start(self, run):
         return run.evaluate(self.XT.T, self.y)
 
     def epoch(self, run):
-        """(A, cache, y) of each batch, the forward pass done."""
+        """(A, cache, y) of each batch, its forward pass done."""
         order = self.rng.permutation(self.y.size)
+        self.labels = self.y[order]
         for first in range(0, self.y.size, self.batch_size):
             idx = order[first:first + self.batch_size]
             Xb = np.take(self.XT, idx, axis=0, out=self.buffer[:idx.size], mode="clip").T  # (784, batch)
-            yield (*run.forward(Xb), self.y[idx])
+            yield (*run.forward(Xb), self.labels[first:first + self.batch_size])
 
     @staticmethod
     def measure_end(run, meter):
@@ -277,7 +278,8 @@ class _FullBatch:
     full = True
 
     def __init__(self, X, y, dtype):
-        self.X, self.y, self.pending = X.astype(dtype, copy=False), y, None
+        self.X, self.y, self.labels, self.pending = X.astype(dtype, copy=False), y, y, None
+        self.columns = np.arange(y.size)
 
     def _measure(self, run):
         A, cache = run.forward(self.X)
@@ -300,20 +302,28 @@ class _FullBatch:
 
 
 class _Meter:
-    """Running sums over an epoch's batches: loss, right answers, images."""
+    """An epoch's loss and accuracy over its batches, each measured before the batch's update; kept in
+    arrays so that a step costs a few NumPy calls, not a Python loop."""
 
-    def __init__(self):
-        self.total_loss, self.correct, self.seen = 0.0, 0, 0
+    def __init__(self, batches):
+        self.batches, self.total_loss, self.seen = batches, 0.0, 0
+        self.predicted = np.empty(batches.y.size, dtype=np.int64)
 
-    def add(self, loss, A, y):
+    def add(self, A, y):
+        """Record the batch's predictions; return its mean loss."""
+        picked = A[y, self.batches.columns[:y.size]]  # the probability of the right class, per image
+        np.maximum(picked, np.finfo(A.dtype).tiny, out=picked)  # log(0) would be -inf: clip, as _loss
+        loss = -float(np.log(picked, out=picked).mean())
+        np.argmax(A, axis=0, out=self.predicted[self.seen:self.seen + y.size])
         self.total_loss += loss * y.size
-        self.correct += int(np.count_nonzero(A.argmax(axis=0) == y))
         self.seen += y.size
+        return loss
 
     def mean(self):
         if not self.seen:
             return 0.0, 0.0, 0
-        return self.total_loss / self.seen, self.correct / self.seen, self.seen
+        correct = np.count_nonzero(self.predicted[:self.seen] == self.batches.labels[:self.seen])
+        return self.total_loss / self.seen, correct / self.seen, self.seen
 
 
 class _DivergenceGuard:
