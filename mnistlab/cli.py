@@ -149,7 +149,8 @@ def _benchmark(args):
     from mnistlab.benchmark import run_all
 
     try:
-        run_all(args.data, args.dataset, with_torch=args.torch, repeat=args.repeat, names=args.config)
+        run_all(args.data, args.dataset, with_torch=args.torch, repeat=args.repeat, names=args.config,
+                loads=args.load)
     except RuntimeError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -192,6 +193,9 @@ def build_parser():
     p.add_argument("--torch", action="store_true", help="also time PyTorch (CPU) on the same network")
     p.add_argument("--repeat", type=int, default=3, help="runs per configuration; medians are shown")
     p.add_argument("--config", nargs="*", default=None, metavar="NAME", help="run only these configurations")
+    p.add_argument("--load", type=int, nargs="+", default=[0], metavar="N",
+                   help="run everything beside N busy processes, for each N given (e.g. --load 0 1: idle, "
+                        "then with one core busy - the BLAS thread policy's measurements)")
     p.set_defaults(func=_benchmark)
     return parser
 

@@ -81,7 +81,7 @@ def test_benchmark_table_checks_the_targets():
                                     row("torch-epoch", 60_000, 1.0, 0.8, epoch=0.9),
                                     row("torch-epoch-1-thread", 60_000, 1.0, 0.8, epoch=0.7)], "mnist")
     lines = {line.split()[0]: line for line in table.splitlines()[2:7]}  # the five rows
-    assert "(torch-epoch-1-thread, the faster) = 1.000 s / 0.700 s = 1.43 (target <= 1.25): NOT met" in table
+    assert "(torch-epoch-1-thread, the faster) = 1.000 s / 0.700 s = 1.43 (target <= 0.50): NOT met" in table
     assert lines["784-10-10"].endswith("met") and "NOT met" not in lines["784-10-10"]
     assert lines["784-128-64-10"].endswith("NOT met")  # 16 s > 15 s
     assert "RSS <= 800 MB: NOT met" in lines["epoch"]
