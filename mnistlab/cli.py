@@ -5,6 +5,7 @@ Each subcommand is a small function here; the work itself lives in the modules n
 
 import argparse
 import sys
+import time
 
 
 def _download(args):
@@ -78,7 +79,6 @@ def _blas():
 
 def _train(args):
     """Train a network with progress on stderr; print the final test accuracy; optionally save it."""
-    import time
     from pathlib import Path
 
     import numpy as np
@@ -100,24 +100,7 @@ def _train(args):
         return 2  # checked before training, so that no trained model is lost
     rng = np.random.default_rng(args.seed)
     batch_size = args.batch_size or None  # 0 = full batch
-    steps = 1 if batch_size is None else -(-y.size // batch_size)
-    shown = [0.0]
-
-    def on_step(step, history):  # an in-place counter, redrawn at most 10 times a second
-        now = time.perf_counter()
-        if now - shown[0] > 0.1:
-            shown[0] = now
-            epoch = len(history.epoch)
-            print(f"\repoch {epoch}/{args.epochs}  step {(step - 1) % steps + 1}/{steps}", end="",
-                  file=sys.stderr, flush=True)
-
-    def callback(epoch, history):
-        if epoch > 0:
-            print(f"\repoch {epoch}/{args.epochs}  loss {history.loss[-1]:.4f}  "
-                  f"train {history.accuracy[-1]:.2%}  test {history.val_accuracy[-1]:.2%}  "
-                  f"lr {history.learning_rate[-1]:g}  "
-                  f"{history.seconds[-1]:.1f} s", file=sys.stderr, flush=True)
-
+    progress = _Progress(args.epochs, 1 if batch_size is None else -(-y.size // batch_size))
     try:
         params = init_params([784, *args.hidden, 10], rng=rng, init=INIT_FOR[args.activation])
         rate = (dict(schedule=step_decay(args.lr, args.drop_every, args.drop_factor)) if args.drop_every
@@ -125,8 +108,9 @@ def _train(args):
         print(f"training 784-{'-'.join(map(str, args.hidden + [10]))} on {y.size:,} images: {args.epochs} "
               f"epochs, batch {batch_size or 'full'}, {args.activation}", file=sys.stderr)
         history = train(params, X, y, n_epochs=args.epochs, batch_size=batch_size, rng=rng, X_val=X_test,
-                        y_val=y_test, activation=args.activation, callback=callback, on_step=on_step, **rate)
-    except ValueError as err:
+                        y_val=y_test, activation=args.activation, callback=progress.epoch,
+                        on_step=progress.step, **rate)
+    except (TypeError, ValueError) as err:
         print(f"\nerror: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -138,10 +122,34 @@ def _train(args):
     print(f"test accuracy: {test:.2%} ({y_test.size:,} images; {sum(history.seconds):.1f} s of training, "
           f"{history.samples_per_second:,.0f} images/s)")
     if args.save:
-        meta = {"activation": args.activation, "dataset": args.dataset, "epochs": history.epoch[-1],
-                "learning_rate": args.lr, "batch_size": batch_size, "test_accuracy": test, "seed": args.seed}
+        meta = {"dataset": args.dataset, "epochs": history.epoch[-1], "learning_rate": args.lr,
+                "batch_size": batch_size, "test_accuracy": test, "seed": args.seed}
         print(f"saved to {save_model(Path(args.save).expanduser(), params, meta)}")
     return 1 if history.diverged else 0
+
+
+class _Progress:
+    """The training command's progress on stderr: a step counter redrawn in place at most 10 times a
+    second, and one line per finished epoch."""
+
+    def __init__(self, n_epochs, steps_per_epoch):
+        from mnistlab.throttle import Throttle
+
+        self.n_epochs, self.steps, self.throttle = n_epochs, steps_per_epoch, Throttle(0.1)
+
+    def step(self, step, history):
+        if self.throttle.due():
+            started = time.perf_counter()
+            print(f"\repoch {len(history.epoch)}/{self.n_epochs}  step {(step - 1) % self.steps + 1}/"
+                  f"{self.steps}", end="", file=sys.stderr, flush=True)
+            self.throttle.done(started)
+
+    def epoch(self, epoch, history):
+        if epoch > 0:
+            print(f"\repoch {epoch}/{self.n_epochs}  loss {history.loss[-1]:.4f}  "
+                  f"train {history.accuracy[-1]:.2%}  test {history.val_accuracy[-1]:.2%}  "
+                  f"lr {history.learning_rate[-1]:g}  {history.seconds[-1]:.1f} s", file=sys.stderr,
+                  flush=True)
 
 
 def _benchmark(args):
