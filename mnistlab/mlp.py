@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from .checks import check_choice
+from .checks import check_choice, is_whole
 from .evaluate import accuracy
 from .network import ACTIVATIONS, INIT_FOR, init_params, predict_proba
 from .training import train
@@ -56,14 +56,15 @@ class MLP:
         the last good epoch and warns with the reason (history_.message).
         """
         hidden = tuple(self.hidden) if np.ndim(self.hidden) else (self.hidden,)
-        if any(isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1 for n in hidden):
-            raise ValueError(f"hidden={self.hidden!r}: every hidden layer needs a whole number >= 1 of "
-                             "neurons: use e.g. hidden=(128, 64), or hidden=() for no hidden layer")
+        if not all(is_whole(n, 1) for n in hidden):
+            raise ValueError(f"MLP.fit: hidden={self.hidden!r}: every hidden layer needs a whole number >= 1 "
+                             "of neurons: use e.g. hidden=(128, 64), or hidden=() for no hidden layer")
+        sizes = [N_INPUTS, *map(int, hidden), N_CLASSES]
         rng = (self.random_state if isinstance(self.random_state, np.random.Generator)
                else np.random.default_rng(self.random_state))
         check_choice("activation", self.activation, ACTIVATIONS, where="MLP.fit")
         init = INIT_FOR[self.activation]
-        self.params_ = init_params([N_INPUTS, *hidden, N_CLASSES], rng=rng, init=init)
+        self.params_ = init_params(sizes, rng=rng, init=init)
         self.history_ = train(self.params_, X, y, learning_rate=self.learning_rate, n_epochs=self.n_epochs,
                               batch_size=self.batch_size, rng=rng, X_val=X_val, y_val=y_val,
                               activation=self.activation, callback=callback, stop=stop)

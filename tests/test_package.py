@@ -1,5 +1,6 @@
 """The package as a whole: importing is cheap and silent, the public names exist, one notation table."""
 
+import importlib
 import json
 import re
 import shutil
@@ -36,8 +37,11 @@ def test_importing_mnistlab_does_no_io_and_loads_no_ui_library():
 
 
 @pytest.mark.parametrize("name", ml.__all__)
-def test_every_public_name_resolves(name):
-    assert getattr(ml, name) is not None
+def test_every_public_name_resolves_to_what_its_module_defines(name):
+    module = importlib.import_module(f"mnistlab.{ml._WHERE[name]}")
+    value = getattr(ml, name)
+    assert value is getattr(module, name)
+    assert getattr(value, "__module__", module.__name__).startswith("mnistlab."), value
 
 
 def test_an_unknown_name_gives_an_attribute_error():
