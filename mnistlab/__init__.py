@@ -22,8 +22,10 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it (one concept per module)
 _EXPORTS = {
-    "data": ["DataError", "read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download",
-             "check_X"],
+    "errors": ["DataError"],
+    "checks": ["check_X"],
+    "idx": ["read_idx", "read_csv"],
+    "data": ["load_mnist", "data_source", "cache_dir", "download"],
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["init_params", "forward", "backward", "predict", "predict_proba", "layer_sizes"],
     "gradcheck": ["numerical_gradient", "gradient_check"],
