@@ -29,7 +29,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "errors": ["DataError", "ModelFileError", "DownloadError"],
     "checks": ["check_X"],
-    "data": ["read_idx", "read_csv", "load_mnist", "data_source", "cache_dir", "download"],
+    "idx": ["read_idx", "read_csv"],
+    "data": ["load_mnist", "data_source", "cache_dir", "download"],
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["Params", "init_params", "forward", "backward", "output_delta", "predict", "predict_proba",
                 "layer_sizes"],
@@ -45,9 +46,9 @@ _EXPORTS = {
     "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
-_SUBMODULES = {"errors", "checks", "data", "functions", "network", "optimizers", "blas", "gradcheck",
-               "training", "evaluate", "origin", "model_file", "mlp", "i18n", "charts", "widgets", "drawing",
-               "exercises", "notebook"}
+_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "functions", "network", "optimizers", "blas",
+               "gradcheck", "training", "evaluate", "origin", "model_file", "mlp", "i18n", "charts",
+               "widgets", "drawing", "exercises", "notebook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 

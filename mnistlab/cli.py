@@ -14,7 +14,7 @@ def _download(args):
 
     print(f"Downloading {DATASETS[args.dataset]} (4 files, checked against their SHA-256 sums) ...")
     try:
-        folder = download(args.dataset, dir=args.dir)
+        folder = download(args.dataset, path=args.dir)
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -36,15 +36,19 @@ def _info(args):
 
     print(f"mnistlab {__version__}, Python {platform.python_version()}, NumPy {np.__version__}")
     print(f"BLAS: {_blas()}")
-    folder = data.cache_dir()
-    where = "from MNISTLAB_DATA" if os.environ.get("MNISTLAB_DATA") else "set MNISTLAB_DATA to move it"
-    print(f"cache: {folder}  ({where})")
-    for dataset in data.DATASETS:
-        files = sorted(p for p in (folder / dataset).glob("*") if p.is_file())
-        listing = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in files) or "empty"
-        print(f"  {dataset + ':':9}{listing}")
+    try:
+        folder = data.cache_dir()
+    except data.DataError as err:
+        print(f"cache: unusable - {err}")
+    else:
+        where = "from MNISTLAB_DATA" if os.environ.get("MNISTLAB_DATA") else "set MNISTLAB_DATA to move it"
+        print(f"cache: {folder}  ({where})")
+        for dataset in data.DATASETS:
+            files = sorted(p for p in (folder / dataset).glob("*") if p.is_file())
+            listing = ", ".join(f"{p.name} ({p.stat().st_size / 1e6:.1f} MB)" for p in files) or "empty"
+            print(f"  {dataset + ':':9}{listing}")
     offline = data._offline_reason(None)
-    if offline is None:  # probe all mirrors at once; the per-dataset answers below reuse the result
+    if offline is None:  # ask all mirrors at once; the per-dataset answers below reuse the result
         fetch.reachable([url for urls in fetch.MIRRORS.values() for url in urls], data.PROBE_SECONDS)
     print(f"load_mnist() would use ({offline or 'MNISTLAB_OFFLINE not set'}):")
     for dataset in data.DATASETS:

@@ -1,17 +1,28 @@
-"""Downloading the official MNIST and Fashion-MNIST files: mirrors, SHA-256 sums, a quick reachability probe.
+"""Downloading the official MNIST and Fashion-MNIST files: mirrors, SHA-256 sums, a quick probe, and what this
+process learned about the network.
 
 Used by ``mnistlab.data`` (``download()`` and ``load_mnist()``); nothing here knows about arrays. The files
 are fetched with pooch, which streams into a temporary file next to the target and renames it only after the
 checksum matched - so a failed, interrupted or tampered download never leaves a file under the final name.
+
+Waiting on silence is bounded: ``reachable`` asks all mirrors at once and waits at most its budget, and a
+``Patience`` caps the seconds one call may spend waiting for bytes over all mirrors and files (an active
+transfer that delivers bytes is not limited). A network that stayed silent is remembered for the rest of the
+process (a notebook kernel: the session), so later calls do not wait again; ``reachable(..., retry=True)``
+asks again, and a download that delivers bytes clears the memory.
 """
 
 import logging
-import socket
 import sys
 import threading
 import time
 import urllib.parse
-import urllib.request
+from dataclasses import dataclass, field
+
+from .errors import DownloadError
+
+__all__ = ["MIRRORS", "REGISTRY", "DownloadError", "Patience", "reachable", "silent_network", "mirror_list",
+           "fetch_files", "fetch_file"]
 
 # Mirrors in the order they are tried (as torchvision and Keras use them).
 MIRRORS = {
@@ -43,59 +54,141 @@ REGISTRY = {
     },
 }
 
-REMEMBER_SECONDS = 60  # a probe result is reused this long, so train + test loads wait only once
+PROBE_FILE = "t10k-labels-idx1-ubyte.gz"  # the smallest file; a probe asks only for its headers (HEAD)
+REMEMBER_SECONDS = 60  # a mirror's answer to a probe is reused this long
 
 
-class DownloadError(OSError):
-    """No mirror delivered a file with the right checksum; the message lists what each mirror answered."""
+@dataclass
+class _Memory:
+    """What this process learned about the network; read and written only under ``_lock``."""
+
+    answers: dict = field(default_factory=dict)  # mirror url -> (serves files: bool, time.monotonic())
+    silent_for: float | None = None  # seconds the network stayed silent when found dead; None: not found dead
 
 
-_probed = {}  # (host, port) -> (answered: bool, time.monotonic() of the probe)
+_memory = _Memory()
+_lock = threading.Condition()  # the one lock of this module: guards _memory, wakes reachable() on answers
 
 
-def reachable(urls, budget):
-    """The urls whose server (or proxy) accepts a TCP connection within `budget` seconds, in their order.
+def silent_network():
+    """Seconds the network stayed silent when this process found it dead (it is then not asked again until
+    a retry or a successful download), or None if it was not found dead."""
+    with _lock:
+        return _memory.silent_for
 
-    All servers are probed at once in background threads, so the wait is at most `budget` even when name
-    resolution stalls (a thread stuck in DNS is simply abandoned).
+
+def _remember_silence(seconds):
+    with _lock:
+        _memory.silent_for = seconds
+
+
+def _network_works():
+    """Bytes arrived: forget the silence and the probe answers (the next probe asks afresh)."""
+    with _lock:
+        _memory.silent_for = None
+        _memory.answers.clear()
+
+
+@dataclass
+class Patience:
+    """How many seconds one call may still wait on silence - time in which no bytes arrive - over all its
+    attempts, mirrors and files together."""
+
+    seconds: float
+    spent: float = 0.0
+
+    def left(self):
+        return self.seconds - self.spent
+
+
+def reachable(urls, budget, *, retry=False):
+    """The mirror base urls that serve files now, in their order.
+
+    Each mirror is asked for the headers of PROBE_FILE (through the proxy, if one is configured, as a download
+    would be); all at once in background threads, so the wait is at most `budget` even when a proxy or the
+    name resolution stays silent (a thread still waiting is abandoned). Answers are reused for
+    REMEMBER_SECONDS. If no mirror answers at all and one stayed silent, the network is remembered as dead:
+    until a download succeeds, later calls return [] at once - unless `retry` is true, which asks again.
     """
-    addresses = {url: _address(url) for url in urls}
+    import requests  # imported here: `import mnistlab` must stay light; imported before the clock starts
+
     now = time.monotonic()
-    todo = {a for a in addresses.values() if now - _probed.get(a, (None, -1e9))[1] > REMEMBER_SECONDS}
-    done = threading.Condition()
-    answers = {}
+    with _lock:
+        if _memory.silent_for is not None and not retry:
+            return []
+        todo = [url for url in dict.fromkeys(urls)
+                if retry or now - _memory.answers.get(url, (False, -1e9))[1] > REMEMBER_SECONDS]
+    outcomes = {}  # url -> "serves", "answers" (HTTP error), "fails" (refused, no such host); absent: silent
 
-    def probe(address):
-        try:
-            socket.create_connection(address, timeout=budget).close()
-            ok = True
-        except OSError:
-            ok = False
-        with done:
-            answers[address] = ok
-            done.notify_all()
+    def ask(url):
+        outcome = _ask(requests, url, budget)
+        with _lock:
+            outcomes[url] = outcome
+            _lock.notify_all()
 
-    for address in todo:
-        threading.Thread(target=probe, args=(address,), daemon=True).start()
-    with done:
-        done.wait_for(lambda: len(answers) == len(todo), timeout=budget)
-        for address in todo:
-            _probed[address] = (answers.get(address, False), now)
-    return [url for url in urls if _probed[addresses[url]][0]]
-
-
-def _address(url):
-    """(host, port) that a request to `url` connects to first: the proxy if one is configured for it."""
-    parts = urllib.parse.urlsplit(url)
-    proxy = urllib.request.getproxies().get(parts.scheme)
-    if proxy and not urllib.request.proxy_bypass(parts.hostname):
-        parts = urllib.parse.urlsplit(proxy if "//" in proxy else f"http://{proxy}")
-    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    for url in todo:
+        threading.Thread(target=ask, args=(url,), daemon=True).start()
+    with _lock:
+        _lock.wait_for(lambda: len(outcomes) == len(todo), timeout=budget)
+        found = {url: outcomes.get(url, "silent") for url in todo}
+        for url, outcome in found.items():
+            _memory.answers[url] = (outcome == "serves", now)
+        if any(outcome in ("serves", "answers") for outcome in found.values()):
+            _memory.silent_for = None
+        elif "silent" in found.values():
+            _memory.silent_for = budget
+        return [url for url in urls if _memory.answers[url][0]]
 
 
-def fetch_file(name, sha256, mirrors, folder, progress=True, timeout=5.0):
+def _ask(requests, url, budget):
+    """How the mirror at `url` answers a HEAD request for PROBE_FILE within `budget` seconds."""
+    try:
+        response = requests.head(url + PROBE_FILE, timeout=budget, allow_redirects=True)
+    except requests.Timeout:
+        return "silent"
+    except requests.RequestException:  # refused, host not found, TLS failure, broken proxy
+        return "fails"
+    response.close()
+    return "serves" if response.status_code < 400 else "answers"
+
+
+def mirror_list(mirrors, dataset, *, where):
+    """`mirrors` as a list of base URLs ending in '/' (None: the usual MIRRORS of `dataset`)."""
+    if mirrors is None:
+        return list(MIRRORS[dataset])
+    example = "like ['https://example.org/mnist/'] (or None for the usual ones)"
+    if not isinstance(mirrors, list | tuple) or not all(isinstance(url, str) for url in mirrors):
+        raise TypeError(f"{where}: mirrors must be a list of base URLs {example}; got {mirrors!r}")
+    if not mirrors or not all(url.startswith(("http://", "https://")) for url in mirrors):
+        raise ValueError(f"{where}: mirrors must be a non-empty list of http(s) URLs {example}; got "
+                         f"{mirrors!r}")
+    return [url if url.endswith("/") else url + "/" for url in mirrors]
+
+
+def fetch_files(dataset, names, folder, mirrors, *, progress=True, timeout=5.0, patience=None):
+    """fetch_file for each of `names` of `dataset` in turn; raises DownloadError at the first file that no
+    mirror delivered, leaving no folder behind that it created and left empty."""
+    created = not folder.exists()
+    try:
+        for name in names:
+            fetch_file(name, REGISTRY[dataset][name], mirrors, folder, progress=progress, timeout=timeout,
+                       patience=patience)
+    except DownloadError:
+        if created and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+
+
+def fetch_file(name, sha256, mirrors, folder, *, progress=True, timeout=5.0, patience=None):
     """Make sure `folder/name` exists with the given SHA-256: keep a verified file, else try the mirrors in
-    order until one delivers the right bytes. Returns the path; raises DownloadError."""
+    order until one delivers the right bytes. Returns the path; raises DownloadError.
+
+    timeout:  seconds to wait for a mirror to connect or to send the next bytes.
+    patience: a Patience shared by the attempts of one call: each attempt waits at most what is left of it,
+              the silence of a failed attempt is spent from it, and when it is used up the network is
+              remembered as silent and the remaining mirrors are not tried. None: every attempt may wait
+              `timeout`.
+    """
     import pooch  # imported here: only downloads need pooch and requests
 
     problems = []
@@ -104,22 +197,38 @@ def fetch_file(name, sha256, mirrors, folder, progress=True, timeout=5.0):
     logger.setLevel(logging.WARNING)  # our own progress line says what is downloaded where
     try:
         for base in mirrors:
-            host = urllib.parse.urlsplit(base).hostname
-            bar = _ProgressBar(name) if progress else False
-            downloader = pooch.HTTPDownloader(progressbar=bar, timeout=timeout, chunk_size=65536)
-            try:
-                path = pooch.retrieve(base + name, known_hash=f"sha256:{sha256}", fname=name, path=folder,
-                                      downloader=downloader)
-                if bar:
-                    bar.finish(f"verified (from {host})" if bar.done else "already there, verified")
+            wait = timeout if patience is None else min(timeout, patience.left())
+            if wait <= 0:
+                _remember_silence(patience.seconds)
+                problems.append(f"{base}: not tried, no answer within {patience.seconds:g} s in all")
+                continue
+            bar = _ProgressBar(name, show=progress)
+            path, problem = _attempt(pooch, base, name, sha256, folder, bar, wait, patience)
+            if path is not None:
                 return path
-            except Exception as err:  # HTTP errors, timeouts, broken connections, checksum mismatch
-                problems.append(f"{base}: {_short(err, timeout)}")
-                if bar:
-                    bar.finish(f"failed at {host} ({_short(err, timeout)})")
+            problems.append(f"{base}: {problem}")
     finally:
         logger.setLevel(level)
     raise DownloadError(f"Could not download {name} from any mirror ({'; '.join(problems) or 'none given'})")
+
+
+def _attempt(pooch, base, name, sha256, folder, bar, wait, patience):
+    """One try at one mirror: (path, None) on success, else (None, a few words about what went wrong)."""
+    host = urllib.parse.urlsplit(base).hostname
+    downloader = pooch.HTTPDownloader(progressbar=bar, timeout=wait, chunk_size=65536)
+    start = time.monotonic()
+    try:
+        path = pooch.retrieve(base + name, known_hash=f"sha256:{sha256}", fname=name, path=folder,
+                              downloader=downloader)
+    except Exception as err:  # HTTP errors, timeouts, broken connections, checksum mismatch
+        if patience is not None:
+            patience.spent += time.monotonic() - (bar.last_bytes or start)  # the silence at the end of it
+        bar.finish(f"failed at {host} ({_short(err, wait)})")
+        return None, _short(err, wait)
+    if bar.received:
+        _network_works()
+    bar.finish(f"verified (from {host})" if bar.received else "already there, verified")
+    return path, None
 
 
 def _short(err, timeout):
@@ -129,7 +238,7 @@ def _short(err, timeout):
     if isinstance(err, requests.HTTPError) and err.response is not None:
         return f"HTTP {err.response.status_code} {err.response.reason}"
     if isinstance(err, requests.Timeout):
-        return f"no answer within {timeout:g} s"
+        return f"no answer within {timeout:.3g} s"
     if isinstance(err, requests.exceptions.ChunkedEncodingError):
         return "the connection broke off during the transfer"
     if isinstance(err, requests.ConnectionError):
@@ -141,19 +250,23 @@ def _short(err, timeout):
 
 
 class _ProgressBar:
-    """A one-line text progress bar on stderr. pooch sets `total` and calls update(), reset() and close() -
-    close() comes before the checksum test, so fetch_file() writes the outcome with finish()."""
+    """A one-line text progress bar on stderr (silent with show=False), which also notes when bytes last
+    arrived. pooch sets `total` and calls update(), reset() and close() - close() comes before the checksum
+    test, so fetch_file() writes the outcome with finish()."""
 
-    def __init__(self, label, stream=None):
-        self.label, self.stream = label, stream or sys.stderr
+    def __init__(self, label, stream=None, show=True):
+        self.label, self.stream, self.show = label, stream or sys.stderr, show
         self.total, self.done, self._shown = 0, 0, None
+        self.received, self.last_bytes = 0, None  # not reset: what arrived over the attempt, and when last
 
     def update(self, n):
         self.done += n
+        self.received += n
+        self.last_bytes = time.monotonic()
         done = min(self.done, self.total) if self.total else self.done
         percent = f"{100 * done // self.total:3d} %" if self.total else "    "
         text = f"\r  {self.label}: {percent} {done / 1e6:6.1f} MB"
-        if text != self._shown:  # redraw only when the figures change
+        if self.show and text != self._shown:  # redraw only when the figures change
             self.stream.write(text)
             self.stream.flush()
             self._shown = text
@@ -165,5 +278,6 @@ class _ProgressBar:
         pass
 
     def finish(self, outcome):
-        self.stream.write(f"{self._shown or chr(13) + '  ' + self.label}: {outcome}\n")
-        self.stream.flush()
+        if self.show:
+            self.stream.write(f"{self._shown or chr(13) + '  ' + self.label}: {outcome}\n")
+            self.stream.flush()

@@ -33,6 +33,21 @@ def test_info_shows_cache_contents_and_uses_them(isolated_data, write_split, dig
     assert "cache" in fashion_train and "30 images" in fashion_train
 
 
+def test_info_asks_each_mirror_once_behind_a_silent_proxy(silent_proxy, capsys):
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("offline -> sample") == 4 and "the network did not answer within 0.3 s" in out
+    assert silent_proxy.connections == 3  # two MNIST mirrors and one Fashion-MNIST mirror, asked at once
+
+
+def test_info_says_when_mnistlab_data_names_a_file(tmp_path, monkeypatch, capsys):
+    (tmp_path / "afile").write_text("x")
+    monkeypatch.setenv("MNISTLAB_DATA", str(tmp_path / "afile"))
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert "cache: unusable - MNISTLAB_DATA=" in out and out.count("sample") == 4
+
+
 def test_download_command_fails_with_exit_code_1_and_says_why(tmp_path, capsys):
     assert main(["download", "--dir", str(tmp_path / "dl")]) == 1
     err = capsys.readouterr().err

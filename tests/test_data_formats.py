@@ -1,11 +1,14 @@
-"""File formats: read_idx, read_csv, check_X - and clear DataErrors for every kind of broken input."""
+"""File formats (mnistlab.idx): read_idx, read_csv - a clear error for every kind of broken input; check_X."""
 
 import gzip
+import re
 
 import numpy as np
 import pytest
 
 import mnistlab as ml
+
+pytestmark = pytest.mark.usefixtures("isolated_data")
 
 
 def tree(folder):
@@ -86,8 +89,24 @@ def test_empty_or_missing_idx_file_is_a_data_error(tmp_path):
     (tmp_path / "empty").write_bytes(b"")
     with pytest.raises(ml.DataError, match="0 bytes"):
         ml.read_idx(tmp_path / "empty")
-    with pytest.raises(ml.DataError, match="not a file"):
+    with pytest.raises(ml.DataError, match="missing: no such file. Check the path"):
         ml.read_idx(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("read", [ml.read_idx, ml.read_csv], ids=["read_idx", "read_csv"])
+@pytest.mark.parametrize(("path", "error"), [(None, TypeError), (123, TypeError), ("", ValueError)])
+def test_a_path_that_is_not_a_name_is_a_clear_error(read, path, error):
+    with pytest.raises(error, match=f"^ml.{read.__name__}: path (must be a name|is empty)"):
+        read(path)
+
+
+@pytest.mark.parametrize("read", [ml.read_idx, ml.read_csv], ids=["read_idx", "read_csv"])
+def test_a_folder_instead_of_a_file_says_what_it_holds(tmp_path, read):
+    (tmp_path / "train-labels-idx1-ubyte.gz").write_bytes(b"")
+    expected = f"is a folder, but ml.{read.__name__} reads one file: pass a file in it (the folder holds: " \
+               "train-labels-idx1-ubyte.gz)"
+    with pytest.raises(ml.DataError, match=re.escape(expected)):
+        read(tmp_path)
 
 
 def csv_text(pixels, labels=None, header=True):
@@ -167,6 +186,16 @@ def test_empty_csv_is_a_data_error(tmp_path, content):
     (tmp_path / "empty.csv").write_text(content)
     with pytest.raises(ml.DataError, match="empty|only a header"):
         ml.read_csv(tmp_path / "empty.csv")
+
+
+def test_a_binary_file_is_not_read_as_csv(tmp_path, make_idx, digits):
+    (tmp_path / "noise.csv").write_bytes(np.random.default_rng(0).integers(0, 256, 3000, np.uint8).tobytes())
+    (tmp_path / "labels.csv").write_bytes(make_idx(digits[1]))  # an IDX file whose bytes are all ASCII
+    with pytest.raises(ml.DataError, match="noise.csv: a binary file, not CSV text; read_csv reads text"):
+        ml.read_csv(tmp_path / "noise.csv")
+    with pytest.raises(ml.DataError, match="labels.csv: a binary file, not CSV text; it is an IDX file: read "
+                                           "it with ml.read_idx"):
+        ml.read_csv(tmp_path / "labels.csv")
 
 
 def test_failed_reads_write_nothing(tmp_path, isolated_data, make_idx, digits):

@@ -2,6 +2,8 @@
 
 import gzip
 import hashlib
+import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +14,15 @@ from mnistlab import data
 
 pytestmark = pytest.mark.usefixtures("isolated_data")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared/data/mnist-10k"
+# Real MNIST files for one more check, on machines that have them: MNISTLAB_TEST_MNIST10K=<folder> (the four
+# IDX files of a 10,000-image MNIST subset: the first 10,000 training images and the official test set).
+# Without the variable, the sibling folder ../shared/data/mnist-10k is used if it exists.
+SIBLING_MNIST10K = Path(__file__).resolve().parents[2] / "shared/data/mnist-10k"
+MNIST10K = Path(os.environ.get("MNISTLAB_TEST_MNIST10K") or SIBLING_MNIST10K).expanduser()
+MNIST10K_MISSING = (f"optional check with real MNIST files: no folder {MNIST10K}. To run it, set "
+                    "MNISTLAB_TEST_MNIST10K to a folder holding train-images-idx3-ubyte.gz, "
+                    "train-labels-idx1-ubyte.gz (the first 10,000 MNIST training images), "
+                    "t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (the official test set)")
 SAMPLE_SIZES = {("mnist", "train"): 4000, ("mnist", "test"): 1000, ("fashion", "train"): 1500,
                 ("fashion", "test"): 500}
 
@@ -155,25 +165,80 @@ def test_n_larger_than_the_source_gives_everything_and_says_so(capsys):
     assert "10 of 1,000 real digits" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"split": "validation"}, "split='validation': expected one of 'train', 'test'"),
-    ({"dataset": "emnist"}, "dataset='emnist': expected one of 'mnist', 'fashion'"),
-    ({"n": 0}, "n=0: n must be a positive whole number"),
-    ({"n": 2.5}, "n=2.5: n must be"),
-    ({"n": True}, "n=True: n must be"),
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"split": "validation"}, ValueError, "split must be one of 'train', 'test'; got 'validation'"),
+    ({"split": None}, ValueError, "split must be one of 'train', 'test'; got None"),
+    ({"split": ["train"]}, ValueError, r"split must be one of 'train', 'test'; got \['train'\]"),
+    ({"dataset": "emnist"}, ValueError, "dataset must be one of 'mnist', 'fashion'; got 'emnist'"),
+    ({"n": 0}, ml.DataError, "n must be a whole number of images >= 1, like n=1000.*; got 0"),
+    ({"n": -5}, ml.DataError, "n must be a whole number.*; got -5"),
+    ({"n": 2.5}, ml.DataError, "n must be a whole number.*; got 2.5"),
+    ({"n": "100"}, ml.DataError, "n must be a whole number.*; got '100'"),
+    ({"n": True}, ml.DataError, "n must be a whole number.*; got True"),
+    ({"offline": "yes"}, ValueError, "offline must be one of None, True, False; got 'yes'"),
+    ({"path": 123}, TypeError, r"path must be a name like 'data/mnist' \(a str or pathlib.Path\); got int"),
+    ({"path": ""}, ValueError, "path is empty: pass a name like 'data/mnist'"),
 ])
-def test_bad_arguments_name_the_valid_values(kwargs, message):
-    with pytest.raises(ml.DataError, match=message):
-        ml.load_mnist(offline=True, **kwargs)
+def test_bad_arguments_to_load_mnist_name_the_problem_and_the_valid_values(kwargs, error, message):
+    with pytest.raises(error, match=f"^ml.load_mnist: {message}"):
+        ml.load_mnist(**{"offline": True, **kwargs})
 
 
 def test_a_missing_path_is_a_clear_error(tmp_path):
-    with pytest.raises(ml.DataError, match="no such file or folder"):
+    with pytest.raises(ml.DataError, match="nowhere: no such file or folder. Check the path"):
         ml.load_mnist(path=tmp_path / "nowhere")
 
 
-def test_data_source_is_none_for_a_split_never_loaded(monkeypatch):
-    monkeypatch.setattr(data, "_last_sources", {})
+@pytest.mark.parametrize("content", [[], ["readme.txt", "digits.png"]])
+def test_a_folder_without_idx_files_lists_what_it_holds_and_how_to_get_them(tmp_path, content):
+    for name in content:
+        (tmp_path / name).write_text("x")
+    holds = ", ".join(sorted(content)) or "nothing"
+    with pytest.raises(ml.DataError, match=f"no train files.*folder holds: {holds}.*mnistlab download --dir"):
+        ml.load_mnist(path=tmp_path)
+
+
+def test_a_file_that_is_neither_a_folder_nor_csv_asks_for_its_folder(tmp_path, make_idx, digits):
+    (tmp_path / "train-labels-idx1-ubyte").write_bytes(make_idx(digits[1]))
+    expected = f"pass the folder holding the IDX files (path={str(tmp_path)!r})"
+    with pytest.raises(ml.DataError, match=re.escape(expected)):
+        ml.load_mnist(path=tmp_path / "train-labels-idx1-ubyte")
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [
+    (lambda: ml.data_source("validation"), ValueError, "^ml.data_source: split must be one of"),
+    (lambda: ml.data_source(dataset="digits", probe=True), ValueError, "^ml.data_source: dataset must be"),
+    (lambda: ml.download(dataset="digits"), ValueError, "^ml.download: dataset must be one of 'mnist', 'f"),
+    (lambda: ml.download(timeout=0), ValueError, "^ml.download: timeout must be a number of seconds > 0"),
+    (lambda: ml.download(mirrors="http://x/"), TypeError, "^ml.download: mirrors must be a list of base URL"),
+    (lambda: ml.download(mirrors=[]), ValueError, "^ml.download: mirrors must be a non-empty list"),
+    (lambda: ml.download(mirrors=["ftp://x/"]), ValueError, "^ml.download: mirrors must be a non-empty list"),
+    (lambda: ml.download(path=123), TypeError, "^ml.download: path must be a name like 'data/mnist'"),
+])
+def test_bad_arguments_to_data_source_and_download_name_the_problem(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_download_into_a_file_says_it_needs_a_folder(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(ml.DataError, match="afile is a file; the four files need a folder"):
+        ml.download(path=tmp_path / "afile")
+
+
+def test_mnistlab_data_naming_a_file_is_a_clear_error_and_load_mnist_falls_back_to_the_sample(
+        tmp_path, monkeypatch, capsys):
+    (tmp_path / "afile").write_text("x")
+    monkeypatch.setenv("MNISTLAB_DATA", str(tmp_path / "afile"))
+    with pytest.raises(ml.DataError, match="MNISTLAB_DATA=.*afile names a file, but it must name a folder"):
+        ml.cache_dir()
+    with pytest.raises(ml.DataError, match="names a file"):
+        ml.download(progress=False)
+    X, y = ml.load_mnist("test")
+    assert ml.data_source().kind == "sample" and "cache unusable: MNISTLAB_DATA=" in capsys.readouterr().out
+
+
+def test_data_source_is_none_for_a_split_never_loaded():
     assert ml.data_source() is None and ml.data_source("test", dataset="fashion") is None
 
 
@@ -185,10 +250,10 @@ def test_sample_files_are_small_and_listed_with_their_checksums_in_the_sample_re
         assert hashlib.sha256(f.read_bytes()).hexdigest() in readme, f"{f.name}: checksum not in README"
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/mnist-10k is not on this machine")
-def test_shared_mnist_10k_loads_with_its_documented_label_counts():
-    X, y = ml.load_mnist("test", path=SHARED)
+@pytest.mark.skipif(not MNIST10K.is_dir(), reason=MNIST10K_MISSING)
+def test_real_mnist_10k_files_load_with_their_documented_label_counts():
+    X, y = ml.load_mnist("test", path=MNIST10K)
     assert_mnistlab_format(X, y, 10_000)
     np.testing.assert_array_equal(np.bincount(y), [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
-    X, y = ml.load_mnist("train", path=SHARED)
+    X, y = ml.load_mnist("train", path=MNIST10K)
     np.testing.assert_array_equal(np.bincount(y), [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978])
