@@ -264,9 +264,10 @@ assert new_and_empty, f"kernel has MNISTLAB_DATA={data!r}, expected a new empty 
 
 
 def test_lesson_kernels_run_offline_with_a_new_empty_data_folder_and_a_missing_conftest_is_noticed(tmp_path):
-    """One pytest run, with this project's pytest configuration, of a throwaway notebook that asserts its
-    kernel's environment: once next to a copy of conftest.py (must pass) and once without it (must fail),
-    while the calling environment is online and points MNISTLAB_DATA at a non-empty cache."""
+    """One pytest run with this project's pytest configuration (nbval, two xdist workers) of a throwaway
+    notebook that asserts its kernel's environment: once next to a copy of conftest.py (must pass) and once
+    without it (must fail), while the calling environment is online and points MNISTLAB_DATA at a non-empty
+    cache."""
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PROBE_CELL)])
     for name in ("isolated", "bare"):
@@ -278,7 +279,7 @@ def test_lesson_kernels_run_offline_with_a_new_empty_data_folder_and_a_missing_c
     (user_cache / "mnist" / "train-images-idx3-ubyte.gz").write_bytes(b"not the sample")
     env = {**os.environ, "MNISTLAB_OFFLINE": "0", "MNISTLAB_DATA": str(user_cache)}
     env.pop("PYTEST_ADDOPTS", None)
-    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "-rA", "isolated", "bare"]
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rA", "isolated", "bare"]
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     report = result.stdout + result.stderr
     assert re.search(r"^PASSED isolated/probe\.ipynb::", report, re.MULTILINE), report
