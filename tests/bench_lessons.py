@@ -5,12 +5,14 @@
 The kernel's peak resident memory is read from /proc/<pid>/status (VmHWM) just before it shuts down,
 so it is the figure Binder's ~2 GB limit applies to. Cells that fail are counted, not fatal (with other
 data than the bundled sample a data-dependent assert may fail; the memory figure still counts).
-`--data-cache` points MNISTLAB_DATA at a cache folder (e.g. one holding full 60k-image IDX files) to
-measure the lessons on full-size data.
+Kernels run as under pytest (see conftest.py): MNISTLAB_OFFLINE=1 and, by default, a new empty data
+folder, so the lessons use the bundled sample. `--data-cache` points MNISTLAB_DATA at a cache folder
+instead (e.g. one holding the full 60k-image IDX files) to measure the lessons on full-size data.
 """
 
 import argparse
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,8 +51,9 @@ def main():
     parser.add_argument("--data-cache", default=None)
     parser.add_argument("--timeout", type=int, default=600)
     args = parser.parse_args()
-    if args.data_cache:
-        os.environ["MNISTLAB_DATA"] = str(Path(args.data_cache).resolve())
+    os.environ["MNISTLAB_OFFLINE"] = "1"  # inherited by every kernel started below
+    empty = tempfile.TemporaryDirectory(prefix="mnistlab-bench-data-")
+    os.environ["MNISTLAB_DATA"] = str(Path(args.data_cache).resolve()) if args.data_cache else empty.name
     print(f"{'lesson':32} {'seconds':>8} {'peak RSS MB':>12} {'cells with errors':>18}")
     for lang in args.lang:
         for path in sorted((LESSONS / lang).glob("[0-9][0-9]_*.ipynb")):

@@ -17,7 +17,7 @@ CHECK_CALL = re.compile(r"""ml\.check\(\s*["'](\d\d\.[A-Za-z0-9_]+)["']""")
 def used_in(lang):
     """Exercise names each lesson of `lang` checks: {"03_forward": {"03.shape_W1", ...}}."""
     return {path.stem: set(CHECK_CALL.findall(path.read_text(encoding="utf-8")))
-            for path in sorted((LESSONS / lang).glob("[0-9][0-9]_*.py"))}
+            for path in sorted((LESSONS / lang / "py").glob("[0-9][0-9]_*.py"))}
 
 
 @pytest.mark.parametrize("name", sorted(ALL))
@@ -68,6 +68,7 @@ def test_an_unknown_exercise_names_the_known_ones():
 
 def test_every_lesson_has_at_least_two_exercises_and_both_languages_use_the_same():
     en, de = used_in("en"), used_in("de")
+    assert len(en) >= 10, f"found only the lesson sources {sorted(en)}"  # the glob must find the lessons
     assert en == de
     for lesson, names in en.items():
         assert len(names) >= 2, f"{lesson} has {len(names)} self-check exercises"

@@ -1,33 +1,58 @@
-"""The lesson rails: jupytext pairs in sync, notebooks stripped, English and German in lockstep.
+"""The lesson rails: jupytext pairs in sync, notebooks stripped, English and German in lockstep, kernels
+isolated.
 
-nbval executes the notebooks themselves (pytest collects ``lessons/**/*.ipynb``); these tests check the
-files. Each check is a plain function that returns a list of problems, so the tests below can also show
-that it finds a broken pair, a stored output or a code cell changed in one language only.
+Layout: ``lessons/<lang>/NN_name.ipynb`` is what learners open; its source ``lessons/<lang>/py/NN_name.py``
+(py:percent) is paired with it by jupytext's ``formats`` in pyproject.toml. nbval executes the notebooks
+themselves (pytest collects ``lessons/**/*.ipynb``, each kernel offline with an empty data folder, see
+conftest.py); these tests check the files. Each check is a plain function that returns a list of problems,
+so the tests below can also show that it finds a broken pair, a stored output or a code cell changed in one
+language only.
 """
 
 import io
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tokenize
 from pathlib import Path
 
 import jupytext
 import nbformat
 import pytest
+from jupytext.cli import get_formats_from_notebook_path
+from jupytext.cli import jupytext as jupytext_cli
 from jupytext.compare import compare_notebooks
+from jupytext.paired_paths import paired_paths
 
-LESSONS = Path(__file__).resolve().parents[1] / "lessons"
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = ROOT / "lessons"
 LANGS = ("en", "de")
+SOURCES = "py"  # lessons/<lang>/py/NN_name.py next to lessons/<lang>/NN_name.ipynb
 LANG_LINE = re.compile(r"""^LANG\s*=\s*["'](en|de)["']\s*$""", re.MULTILINE)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 
 
 def lesson_sources(lang):
-    return sorted((LESSONS / lang).glob("[0-9][0-9]_*.py"))
+    return sorted((LESSONS / lang / SOURCES).glob("[0-9][0-9]_*.py"))
+
+
+def notebook_of(py_path):
+    """lessons/<lang>/py/NN_name.py -> lessons/<lang>/NN_name.ipynb."""
+    return py_path.parent.parent / py_path.with_suffix(".ipynb").name
+
+
+def jupytext_pairs(path):
+    """The files jupytext pairs with `path` (as `jupytext --paired-paths` prints them), from the config."""
+    path = str(path)
+    formats = get_formats_from_notebook_path(path, None)
+    return sorted(Path(other) for other, _ in paired_paths(path, None, formats) if other != path)
 
 
 def pair_problems(py_path):
     """Differences between a lesson's .py source and its paired .ipynb (read-only, never writes)."""
-    ipynb_path = py_path.with_suffix(".ipynb")
+    ipynb_path = notebook_of(py_path)
     if not ipynb_path.exists():
         return [f"{ipynb_path.name} is missing: run `jupytext --sync {py_path}`"]
     try:
@@ -103,9 +128,31 @@ def test_there_are_lessons_in_both_languages():
     assert lesson_sources("de"), "no lessons found in lessons/de"
 
 
+def lesson_files(lang):
+    """Every file under lessons/<lang>/, relative to it: notebooks, their sources, and anything stray."""
+    folder = LESSONS / lang
+    skip = {".ipynb_checkpoints", "__pycache__"}
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and not skip & set(p.relative_to(folder).parts))
+
+
 def test_english_and_german_have_the_same_lessons():
-    names = {lang: sorted(p.name for p in (LESSONS / lang).glob("[0-9][0-9]_*.*")) for lang in LANGS}
-    assert names["en"] == names["de"]
+    assert lesson_files("en") == lesson_files("de")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_language_folder_shows_learners_only_notebooks_and_keeps_their_sources_in_py(lang):
+    files = lesson_files(lang)
+    notebooks = [f for f in files if "/" not in f]
+    assert notebooks and all(re.fullmatch(r"\d\d_\w+\.ipynb", f) for f in notebooks), notebooks
+    assert sorted(f for f in files if "/" in f) == [f"{SOURCES}/{f[:-6]}.py" for f in notebooks]
+
+
+@pytest.mark.parametrize("ipynb_path", sorted(LESSONS.glob("*/*.ipynb")), ids=lambda p: p.name)
+def test_jupytext_pairs_each_notebook_with_its_source_in_the_py_folder(ipynb_path):
+    py_path = ipynb_path.parent / SOURCES / ipynb_path.with_suffix(".py").name
+    assert jupytext_pairs(ipynb_path) == [py_path]
+    assert jupytext_pairs(py_path) == [ipynb_path]
 
 
 @pytest.mark.parametrize("py_path", [p for lang in LANGS for p in lesson_sources(lang)], ids=str)
@@ -120,7 +167,7 @@ def test_each_committed_notebook_is_stripped_and_has_a_kernel(ipynb_path):
 
 @pytest.mark.parametrize("en_path", lesson_sources("en"), ids=lambda p: p.name)
 def test_english_and_german_lessons_run_the_same_code(en_path):
-    assert parity_problems(en_path, LESSONS / "de" / en_path.name) == []
+    assert parity_problems(en_path, LESSONS / "de" / SOURCES / en_path.name) == []
 
 
 # --- the checks themselves can fail -------------------------------------------------------------------
@@ -149,11 +196,12 @@ assert x.sum() == 3
 
 
 def write_lesson(folder, lang, comment="a comment", extra=""):
-    folder.mkdir(parents=True, exist_ok=True)
-    py_path = folder / "00_demo.py"
+    """folder/py/00_demo.py and its notebook folder/00_demo.ipynb, as in lessons/<lang>/."""
+    (folder / SOURCES).mkdir(parents=True, exist_ok=True)
+    py_path = folder / SOURCES / "00_demo.py"
     py_path.write_text(LESSON_PY.format(lang=lang, comment=comment) + extra, encoding="utf-8")
     notebook = jupytext.read(py_path)
-    jupytext.write(notebook, py_path.with_suffix(".ipynb"))
+    jupytext.write(notebook, notebook_of(py_path))
     return py_path
 
 
@@ -165,7 +213,7 @@ def test_pair_check_finds_a_source_edited_without_sync(tmp_path):
 
 
 def test_output_check_finds_a_stored_output(tmp_path):
-    ipynb_path = write_lesson(tmp_path, "en").with_suffix(".ipynb")
+    ipynb_path = notebook_of(write_lesson(tmp_path, "en"))
     assert output_problems(ipynb_path) == []
     notebook = nbformat.read(ipynb_path, as_version=4)
     code_cell = next(cell for cell in notebook.cells if cell.cell_type == "code")
@@ -190,3 +238,51 @@ def test_parity_check_finds_a_changed_equation_and_a_wrong_lang(tmp_path):
     problems = parity_problems(en_path, de_path)
     assert any("LANG" in p for p in problems)
     assert any("equations" in p for p in problems)
+
+
+def test_editing_a_source_and_syncing_updates_its_notebook_in_the_parent_folder(tmp_path):
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)  # the project's jupytext pairing, nothing else
+    py_path = write_lesson(tmp_path / "lessons" / "en", "en")
+    ipynb_path = notebook_of(py_path)
+    py_path.write_text(py_path.read_text() + "\n# %%\nprint('new cell')\n", encoding="utf-8")
+    assert jupytext_cli(["--sync", "--quiet", str(py_path)]) == 0
+    assert nbformat.read(ipynb_path, as_version=4).cells[-1].source == "print('new cell')"
+    assert pair_problems(py_path) == []
+    assert sorted(p.name for p in tmp_path.rglob("*.py")) == ["00_demo.py"]  # no second source elsewhere
+
+
+# --- lesson kernels are isolated (conftest.py) --------------------------------------------------------
+
+PROBE_CELL = """\
+import os
+from pathlib import Path
+offline, data = os.environ.get("MNISTLAB_OFFLINE"), os.environ.get("MNISTLAB_DATA")
+assert offline == "1", f"kernel has MNISTLAB_OFFLINE={offline!r}, expected '1'"
+new_and_empty = data and Path(data).is_dir() and not any(Path(data).iterdir())
+assert new_and_empty, f"kernel has MNISTLAB_DATA={data!r}, expected a new empty folder"
+"""
+
+
+def test_lesson_kernels_run_offline_with_a_new_empty_data_folder_and_a_missing_conftest_is_noticed(tmp_path):
+    """One pytest run with this project's pytest configuration (nbval, two xdist workers) of a throwaway
+    notebook that asserts its kernel's environment: once next to a copy of conftest.py (must pass) and once
+    without it (must fail), while the calling environment is online and points MNISTLAB_DATA at a non-empty
+    cache."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PROBE_CELL)])
+    for name in ("isolated", "bare"):
+        (tmp_path / name).mkdir()
+        nbformat.write(probe, tmp_path / name / "probe.ipynb")
+    shutil.copy(ROOT / "conftest.py", tmp_path / "isolated")
+    user_cache = tmp_path / "user-cache"
+    (user_cache / "mnist").mkdir(parents=True)
+    (user_cache / "mnist" / "train-images-idx3-ubyte.gz").write_bytes(b"not the sample")
+    env = {**os.environ, "MNISTLAB_OFFLINE": "0", "MNISTLAB_DATA": str(user_cache)}
+    env.pop("PYTEST_ADDOPTS", None)
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rA", "isolated", "bare"]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    report = result.stdout + result.stderr
+    assert re.search(r"^PASSED isolated/probe\.ipynb::", report, re.MULTILINE), report
+    assert re.search(r"^FAILED bare/probe\.ipynb::", report, re.MULTILINE), report
+    assert "MNISTLAB_OFFLINE='0'" in report
+    assert sorted(p.name for p in user_cache.rglob("*")) == ["mnist", "train-images-idx3-ubyte.gz"]

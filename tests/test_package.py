@@ -3,7 +3,6 @@
 import importlib
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -60,14 +59,7 @@ def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
     readme = notation_rows((ROOT / "README.md").read_text(encoding="utf-8"))
     assert len(readme) == 7 and readme[-1].startswith("| $\\alpha$")
     assert notation_rows(ml.__doc__) == readme
-    assert notation_rows((ROOT / "lessons/en/00_start.py").read_text(encoding="utf-8")) == readme
-
-
-def test_the_code_passes_ruff():
-    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    command = [ruff, "check", "mnistlab", "tests", "lessons"]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert notation_rows((ROOT / "lessons/en/py/00_start.py").read_text(encoding="utf-8")) == readme
 
 
 MATH_CORE = ("errors", "checks", "functions", "network", "optimizers", "blas", "training", "gradcheck",
@@ -93,12 +85,10 @@ def package_modules():
     return sorted(info.name for info in pkgutil.iter_modules(ml.__path__) if info.name not in ("__main__",))
 
 
-@pytest.mark.parametrize("name", package_modules())
+@pytest.mark.parametrize("name", [name for name in package_modules() if name not in UI])
 def test_only_charts_and_widgets_import_a_ui_library(name):
     loaded = modules_loaded_by_importing(name)
     ui = sorted(m for m in loaded if m.split(".")[0] in {"plotly", "ipywidgets", "anywidget"})
-    if name in UI:
-        return
     assert ui == [], f"mnistlab.{name} imports {ui[:3]}: only {', '.join(UI)} may import UI libraries"
     assert not {f"mnistlab.{ui_module}" for ui_module in UI} & loaded, f"mnistlab.{name} imports the UI"
 
