@@ -16,7 +16,7 @@ _SHAPE_HINTS = {
 
 
 @exercise(
-    "03.shape_w1",
+    "03.shape_W1",
     right=[(32, 784), [32, 784]],
     wrong=[(784, 32), (32, 100), (10, 784), (100, 784), 32],
     hints={
@@ -43,7 +43,7 @@ def _shape_W1(answer):
 
 
 @exercise(
-    "03.shape_z1",
+    "03.shape_Z1",
     right=[(32, 100), [32, 100]],
     wrong=[(100, 32), (32, 784), (32, 1), (10, 100), (784, 100), 100],
     hints={

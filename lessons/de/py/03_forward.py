@@ -67,7 +67,7 @@ ml.shapes_explorer(lang=LANG)
 
 # %%
 answer = ...
-ml.check("03.shape_w1", answer, lang=LANG)
+ml.check("03.shape_W1", answer, lang=LANG)
 
 # %% [markdown]
 # ### Aufgabe 2 · Die Form von Z1
@@ -76,7 +76,7 @@ ml.check("03.shape_w1", answer, lang=LANG)
 
 # %%
 answer = ...
-ml.check("03.shape_z1", answer, lang=LANG)
+ml.check("03.shape_Z1", answer, lang=LANG)
 
 # %% [markdown]
 # ## Die Vorwärtsrechnung, ausgeschrieben
@@ -277,13 +277,13 @@ print(f"{(predictions == y).mean() = :.2f}")
 # nicht vor – dieselben Gewichte verarbeiten 1 oder 10.000 Bilder.
 
 # %%
-assert ml.check("03.shape_w1", ml.init_params([784, 32, 10], rng=rng)["W1"].shape, lang=LANG)
+assert ml.check("03.shape_W1", ml.init_params([784, 32, 10], rng=rng)["W1"].shape, lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 2.** (32, 784) @ (784, 100) → (32, 100): eine Zeile pro Neuron, eine Spalte pro Bild.
 
 # %%
-assert ml.check("03.shape_z1", (32, 100), lang=LANG)
+assert ml.check("03.shape_Z1", (32, 100), lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 3.** Zieh das Maximum 1000 ab: Die Spalte wird zu (0, 0, 0, 0), viermal $e^0 = 1$, geteilt

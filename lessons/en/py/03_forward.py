@@ -61,7 +61,7 @@ ml.shapes_explorer(lang=LANG)
 
 # %%
 answer = ...
-ml.check("03.shape_w1", answer, lang=LANG)
+ml.check("03.shape_W1", answer, lang=LANG)
 
 # %% [markdown]
 # ### Exercise 2 · The shape of Z1
@@ -70,7 +70,7 @@ ml.check("03.shape_w1", answer, lang=LANG)
 
 # %%
 answer = ...
-ml.check("03.shape_z1", answer, lang=LANG)
+ml.check("03.shape_Z1", answer, lang=LANG)
 
 # %% [markdown]
 # ## The forward pass, written out
@@ -264,13 +264,13 @@ print(f"{(predictions == y).mean() = :.2f}")
 # appear — the same weights handle 1 or 10,000 images.
 
 # %%
-assert ml.check("03.shape_w1", ml.init_params([784, 32, 10], rng=rng)["W1"].shape, lang=LANG)
+assert ml.check("03.shape_W1", ml.init_params([784, 32, 10], rng=rng)["W1"].shape, lang=LANG)
 
 # %% [markdown]
 # **Exercise 2.** (32, 784) @ (784, 100) → (32, 100): one row per neuron, one column per image.
 
 # %%
-assert ml.check("03.shape_z1", (32, 100), lang=LANG)
+assert ml.check("03.shape_Z1", (32, 100), lang=LANG)
 
 # %% [markdown]
 # **Exercise 3.** Subtract the maximum 1000: the column becomes (0, 0, 0, 0), and $e^0 = 1$ four times,
