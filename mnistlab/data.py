@@ -139,9 +139,9 @@ class DataSource:
             f"{self.n_loaded:,} of {self.n_images:,}"
         name = f"{DATASETS[self.dataset]} {self.split}"
         if self.kind == "sample":
-            flag = "" if self.dataset == "mnist" else " --dataset fashion"
+            call = "ml.download()" if self.dataset == "mnist" else "ml.download('fashion')"
             return (f"mnistlab: {name} from the bundled sample ({count} real {noun}; {self.reason}) - "
-                    f"run 'python -m mnistlab download{flag}' for all {FULL_SIZE[self.split]:,}")
+                    f"run {call} once for all {FULL_SIZE[self.split]:,}")
         if self.kind == "path":
             return f"mnistlab: {self.split} from {self.location} ({count} images)"
         if self.kind == "download" and self.n_loaded is None:  # a probe: nothing downloaded yet

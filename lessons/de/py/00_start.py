@@ -132,10 +132,11 @@ print(f"m = {m:,}   min = {X.min()}   max = {X.max()}   labels: {sorted(set(y.to
 
 # %% [markdown]
 # Steht oben *sample* und möchtest du den vollständigen Datensatz (60.000 Trainings- und 10.000 Testbilder),
-# dann führ einmal, während du online bist, im Terminal aus:
+# dann führ einmal, während du online bist, in einer neuen Zelle aus (das lädt etwa 12 MB und prüft jede
+# Datei):
 #
 # ```
-# python -m mnistlab download
+# ml.download()
 # ```
 #
 # Jede Lektion funktioniert auch mit der Stichprobe – nur mit weniger Bildern.

@@ -125,10 +125,10 @@ print(f"m = {m:,}   min = {X.min()}   max = {X.max()}   labels: {sorted(set(y.to
 
 # %% [markdown]
 # If you see *sample* above and want the full data set (60,000 training and 10,000 test images), run this
-# once in a terminal while you are online:
+# once in a new cell while you are online (it downloads about 12 MB and checks every file):
 #
 # ```
-# python -m mnistlab download
+# ml.download()
 # ```
 #
 # Every lesson also works with the sample — just with fewer images.
