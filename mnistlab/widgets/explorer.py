@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from mnistlab import charts
 from mnistlab.i18n import check_lang, t
 
-from .panel import STYLE, css_class
+from .controls import STYLE, css_class
 from .settings import HIDDEN_UNITS, MAX_HIDDEN_LAYERS, N_CLASSES, N_INPUTS
 
 BATCH_SIZES_M = (1, 1024)  # the m slider: from one image to the panel's largest batch
