@@ -9,6 +9,7 @@ A ``history`` argument is the ``History`` that ``ml.train`` returns, or any mapp
 ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "steps").
 """
 
+import contextlib
 import math
 
 import numpy as np
@@ -395,16 +396,22 @@ def shapes_update(layers, m, *, backward=False, width=1100):
                        "xaxis": {"range": g["x_range"]}, "yaxis": {"range": g["y_range"]}}}
 
 
-def update_figure(fig, update):
-    """Apply an update {"traces": {key: data}, "layout": {...}} to a figure (a FigureWidget) in one batch;
-    a trace's key is its `meta`."""
+def update_figure(fig, update, *, together=False):
+    """Apply an update {"traces": {key: data}, "layout": {...}} to a figure (a FigureWidget); a trace's key
+    is its `meta`.
+
+    Each trace is updated on its own unless together=True: in one batch, plotly marks a value that did not
+    change (the operators' texts when only sizes change) as "undefined" for the browser, and a FigureWidget
+    not yet on screen then loses it - the lessons' panels showed no operators and formulas. together=True
+    (one message) is for updates where every value changes, like the curves during training.
+    """
     traces = update.get("traces", {})
-    with fig.batch_update():
+    with fig.batch_update() if together else contextlib.nullcontext():
         for trace in fig.data:
             if trace.meta in traces:
                 trace.update(traces[trace.meta])
-        if update.get("layout"):
-            fig.update_layout(update["layout"])
+    if update.get("layout"):
+        fig.update_layout(update["layout"])
 
 
 # ---- the training panel's dashboard ----------------------------------------------------------------------

@@ -294,3 +294,27 @@ def test_the_status_line_carries_state_run_number_and_epoch_for_the_browser(data
     panel.step(wait=True)
     assert 'data-state="finished"' in panel.status.value
     assert 'data-run="2"' in panel.status.value and 'data-epoch="3"' in panel.status.value
+
+
+def restyle_messages(fig):
+    """The trace updates a FigureWidget sends to the browser, collected as they are sent."""
+    sent = []
+    fig.observe(lambda change: change["new"] and sent.append(change["new"]["style_data"]),
+                names=["_py2js_restyle", "_py2js_update"])
+    return sent
+
+
+def test_shapes_updates_never_send_a_value_marked_undefined_which_a_hidden_figure_loses(data):
+    # In one batch plotly marks values that did not change (the operators' texts) as undefined; a
+    # FigureWidget not yet displayed then shows no operators and formulas (seen in lessons 06 and 08).
+    from plotly.basedatatypes import Undefined
+
+    panel = widgets.training_panel(*data, lang="en")
+    sent = restyle_messages(panel.figure)
+    panel.load_settings("lr=0.5;h=16;ep=1;bs=full;act=relu;init=he;seed=0")
+    explorer = widgets.shapes_explorer(lang="en")
+    sent += restyle_messages(explorer.figure)
+    explorer.controls["hidden1"].value = 40
+    assert sent
+    assert not [key for message in sent for key, values in message.items()
+                if any(value is Undefined for value in values)]

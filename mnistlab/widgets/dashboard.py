@@ -52,7 +52,7 @@ class Dashboard:
             return False
         try:
             changed = {key: data for key, data in curves.items() if self._shown.get(key) != _summary(data)}
-            charts.update_figure(self.figure, {"traces": changed})
+            charts.update_figure(self.figure, {"traces": changed}, together=True)  # x and y always change
             self._shown.update((key, _summary(data)) for key, data in changed.items())
             self.status.value = status
         finally:
