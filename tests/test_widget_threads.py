@@ -146,3 +146,10 @@ def test_settings_from_string_refuses_none_with_a_type_error():
 def test_a_seed_out_of_range_is_refused_like_every_other_setting(seed):
     with pytest.raises(ValueError, match="seed"):
         widgets.Settings.from_string(f"lr=0.1;h=8;seed={seed}")
+
+
+def test_a_run_that_diverges_in_its_first_epoch_still_reports_its_speed(data):
+    panel = widgets.training_panel(*data, lang="en", preset="lr_too_high")
+    panel.train(wait=True)
+    assert panel.history.stopped == "diverged" and panel.history.epoch == [0]
+    assert shown_speed(panel) > 0

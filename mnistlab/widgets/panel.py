@@ -283,10 +283,9 @@ class TrainingPanel:
         return t("panel.finished", lang, seconds=seconds, **values), "success", "finished"
 
     def _status(self, history, state, run=None):
-        if state == "running":
+        speed = history.samples_per_second if history is not None and state != "running" else 0.0
+        if not speed and run is not None:  # running, or no epoch completed (diverged in the first one)
             speed = run.images_per_second()  # the run's own batch size, whatever the controls show now
-        else:
-            speed = history.samples_per_second if history is not None else 0.0
         return status_html(history, lang=self.lang, state=state, speed=speed,
                            run_number=run.number if run is not None else self.runs)
 
