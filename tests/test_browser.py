@@ -131,14 +131,14 @@ def test_training_panel_trains_stops_and_reports_divergence_in_its_language(less
     graph = nb.graph(panel)
     lr = nb.control(panel, "learning-rate")
 
-    # A sensible learning rate; mini-batches of 16, a wider layer and 500 epochs, so that the run lasts
-    # long enough (tens of seconds) to watch it learn and to stop it - the lesson's own setting is a short
-    # full-batch run on 500 images.
+    # A sensible learning rate; mini-batches of 16, the widest layer (512) and 500 epochs, so that the run
+    # lasts long enough (tens of seconds; with 128 units it took ~6 s here) to watch it learn and to stop it -
+    # the lesson's own setting is a short full-batch run on 500 images.
     nb.type_into_readout(lr, 0.1)
-    nb.type_into_readout(nb.control(panel, "hidden1"), 128)
+    nb.type_into_readout(nb.control(panel, "hidden1"), 512)
     nb.type_into_readout(nb.control(panel, "n-epochs"), 500)
     nb.choose(nb.control(panel, "batch-size"), "16")
-    nb.expect_settings(panel, "lr=0.1;", "h=128;", "ep=500;", "bs=16;")
+    nb.expect_settings(panel, "lr=0.1;", "h=512;", "ep=500;", "bs=16;")
     if nb.has_control(panel, "reset"):  # empty charts first, so that only the new run is counted
         nb.control(panel, "reset").click()
         nb.wait_for_state(panel, "ready")
