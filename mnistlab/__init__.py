@@ -47,7 +47,7 @@ _EXPORTS = {
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
 _SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "functions", "network", "optimizers", "blas",
-               "gradcheck", "training", "evaluate", "origin", "model_file", "mlp", "i18n", "charts",
+               "gradcheck", "training", "evaluate", "origin", "model_file", "mlp", "i18n", "charts", "shapes",
                "widgets", "drawing", "exercises", "notebook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -9,12 +9,15 @@ A ``history`` argument is the ``History`` that ``ml.train`` returns, or any mapp
 ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "steps").
 """
 
+import contextlib
 import math
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from mnistlab import shapes
+from mnistlab.checks import check_X
 from mnistlab.i18n import check_lang, t
 
 OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
@@ -36,6 +39,7 @@ def _style(fig, lang, title, *, height=None, width=None, legend=True):
 
 
 def _get(history, key, default=()):
+    """history[key] for a History or a plain dict; `default` if it is missing or None (the one getter)."""
     if history is None:
         return default
     value = history.get(key, default) if isinstance(history, dict) else getattr(history, key, default)
@@ -80,23 +84,13 @@ def _image_axes(fig, **where):
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", **where)
 
 
-def _columns(X, name="X"):
-    X = np.asarray(X)
-    if X.ndim == 1:
-        X = X[:, None]
-    if X.ndim != 2 or X.shape[0] != 784:
-        raise ValueError(f"{name} must have shape (784, m), one column per image; got {X.shape}. "
-                         f"For rows of images (m, 784) pass {name}.T.")
-    return X
-
-
 def digit_grid(X, y_true=None, y_pred=None, *, lang, n_cols=10, max_images=40):
     """The first images of X (784, m) in a grid, with true labels and, if given, predictions.
 
     Wrong predictions are framed in vermillion and labelled "true → predicted".
     """
     check_lang(lang)
-    X = _columns(X)[:, :max_images]
+    X = check_X(X, where="charts.digit_grid")[:, :max_images]
     n = X.shape[1]
     n_cols = max(1, min(n_cols, n))
     z, origins = _mosaic(X.T.reshape(n, 28, 28), n_cols)
@@ -187,20 +181,31 @@ def probabilities(p, *, lang, true_label=None):
 
 
 def prediction_view(x, p, *, lang):
-    """Two panels for draw-a-digit: the 28 x 28 input the network sees, and its probabilities."""
+    """Two panels for draw-a-digit: the 28 x 28 input the network sees (trace key "drawing.input"), and its
+    probabilities ("drawing.proba")."""
     check_lang(lang)
     x = np.asarray(x, dtype=float).reshape(28, 28)
     bars = probabilities(p, lang=lang)
     fig = make_subplots(rows=1, cols=2, column_widths=[0.35, 0.65], horizontal_spacing=0.08,
                         subplot_titles=[t("chart.drawing.input", lang), t("chart.proba.x", lang)])
-    fig.add_trace(go.Heatmap(z=x, colorscale="Greys", zmin=0, zmax=1, showscale=False,
+    fig.add_trace(go.Heatmap(z=x, colorscale="Greys", zmin=0, zmax=1, showscale=False, meta="drawing.input",
                              hovertemplate=t("chart.digits.hover", lang) + "<extra></extra>"), row=1, col=1)
-    fig.add_trace(bars.data[0], row=1, col=2)
+    fig.add_trace(bars.data[0].update(meta="drawing.proba"), row=1, col=2)
     _style(fig, lang, bars.layout.title.text, legend=False, height=420)
     _image_axes(fig, row=1, col=1)
     fig.update_xaxes(tickmode="linear", dtick=1, row=1, col=2)
     fig.update_yaxes(range=[0, 1.15], tickformat=".0%", row=1, col=2)
     return fig
+
+
+def prediction_update(x, p, *, lang, title=None):
+    """The update (see ``update_figure``) that shows a new input x and probabilities p in a
+    ``prediction_view`` figure; `title` replaces the one naming the most probable digit."""
+    fresh = prediction_view(x, p, lang=lang)
+    heat, bars = fresh.data
+    return {"traces": {heat.meta: {"z": heat.z},
+                       bars.meta: {"y": bars.y, "text": bars.text, "marker": {"color": bars.marker.color}}},
+            "layout": {"title": {"text": fresh.layout.title.text if title is None else title}}}
 
 
 def confusion_matrix(cm, *, lang):
@@ -294,147 +299,30 @@ def gradient_histogram(grads, *, lang, bins=60):
 
 
 # ---- shapes of the forward (and backward) pass -----------------------------------------------------------
+# The geometry lives in mnistlab.shapes; here it becomes traces. Every trace of a figure a widget updates
+# carries a stable key in its `meta` (plotly's free field; a FigureWidget replaces every `uid` by a random
+# one), so that it is updated - and found by a test or in the browser - by key, never by position.
 
-SHAPE_KINDS = ("param", "activation", "gradient")
 _KIND_COLOURS = {"param": OKABE_ITO["blue"], "activation": OKABE_ITO["green"],
                  "gradient": OKABE_ITO["vermillion"]}
-
-
-def _sizes(layers):
-    """Layer sizes [784, n_1, ..., 10] from a list of sizes or from a params dict (W1, b1, W2, ...)."""
-    if isinstance(layers, dict):
-        n_layers = sum(1 for k in layers if k.startswith("W"))
-        return [int(np.shape(layers["W1"])[1])] + [int(np.shape(layers[f"W{l}"])[0])
-                                                    for l in range(1, n_layers + 1)]
-    sizes = [int(n) for n in layers]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"layer sizes must be at least two positive integers like [784, 10, 10]; "
-                         f"got {sizes}.")
-    return sizes
-
-
-def shape_rows(layers, m, *, backward=False, activation="relu"):
-    """The matrices of the forward pass, one row per layer, and optionally of the backward pass.
-
-    Returns a list of rows (formula, items); an item is ("matrix", name, n_rows, n_cols, kind) or
-    ("op", text). The shapes are the ones ``init_params`` and ``forward`` produce: W_l (n_l, n_(l-1)),
-    b_l (n_l, 1), Z_l and A_l (n_l, m).
-    """
-    sizes, m = _sizes(layers), int(m)
-    if m < 1:
-        raise ValueError(f"the batch size m must be at least 1; got {m}.")
-    L = len(sizes) - 1
-    rows = []
-    for l in range(1, L + 1):
-        prev = "X" if l == 1 else f"A{l - 1}"
-        g = "softmax" if l == L else ("ReLU" if activation == "relu" else activation)
-        rows.append((f"Z{l} = W{l} @ {prev} + b{l}   →   A{l} = {g}(Z{l})", [
-            ("matrix", f"W{l}", sizes[l], sizes[l - 1], "param"), ("op", "@"),
-            ("matrix", prev, sizes[l - 1], m, "activation"), ("op", "+"),
-            ("matrix", f"b{l}", sizes[l], 1, "param"), ("op", "→"),
-            ("matrix", f"Z{l}", sizes[l], m, "activation"), ("op", f"{g} →"),
-            ("matrix", f"A{l}", sizes[l], m, "activation")]))
-    if backward:
-        for l in range(L, 0, -1):
-            prev = "X" if l == 1 else f"A{l - 1}"
-            start = f"dZ{L} = A{L} − Y,   " if l == L else ""
-            rows.append((f"{start}dW{l} = dZ{l} @ {prev}ᵀ / m,   db{l} = Σ dZ{l}", [
-                ("matrix", f"dZ{l}", sizes[l], m, "gradient"), ("op", "@"),
-                ("matrix", f"{prev}ᵀ", m, sizes[l - 1], "activation"), ("op", "→"),
-                ("matrix", f"dW{l}", sizes[l], sizes[l - 1], "gradient"), ("op", "  "),
-                ("matrix", f"db{l}", sizes[l], 1, "gradient")]))
-            if l > 1:
-                rows.append((f"dZ{l - 1} = (W{l}ᵀ @ dZ{l}) ⊙ g′(Z{l - 1})", [
-                    ("matrix", f"W{l}ᵀ", sizes[l - 1], sizes[l], "param"), ("op", "@"),
-                    ("matrix", f"dZ{l}", sizes[l], m, "gradient"), ("op", "⊙ g′ →"),
-                    ("matrix", f"dZ{l - 1}", sizes[l - 1], m, "gradient")]))
-    return rows
-
-
-def shape_label(name, n_rows, n_cols):
-    """The label drawn under a matrix, e.g. "W1 · 10 × 784"."""
-    return f"{name} · {n_rows} × {n_cols}"
-
-
-def _side(n, scale):
-    return math.sqrt(n) if scale == "sqrt" else 1.0 + math.log2(n)
-
-
-def shapes_geometry(layers, m, *, backward=False, activation="relu", scale="sqrt", width_px=1100, font_px=15,
-                    height_px=None):
-    """Plain data of the shapes diagram, fast enough for a slider (no plotly objects are built).
-
-    Returns a dict: "polygons" {kind: (xs, ys)} closed rectangles separated by None; "labels", "ops",
-    "formulas": (xs, ys, texts); "x_range", "y_range". Side lengths grow with sqrt(n) (scale="sqrt") or
-    1 + log2(n) (scale="log") so both 784 and 1 stay visible. The layout is computed for a plot area
-    width_px wide (and at most height_px high, if given), so that labels of font_px do not overlap.
-    """
-    if scale not in ("sqrt", "log"):
-        raise ValueError(f"scale must be 'sqrt' or 'log'; got {scale!r}.")
-    rows = shape_rows(layers, m, backward=backward, activation=activation)
-    char_px = 0.6 * font_px
-
-    def widest_row_px(ppu):  # each slot is as wide as its rectangle or its label, whichever is wider
-        return max(sum((len(item[1]) + 3) * char_px if item[0] == "op" else
-                       max(_side(item[3], scale) * ppu, (len(shape_label(*item[1:4])) + 2) * char_px)
-                       for item in items) for _, items in rows)
-
-    def height_px_at(ppu):  # see the vertical layout below: formula line, tallest matrix, label, gap
-        return sum(max(_side(item[2], scale) for item in items if item[0] == "matrix") * ppu + 4.2 * font_px
-                   for _, items in rows) + 0.6 * font_px
-
-    def fits(ppu):
-        return widest_row_px(ppu) <= width_px and (height_px is None or height_px_at(ppu) <= height_px)
-
-    lo, hi = 1e-4, 1e4  # pixels per unit: the largest scale at which the diagram fits the plot area
-    for _ in range(60):
-        mid = (lo * hi) ** 0.5
-        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
-    if widest_row_px(lo) > width_px:  # the labels cannot fit side by side: let them overlap, keep the shapes
-        ppu = width_px / max(sum(_side(item[3], scale) for item in items if item[0] == "matrix")
-                             for _, items in rows)
-    else:
-        ppu = lo
-    unit = font_px / ppu  # one line of text in data units
-
-    polys = {kind: ([], []) for kind in SHAPE_KINDS}
-    labels, ops, formulas = ([], [], []), ([], [], []), ([], [], [])
-    y_top = 0.0
-    for formula, items in rows:
-        formulas[0].append(0.0), formulas[1].append(y_top - 0.2 * unit), formulas[2].append(formula)
-        height = max(_side(item[2], scale) for item in items if item[0] == "matrix")
-        y_mid = y_top - 1.8 * unit - height / 2
-        x = 0.0
-        for item in items:
-            if item[0] == "op":
-                slot = (len(item[1]) + 3) * char_px / ppu
-                ops[0].append(x + slot / 2), ops[1].append(y_mid), ops[2].append(item[1])
-            else:
-                _, name, n_rows, n_cols, kind = item
-                w, h = _side(n_cols, scale), _side(n_rows, scale)
-                label = shape_label(name, n_rows, n_cols)
-                slot = max(w, (len(label) + 2) * char_px / ppu)
-                x0, y0 = x + (slot - w) / 2, y_mid - h / 2
-                xs, ys = polys[kind]
-                xs += [x0, x0 + w, x0 + w, x0, x0, None]
-                ys += [y0, y0, y0 + h, y0 + h, y0, None]
-                labels[0].append(x + slot / 2), labels[1].append(y_mid - height / 2 - 0.2 * unit)
-                labels[2].append(label)
-            x += slot
-        y_top -= height + 4.2 * unit
-
-    bottom = y_top + 0.6 * unit if height_px is None else 0.5 * unit - height_px / ppu
-    return {"polygons": polys, "labels": labels, "ops": ops, "formulas": formulas,
-            "x_range": [0, width_px / ppu], "y_range": [bottom, 0.5 * unit]}
+_KIND_NAMES = {"param": "chart.shapes.params", "activation": "chart.shapes.activations",
+               "gradient": "chart.shapes.gradients"}
+SHAPES_TEXT_KEYS = ("shapes.labels", "shapes.ops", "shapes.formulas")
+SHAPES_KEYS = tuple(f"shapes.{kind}" for kind in shapes.SHAPE_KINDS) + SHAPES_TEXT_KEYS
+SHAPES_MARGIN = {"l": 30, "r": 30, "t": 80, "b": 90}  # the diagram's margins: title above, legend below
+SHAPES_MIN_HEIGHT = 300  # px: a one-layer diagram is flat; the title and legend still need room
 
 
 def shape_trace_data(geometry, *, legend=True):
-    """The x, y (and text) of the 6 shapes traces, in trace order, as dicts for ``trace.update``."""
+    """key (the trace's meta) -> the x, y (and text) of each shapes trace, as dicts for ``trace.update``."""
     g = geometry
-    out = [{"x": xs, "y": ys, "showlegend": legend and bool(xs)}
-           for xs, ys in (g["polygons"][k] for k in SHAPE_KINDS)]
-    texts = (g[key] for key in ("labels", "ops", "formulas"))
-    return out + [{"x": x, "y": y, "text": text} for x, y, text in texts]
+    out = {}
+    for kind in shapes.SHAPE_KINDS:
+        xs, ys = g["polygons"][kind]
+        out[f"shapes.{kind}"] = {"x": xs, "y": ys, "showlegend": legend and bool(xs)}
+    for trace_key, key in zip(SHAPES_TEXT_KEYS, ("labels", "ops", "formulas"), strict=True):
+        out[trace_key] = dict(zip(("x", "y", "text"), g[key], strict=True))
+    return out
 
 
 def shapes_traces(layers, m, *, lang, backward=False, activation="relu", scale="sqrt", width_px=1100,
@@ -445,31 +333,36 @@ def shapes_traces(layers, m, *, lang, backward=False, activation="relu", scale="
     rectangles ("W1 · 10 × 784"), the operators between them and each row's formula.
     """
     check_lang(lang)
-    g = shapes_geometry(layers, m, backward=backward, activation=activation, scale=scale, width_px=width_px,
-                        font_px=font_px, height_px=height_px)
+    g = shapes.shapes_geometry(layers, m, backward=backward, activation=activation, scale=scale,
+                               width_px=width_px, font_px=font_px, height_px=height_px)
     polys, labels, ops, formulas = g["polygons"], g["labels"], g["ops"], g["formulas"]
-    names = {"param": "chart.shapes.params", "activation": "chart.shapes.activations",
-             "gradient": "chart.shapes.gradients"}
-    traces = [go.Scatter(x=polys[k][0], y=polys[k][1], fill="toself", mode="lines", name=t(names[k], lang),
-                         fillcolor=_KIND_COLOURS[k], opacity=0.55,
-                         line={"color": _KIND_COLOURS[k], "width": 1},
-                         hoverinfo="name", showlegend=bool(polys[k][0])) for k in SHAPE_KINDS]
+    traces = [go.Scatter(x=polys[k][0], y=polys[k][1], fill="toself", mode="lines", meta=f"shapes.{k}",
+                         name=t(_KIND_NAMES[k], lang), fillcolor=_KIND_COLOURS[k], opacity=0.55,
+                         line={"color": _KIND_COLOURS[k], "width": 1}, hoverinfo="name",
+                         showlegend=bool(polys[k][0])) for k in shapes.SHAPE_KINDS]
     traces += [
         go.Scatter(x=labels[0], y=labels[1], text=labels[2], mode="text", textposition="bottom center",
                    textfont={"size": font_px}, hoverinfo="text", showlegend=False,
-                   name=t("chart.shapes.labels", lang)),
+                   name=t("chart.shapes.labels", lang), meta="shapes.labels"),
         go.Scatter(x=ops[0], y=ops[1], text=ops[2], mode="text", textfont={"size": font_px + 1},
-                   hoverinfo="skip", showlegend=False, name=t("chart.shapes.operators", lang)),
+                   hoverinfo="skip", showlegend=False, name=t("chart.shapes.operators", lang),
+                   meta="shapes.ops"),
         go.Scatter(x=formulas[0], y=formulas[1], text=formulas[2], mode="text", textposition="bottom right",
                    textfont={"size": font_px, "family": "monospace"}, hoverinfo="skip", showlegend=False,
-                   name=t("chart.shapes.formulas", lang)),
+                   name=t("chart.shapes.formulas", lang), meta="shapes.formulas"),
     ]
     return traces, g["x_range"], g["y_range"]
 
 
-def shapes_height(x_range, y_range, width):
+def shapes_plot_width(width):
+    """Width in pixels of the plot area of a shapes diagram `width` pixels wide."""
+    return width - SHAPES_MARGIN["l"] - SHAPES_MARGIN["r"]
+
+
+def shapes_figure_height(x_range, y_range, width):
     """Figure height in pixels that shows the diagram's ranges at equal scale in a figure `width` wide."""
-    return max(300, int((y_range[1] - y_range[0]) / (x_range[1] - x_range[0]) * (width - 60) + 170))
+    plot_height = shapes.shapes_height(x_range, y_range, shapes_plot_width(width))
+    return max(SHAPES_MIN_HEIGHT, int(plot_height + SHAPES_MARGIN["t"] + SHAPES_MARGIN["b"]))
 
 
 def shapes_title(lang, scale="sqrt"):
@@ -484,59 +377,103 @@ def shapes_diagram(layers, m, *, lang, backward=False, activation="relu", scale=
     Each rectangle is labelled "W1 · 10 × 784"; each row reads like its formula, "W1 @ X + b1 → Z1".
     """
     traces, x_range, y_range = shapes_traces(layers, m, lang=lang, backward=backward, activation=activation,
-                                             scale=scale, width_px=width - 60)
+                                             scale=scale, width_px=shapes_plot_width(width))
     fig = go.Figure(traces)
-    height = shapes_height(x_range, y_range, width)
-    _style(fig, lang, shapes_title(lang, scale), width=width, height=height)
-    fig.update_layout(margin={"l": 30, "r": 30, "t": 80, "b": 90},
-                      legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
+    _style(fig, lang, shapes_title(lang, scale), width=width,
+           height=shapes_figure_height(x_range, y_range, width))
+    fig.update_layout(margin=SHAPES_MARGIN, legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
     fig.update_xaxes(visible=False, range=x_range)
     fig.update_yaxes(visible=False, range=y_range, scaleanchor="x")
     return fig
 
 
+def shapes_update(layers, m, *, backward=False, width=1100):
+    """What changes in a ``shapes_diagram`` figure `width` wide for new sizes or m, as an update (see
+    ``update_figure``): the traces' data, the height and the axis ranges."""
+    g = shapes.shapes_geometry(layers, m, backward=backward, width_px=shapes_plot_width(width))
+    return {"traces": shape_trace_data(g),
+            "layout": {"height": shapes_figure_height(g["x_range"], g["y_range"], width),
+                       "xaxis": {"range": g["x_range"]}, "yaxis": {"range": g["y_range"]}}}
+
+
+def update_figure(fig, update, *, together=False):
+    """Apply an update {"traces": {key: data}, "layout": {...}} to a figure (a FigureWidget); a trace's key
+    is its `meta`.
+
+    Each trace is updated on its own unless together=True: in one batch, plotly marks a value that did not
+    change (the operators' texts when only sizes change) as "undefined" for the browser, and a FigureWidget
+    not yet on screen then loses it - the lessons' panels showed no operators and formulas. together=True
+    (one message) is for updates where every value changes, like the curves during training.
+    """
+    traces = update.get("traces", {})
+    with fig.batch_update() if together else contextlib.nullcontext():
+        for trace in fig.data:
+            if trace.meta in traces:
+                trace.update(traces[trace.meta])
+    if update.get("layout"):
+        fig.update_layout(update["layout"])
+
+
 # ---- the training panel's dashboard ----------------------------------------------------------------------
 
-DASHBOARD_SHAPES_PX = (910, 300)  # width and height of the dashboard's shapes panel in a 1000 x 860 figure
+DASHBOARD_SIZE = (1000, 860)  # px, fixed: the shapes panel below the curves is laid out for this size
+DASHBOARD_MARGIN = {"l": 70, "r": 20, "t": 50, "b": 20}
+DASHBOARD_ROW_HEIGHTS = (0.55, 0.45)  # curves above, shapes below
+DASHBOARD_ROW_SPACING = 0.14  # share of the plot height between the two rows (room for the x-axis titles)
+DASHBOARD_FONT_PX = 13  # the shapes panel's labels: smaller than FONT_SIZE, the panel is only ~300 px high
+DASHBOARD_MAX_LAYERS = 3  # room for the gradient norms of W1, W2, W3 (networks with up to two hidden layers)
+_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers the subplots row by row: row 2 is the 4th
 
 
-def dashboard(layers, m, *, lang, activation="relu", max_layers=3):
+def _dashboard_shapes_px():
+    """(width, height) in pixels of the dashboard's shapes panel, from the figure size, margins and rows."""
+    width, height = DASHBOARD_SIZE
+    plot_width = width - DASHBOARD_MARGIN["l"] - DASHBOARD_MARGIN["r"]
+    plot_height = height - DASHBOARD_MARGIN["t"] - DASHBOARD_MARGIN["b"]
+    share = DASHBOARD_ROW_HEIGHTS[1] / sum(DASHBOARD_ROW_HEIGHTS) * (1 - DASHBOARD_ROW_SPACING)
+    return plot_width, int(plot_height * share)
+
+
+DASHBOARD_SHAPES_PX = _dashboard_shapes_px()
+CURVE_KEYS = ("loss.steps", "loss.train", "loss.val", "accuracy.train", "accuracy.val",
+              *(f"gradnorm.W{l}" for l in range(1, DASHBOARD_MAX_LAYERS + 1)))
+
+
+def dashboard(layers, m, *, lang, activation="relu"):
     """The training panel's one figure: loss, accuracy and gradient norms per layer side by side, and the
-    shapes of the network below them across the full width (laid out for a figure about 1000 px wide).
+    shapes of the network below them across the full width (``DASHBOARD_SIZE``).
 
-    Traces, in this fixed order so a FigureWidget can update them in place: 0 loss per step, 1 loss per
-    epoch, 2 validation loss, 3 accuracy, 4 validation accuracy, 5 ... 5 + max_layers - 1 ‖dW_l‖ per step,
-    then the 6 shapes traces (axes x4, y4). Fill the curves with ``dashboard_curves``.
+    Every trace has a key in its meta: ``CURVE_KEYS`` for the curves (fill them with ``dashboard_curves``),
+    then ``SHAPES_KEYS`` for the shapes (``dashboard_shapes_update``).
     """
     check_lang(lang)
     fig = make_subplots(rows=2, cols=3, specs=[[{}, {}, {}], [{"colspan": 3}, None, None]],
-                        row_heights=[0.55, 0.45], vertical_spacing=0.14, horizontal_spacing=0.08,
+                        row_heights=list(DASHBOARD_ROW_HEIGHTS), vertical_spacing=DASHBOARD_ROW_SPACING,
+                        horizontal_spacing=0.08,
                         subplot_titles=[t("chart.loss.title", lang), t("chart.accuracy.title", lang),
                                         t("chart.gradnorm.title", lang), shapes_title(lang)])
     blue, orange = OKABE_ITO["blue"], OKABE_ITO["orange"]
-    for name, colour, dash, width, group, shown in (
-            ("chart.train_steps", OKABE_ITO["sky"], "solid", 1, "steps", True),
-            ("chart.train", blue, "solid", 3, "train", True),
-            ("chart.validation", orange, "dash", 3, "val", True)):
-        fig.add_trace(go.Scatter(x=[], y=[], mode="lines" if group == "steps" else "lines+markers",
-                                 name=t(name, lang), legendgroup=group, showlegend=shown,
-                                 line={"color": colour, "dash": dash, "width": width}), row=1, col=1)
-    for name, colour, dash, group in (("chart.train", blue, "solid", "train"),
-                                      ("chart.validation", orange, "dash", "val")):
-        fig.add_trace(go.Scatter(x=[], y=[], mode="lines+markers", name=t(name, lang), legendgroup=group,
-                                 showlegend=False, line={"color": colour, "dash": dash, "width": 3}),
-                      row=1, col=2)
-    for l in range(1, max_layers + 1):
+    for key, name, colour, dash, width, group, col in (
+            ("loss.steps", "chart.train_steps", OKABE_ITO["sky"], "solid", 1, "steps", 1),
+            ("loss.train", "chart.train", blue, "solid", 3, "train", 1),
+            ("loss.val", "chart.validation", orange, "dash", 3, "val", 1),
+            ("accuracy.train", "chart.train", blue, "solid", 3, "train", 2),
+            ("accuracy.val", "chart.validation", orange, "dash", 3, "val", 2)):
+        fig.add_trace(go.Scatter(x=[], y=[], mode="lines" if group == "steps" else "lines+markers", meta=key,
+                                 name=t(name, lang), legendgroup=group, showlegend=col == 1,
+                                 line={"color": colour, "dash": dash, "width": width}), row=1, col=col)
+    for l in range(1, DASHBOARD_MAX_LAYERS + 1):
         fig.add_trace(go.Scatter(x=[], y=[], mode="lines", name=f"‖dW{l}‖", visible=False,
-                                 line={"color": LAYER_COLOURS[l - 1], "width": 2}), row=1, col=3)
+                                 meta=f"gradnorm.W{l}", line={"color": LAYER_COLOURS[l - 1], "width": 2}),
+                      row=1, col=3)
     width_px, height_px = DASHBOARD_SHAPES_PX
     traces, x_range, y_range = shapes_traces(layers, m, lang=lang, activation=activation, width_px=width_px,
-                                             height_px=height_px, font_px=13)
+                                             height_px=height_px, font_px=DASHBOARD_FONT_PX)
     for trace in traces:
         trace.showlegend = False
         fig.add_trace(trace, row=2, col=1)
-    _style(fig, lang, None, height=860, width=1000)  # fixed: the shapes panel is laid out for this size
-    fig.update_layout(margin={"l": 70, "r": 20, "t": 50, "b": 20},
+    _style(fig, lang, None, width=DASHBOARD_SIZE[0], height=DASHBOARD_SIZE[1])
+    fig.update_layout(margin=DASHBOARD_MARGIN,
                       legend={"orientation": "h", "x": 0, "y": 1.06, "yanchor": "bottom"})
     fig.update_annotations(font_size=FONT_SIZE)
     for col, y_title in ((1, "chart.loss.y"), (2, "chart.accuracy.y"), (3, "chart.gradnorm.y")):
@@ -545,36 +482,47 @@ def dashboard(layers, m, *, lang, activation="relu", max_layers=3):
     fig.update_yaxes(range=[0, 100], row=1, col=2)
     fig.update_yaxes(type="log", dtick="D2", row=1, col=3)  # log ticks at 1, 2, 5 x 10^k only
     fig.update_xaxes(visible=False, range=x_range, constrain="domain", row=2, col=1)
-    fig.update_yaxes(visible=False, range=y_range, scaleanchor="x4", constrain="domain", row=2, col=1)
+    fig.update_yaxes(visible=False, range=y_range, scaleanchor=_SHAPES_AXES[0].replace("axis", ""),
+                     constrain="domain", row=2, col=1)
     return fig
 
 
-def dashboard_curves(history, *, steps_per_epoch, max_layers=3, max_points=400):
-    """Data of the dashboard's curve traces (0 ... 5 + max_layers - 1) as dicts for ``trace.update``.
+def dashboard_shapes_update(layers, m, *, activation="relu"):
+    """The update (see ``update_figure``) that redraws the dashboard's shapes for new layer sizes or m."""
+    width_px, height_px = DASHBOARD_SHAPES_PX
+    g = shapes.shapes_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
+                               font_px=DASHBOARD_FONT_PX)
+    return {"traces": shape_trace_data(g, legend=False),
+            "layout": {_SHAPES_AXES[0]: {"range": g["x_range"]}, _SHAPES_AXES[1]: {"range": g["y_range"]}}}
 
-    Per-step series are averaged down to about max_points and placed at x = step / steps_per_epoch, so
-    they share the epoch axis with the per-epoch points. Non-finite values are dropped.
+
+def dashboard_curves(history, *, steps_per_epoch, max_points=400):
+    """key -> data of the dashboard's curve traces (``CURVE_KEYS``) as dicts for ``trace.update``.
+
+    Per-step series are averaged down to about max_points and placed at x = (step - 1) / steps_per_epoch -
+    a step's loss and gradient are measured before its update, after step - 1 updates - so they share the
+    epoch axis with the per-epoch points. Non-finite values are dropped. history None: empty.
     """
     epochs = list(_get(history, "epoch"))
     steps = _get(history, "steps", {})
 
-    def arrays(x, y, scale_x=1.0, scale_y=1.0):  # NumPy arrays: plotly validates them much faster than lists
+    def arrays(x, y, scale_y=1.0, scale_x=1.0):  # NumPy arrays: plotly validates them much faster than lists
         return {"x": np.asarray(x, dtype=float) * scale_x, "y": np.asarray(y, dtype=float) * scale_y}
 
     def per_step(values):
-        return arrays(*thin(values, max_points), scale_x=1 / steps_per_epoch)
+        x, y = thin(values, max_points)
+        return arrays(np.asarray(x, dtype=float) - 1, y, scale_x=1 / steps_per_epoch)
 
-    out = [per_step(_get(steps, "loss"))]
-    for key in ("loss", "val_loss"):
-        out.append(arrays(*finite_xy(epochs, _get(history, key))))
-    for key in ("accuracy", "val_accuracy"):
-        out.append(arrays(*finite_xy(epochs, _get(history, key)), scale_y=100))
+    out = {"loss.steps": per_step(_get(steps, "loss"))}
+    for trace_key, key, scale in (("loss.train", "loss", 1), ("loss.val", "val_loss", 1),
+                                  ("accuracy.train", "accuracy", 100), ("accuracy.val", "val_accuracy", 100)):
+        out[trace_key] = arrays(*finite_xy(epochs, _get(history, key)), scale_y=scale)
     norms = _grad_norm_series(history)
-    for l in range(1, max_layers + 1):
+    for l in range(1, DASHBOARD_MAX_LAYERS + 1):
         values = norms.get(f"W{l}")
         if values is None:
-            out.append({**arrays([], []), "visible": False})
+            out[f"gradnorm.W{l}"] = {**arrays([], []), "visible": False}
         else:
-            data = per_step([v if v > 0 else float("nan") for v in values])  # log axis: drop zeros
-            out.append({**data, "visible": True})
+            positive = [v if v > 0 else float("nan") for v in values]  # log axis: zeros dropped
+            out[f"gradnorm.W{l}"] = {**per_step(positive), "visible": True}
     return out

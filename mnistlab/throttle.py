@@ -11,7 +11,8 @@ class Throttle:
         self.last, self.cost = -float("inf"), 0.0
 
     def due(self):
-        """True if a redraw may happen now."""
+        """True if a redraw may happen now (a slow machine then draws less often, instead of training
+        slower)."""
         wait = self.interval if not self.max_share else max(self.interval, self.cost / self.max_share)
         return time.perf_counter() - self.last >= wait
 

@@ -74,7 +74,7 @@ def bench_overhead(X, y, X_val, y_val, repeats=5):
         s = panel.settings
         bare, live, shares, rates = [], [], [], []
         for _ in range(repeats):
-            params = ml.init_params([784, *s.hidden, 10], rng=np.random.default_rng(s.seed), init=s.init)
+            params = ml.init_params(s.layer_sizes, rng=np.random.default_rng(s.seed), init=s.init)
             start = time.perf_counter()
             ml.train(params, X, y, learning_rate=s.learning_rate, n_epochs=n_epochs, batch_size=s.batch_size,
                      rng=np.random.default_rng(s.seed), X_val=X_val, y_val=y_val, activation=s.activation)

@@ -187,24 +187,24 @@ JS_CELLS = """() => {
   }
   const session = panel.sessionContext.session;
   const status = session && session.kernel ? session.kernel.status : "none";
-  const pending = panel.content.widgets.filter(w => w.model.type === "code" && w.promptNode &&
-                                                    w.promptNode.textContent.includes("*")).length;
+  const pending = panel.content.widgets.filter(w => w.model.type === "code" &&
+                                                    w.model.executionState === "running").length;
   return {cells, status, pending};
 }"""
 
-# The training dashboard's curves (charts.dashboard: every trace not on the shapes axes x4): points in
-# all, points per trace, the per-epoch loss points (trace 1; charts.dashboard documents the trace order -
-# unlike the per-step curves this one only grows during a run), and every value that is not a finite
-# number (a NaN that reached the browser, or a null made from one).
+# The training dashboard's curves (charts.dashboard: every trace whose key, in its meta, does not start
+# with "shapes."): points in all, points per trace, the per-epoch loss points (key "loss.train" - unlike the
+# per-step curves this one only grows during a run), and every value that is not a finite number (a NaN
+# that reached the browser, or a null made from one).
 JS_CURVES = """gd => {
-  const curves = gd.data.filter(t => (t.xaxis || "x") !== "x4");
+  const curves = gd.data.filter(t => !String(t.meta).startsWith("shapes."));
   const bad = [];
   curves.forEach((t, i) => ["x", "y"].forEach(axis => Array.from(t[axis] || []).forEach((v, j) => {
     if (typeof v !== "number" || !Number.isFinite(v)) bad.push(`trace ${i} ${axis}[${j}] = ${v}`);
   })));
   const length = t => (t && t.x ? t.x.length : 0);
   return {points: curves.reduce((n, t) => n + length(t), 0), lengths: curves.map(length),
-          epochs: length(gd.data[1]), bad: bad.slice(0, 10)};
+          epochs: length(gd.data.find(t => t.meta === "loss.train")), bad: bad.slice(0, 10)};
 }"""
 
 JS_TEXTS = """gd => gd.data.flatMap(t => t.text == null ? [] : Array.isArray(t.text) ? t.text.map(String)
@@ -265,8 +265,8 @@ class Lesson:
 
     # ---- the notebook ----------------------------------------------------------------------------------
     def open_and_run_all(self, open_timeout=120_000, run_timeout=300_000):
-        """Open the notebook, wait for the kernel's Idle (an earlier Run All is silently dropped), Run All
-        through the Run menu, wait until every code cell ran, then check the page is clean."""
+        """Open the notebook, wait until its kernel is idle (an earlier Run All is silently dropped), run
+        JupyterLab's command notebook:run-all-cells, wait until every code cell ran, then check the page."""
         page, start = self.page, time.monotonic()
         page.evaluate("""async (path) => {
           const widget = await window.jupyterapp.commands.execute("docmanager:open",
@@ -276,13 +276,11 @@ class Lesson:
         }""", self.path)
         page.wait_for_function(f"""() => {{ const s = ({JS_CELLS})(); return s && s.status === "idle"; }}""",
                                timeout=open_timeout, polling=250)
-        page.locator("#jp-main-statusbar").get_by_text("Idle").first.wait_for(timeout=open_timeout)
         self.timings["open"] = time.monotonic() - start
         started = f"""() => {{ const s = ({JS_CELLS})();
                               return s.pending > 0 || s.cells.some(c => c.count !== null); }}"""
-        for attempt in range(2):  # should the click still come too early, it is dropped: click once more
-            page.locator(".lm-MenuBar-itemLabel:text-is('Run')").click()
-            page.locator(".lm-Menu-itemLabel:text-is('Run All Cells')").click()
+        for attempt in range(2):  # should the command still come too early, it is dropped: once more
+            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
             try:
                 page.wait_for_function(started, timeout=20_000, polling=100)
                 break
@@ -327,61 +325,49 @@ class Lesson:
         problems += self.console_errors
         assert not problems, self.explain("\n".join(problems))
 
-    # ---- finding widgets -------------------------------------------------------------------------------
-    def slider(self, label, within=None):
-        """The ipywidgets slider whose description is exactly `label` (the lesson's language)."""
-        scope = within if within is not None else self.page.locator(".jp-Notebook")
-        found = scope.locator(".widget-slider").filter(
-            has=self.page.locator(f"label.widget-label:text-is({_js_string(label)})"))
-        self._wait_for(found.first, f"a slider {label!r}")
-        return found.first
+    # ---- finding widgets ------------------------------------------------------------------------------
+    # Every mnistlab panel and control carries a CSS class (mnistlab.widgets: "mnistlab-training-panel",
+    # "mnistlab-train", "mnistlab-learning-rate", ...): the test finds them whatever the language.
+    def panel(self, kind):
+        """The (first) panel of a kind: "training-panel", "shapes-explorer" or "draw-digit"."""
+        found = self.page.locator(f".jp-Notebook .mnistlab-{kind}").first
+        self._wait_for(found, f"a panel .mnistlab-{kind}")
+        return found
 
-    def _buttons(self, label):
-        return self.page.locator(f".jp-Notebook button.widget-button:text-is({_js_string(label)})")
+    def control(self, panel, name):
+        """The control `name` (e.g. "learning-rate", "train") inside `panel`."""
+        found = panel.locator(f".mnistlab-{name}").first
+        self._wait_for(found, f"a control .mnistlab-{name}")
+        return found
 
-    def button(self, label, within=None):
-        """The (first) button whose text is exactly `label` (the lesson's language)."""
-        found = self._buttons(label) if within is None else within.locator(
-            f"button:text-is({_js_string(label)})")
-        self._wait_for(found.first, f"a button {label!r}")
-        return found.first
+    def has_control(self, panel, name):
+        return panel.locator(f".mnistlab-{name}").count() > 0
 
     def _wait_for(self, locator, what):
         try:
             locator.wait_for(timeout=self.timeout)
         except Exception as error:
-            buttons = self.page.locator(".jp-Notebook button.widget-button").all_inner_texts()
-            labels = self.page.locator(".jp-Notebook label.widget-label").all_inner_texts()
+            found = self.page.evaluate("""() => Array.from(document.querySelectorAll(".jp-Notebook [class]"))
+                .flatMap(e => Array.from(e.classList)).filter(c => c.startsWith("mnistlab-"))""")
             raise AssertionError(self.explain(
-                f"found no {what} in the notebook; it shows the buttons {buttons} and the controls "
-                f"{[s for s in labels if s.strip()]}\n({type(error).__name__})")) from None
-
-    @staticmethod
-    def widget_around(locator):
-        """The innermost ipywidgets box around `locator` that also holds a plotly graph: the panel."""
-        return locator.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), "
-                               "' widget-box ')][.//div[contains(@class, 'js-plotly-plot')]][1]")
+                f"found no {what} in the notebook; it has the mnistlab classes {sorted(set(found))}\n"
+                f"({type(error).__name__})")) from None
 
     def graph(self, widget):
-        """The plotly graph div inside `widget`, scrolled into view and drawn (layout and traces known)."""
+        """The plotly graph div inside `widget`, scrolled into view and drawn (its traces known)."""
         graph = widget.locator(".js-plotly-plot").first
         graph.scroll_into_view_if_needed()
-        self.page.wait_for_function("gd => gd._fullLayout && gd.data && gd.data.length > 0",
+        self.page.wait_for_function("gd => gd.data && gd.data.length > 0 && gd.querySelector('.main-svg')",
                                     arg=graph.element_handle(), timeout=self.timeout)
         return graph
 
     # ---- using widgets ---------------------------------------------------------------------------------
-    def has_button(self, label):
-        return self._buttons(label).count() > 0
+    def has_option(self, dropdown, label):
+        return dropdown.locator(f"option:text-is({_js_string(label)})").count() > 0
 
-    def has_option(self, widget, label):
-        return widget.locator(f".widget-dropdown option:text-is({_js_string(label)})").count() > 0
-
-    def choose(self, widget, description, label):
-        """Choose the option `label` in the dropdown whose description is `description`."""
-        dropdown = widget.locator(".widget-dropdown").filter(
-            has=self.page.locator(f"label.widget-label:text-is({_js_string(description)})"))
-        dropdown.first.locator("select").select_option(label=label)
+    def choose(self, dropdown, label):
+        """Choose the option `label` in a dropdown control."""
+        dropdown.locator("select").select_option(label=label)
 
     def type_into_readout(self, slider, value):
         """Type a value into the slider's editable readout and press Enter, as a learner can."""
@@ -389,9 +375,14 @@ class Lesson:
         readout.fill(str(value))
         readout.press("Enter")
 
+    def press_right_on(self, slider):
+        """Focus the slider's handle (ARIA role "slider") and press the right arrow key once."""
+        slider.get_by_role("slider").first.focus()
+        self.page.keyboard.press("ArrowRight")
+
     def expect_settings(self, panel, *parts):
         """Wait until the training panel's settings text (the state Python holds) contains every part."""
-        box = panel.locator(".widget-text input")
+        box = panel.locator(".mnistlab-settings input")
         if not box.count():
             return
         self.page.wait_for_function("([input, parts]) => parts.every(p => input.value.includes(p))",
@@ -407,6 +398,22 @@ class Lesson:
 
     def wait_enabled(self, button):
         self.page.wait_for_function("b => !b.disabled", arg=button.element_handle(), timeout=self.timeout)
+
+    def panel_state(self, panel):
+        """The training panel's state from its status line: {"state", "run", "epoch"} (data attributes)."""
+        return panel.locator(".mnistlab-status-text").evaluate(
+            "e => ({state: e.dataset.state, run: Number(e.dataset.run), "
+            "epoch: e.dataset.epoch === '' ? null : Number(e.dataset.epoch)})")
+
+    def wait_for_state(self, panel, state):
+        """Wait until the training panel reports `state` ("stopped", "finished", "diverged", ...)."""
+        try:
+            panel.locator(f".mnistlab-status-text[data-state={_js_string(state)}]").wait_for(
+                state="attached", timeout=self.timeout)  # attached: the text is empty before training
+        except Exception as error:
+            raise AssertionError(self.explain(f"the panel never reported {state!r} (it reports "
+                                              f"{self.panel_state(panel)}): {error}")) from None
+        return self.panel_state(panel)
 
     # ---- reading plotly graph divs ---------------------------------------------------------------------
     def plot_title(self, graph):
@@ -458,11 +465,13 @@ class Lesson:
         return self.curve_summary(graph)["epochs"]
 
     def bar_values(self, graph):
-        return graph.evaluate("gd => Array.from((gd.data.find(t => t.type === 'bar') || {}).y || [])")
+        return graph.evaluate("gd => Array.from((gd.data.find(t => t.meta === 'drawing.proba') || {}).y "
+                              "|| [])")
 
     def heatmap_values(self, graph):
         """All z values of the graph's heatmap, flattened (rows may be arrays or typed arrays)."""
-        return graph.evaluate("""gd => Array.from((gd.data.find(t => t.type === "heatmap") || {}).z || [])
+        return graph.evaluate("""gd => Array.from((gd.data.find(t => t.meta === "drawing.input") || {}).z
+                                              || [])
                                    .flatMap(row => typeof row === "number" ? [row] : Array.from(row))""")
 
     # ---- evidence ------------------------------------------------------------------------------------

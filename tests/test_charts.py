@@ -55,7 +55,7 @@ def test_curves_never_contain_nan_they_stop_at_the_last_finite_value():
     assert list(fig.data[0].x) == [0, 1, 2]
     assert all(math.isfinite(v) for v in all_numbers(fig))
     curves = charts.dashboard_curves(history(nan=True), steps_per_epoch=4)
-    assert all(math.isfinite(v) for c in curves for v in c["y"])
+    assert all(math.isfinite(v) for c in curves.values() for v in c["y"])
 
 
 def test_curves_accept_a_plain_dict_history():
@@ -102,7 +102,7 @@ def test_digit_grid_frames_exactly_the_wrong_predictions(lang):
 
 
 def test_digit_grid_explains_the_expected_shape():
-    with pytest.raises(ValueError, match=r"\(784, m\).*X\.T"):
+    with pytest.raises(ValueError, match=r"one column per image.*X\.T"):
         charts.digit_grid(np.zeros((5, 784)), lang="en")
 
 
@@ -160,8 +160,15 @@ def test_german_charts_use_a_decimal_comma():
     assert charts.loss_curve(history(), lang="en").layout.separators == ".,"
 
 
+def by_key(fig, key):
+    """The trace whose key (its meta) is `key`: figures a widget updates name their traces so."""
+    found = [tr for tr in fig.data if tr.meta == key]
+    assert len(found) == 1, f"expected one trace {key!r}, found {len(found)}"
+    return found[0]
+
+
 def labels_of(fig):
-    return list(next(tr for tr in fig.data if tr.mode == "text" and tr.textposition == "bottom center").text)
+    return list(by_key(fig, "shapes.labels").text)
 
 
 @pytest.mark.parametrize("sizes", [[784, 10, 10], [784, 128, 64, 10], [784, 1, 10], [784, 512, 3, 10]])
@@ -195,10 +202,10 @@ def test_shapes_diagram_is_titled_with_its_scale_and_colours_parameters_and_acti
     fig = charts.shapes_diagram([784, 16, 10], 32, lang=lang)
     scale = ml.t("chart.shapes.scale_sqrt", lang)
     assert fig.layout.title.text == ml.t("chart.shapes.title", lang) + " · " + scale
-    assert [tr.name for tr in fig.data[:3]] == [ml.t("chart.shapes.params", lang),
-                                              ml.t("chart.shapes.activations", lang),
-                                              ml.t("chart.shapes.gradients", lang)]
-    formulas = list(fig.data[-1].text)
+    assert [by_key(fig, f"shapes.{kind}").name for kind in ("param", "activation", "gradient")] == [
+        ml.t("chart.shapes.params", lang), ml.t("chart.shapes.activations", lang),
+        ml.t("chart.shapes.gradients", lang)]
+    formulas = list(by_key(fig, "shapes.formulas").text)
     assert formulas[0].startswith("Z1 = W1 @ X + b1") and "softmax" in formulas[1]
     log = charts.shapes_diagram([784, 16, 10], 32, lang=lang, scale="log")
     assert log.layout.title.text.endswith(ml.t("chart.shapes.scale_log", lang))
@@ -206,13 +213,14 @@ def test_shapes_diagram_is_titled_with_its_scale_and_colours_parameters_and_acti
 
 def test_shapes_diagram_rectangles_grow_with_the_square_root_of_the_size():
     fig = charts.shapes_diagram([784, 100, 10], 16, lang="en")
-    xs, ys = fig.data[0].x, fig.data[0].y  # parameters: W1, b1, W2, b2 as closed polygons
+    params = by_key(fig, "shapes.param")  # W1, b1, W2, b2 as closed polygons
+    xs, ys = params.x, params.y
     w1_width, w1_height = xs[1] - xs[0], ys[2] - ys[1]
     assert w1_width == pytest.approx(28.0) and w1_height == pytest.approx(10.0)
 
 
 def test_shapes_diagram_rejects_impossible_sizes_clearly():
-    with pytest.raises(ValueError, match="at least two positive integers"):
+    with pytest.raises(ValueError, match="whole numbers >= 1"):
         charts.shapes_diagram([784, 0, 10], 4, lang="en")
     with pytest.raises(ValueError, match="batch size m"):
         charts.shapes_diagram([784, 10, 10], 0, lang="en")
@@ -225,11 +233,33 @@ def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
     assert titles == [ml.t("chart.loss.title", lang), ml.t("chart.accuracy.title", lang),
                       ml.t("chart.gradnorm.title", lang), charts.shapes_title(lang)]
     curves = charts.dashboard_curves(history(n_steps=2000, layers=2), steps_per_epoch=500)
-    assert len(curves) == 8 and len(fig.data) == 8 + 6
-    assert len(curves[0]["x"]) <= 400
-    assert curves[0]["x"][-1] == pytest.approx(4.0, abs=0.01)  # 2000 steps / 500 steps per epoch
-    assert curves[5]["visible"] and curves[6]["visible"] and not curves[7]["visible"]
-    assert "W1 · 20 × 784" in list(fig.data[11].text)
+    assert set(curves) == set(charts.CURVE_KEYS)
+    assert [tr.meta for tr in fig.data] == [*charts.CURVE_KEYS, *charts.SHAPES_KEYS]
+    assert len(curves["loss.steps"]["x"]) <= 400
+    assert curves["loss.steps"]["x"][-1] == pytest.approx(4.0, abs=0.01)  # 2000 steps / 500 steps per epoch
+    assert curves["gradnorm.W1"]["visible"] and curves["gradnorm.W2"]["visible"]
+    assert not curves["gradnorm.W3"]["visible"]
+    assert "W1 · 20 × 784" in labels_of(fig)
+
+
+def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows():
+    fig = charts.dashboard([784, 20, 10], 64, lang="en")
+    width, height = fig.layout.width, fig.layout.height
+    margin = fig.layout.margin
+    domain = fig.layout.yaxis4.domain
+    assert (width, height) == charts.DASHBOARD_SIZE
+    shapes_px = (width - margin.l - margin.r, int((domain[1] - domain[0]) * (height - margin.t - margin.b)))
+    assert shapes_px == charts.DASHBOARD_SHAPES_PX
+
+
+def test_dashboard_shapes_update_fills_the_shapes_traces_and_their_axes():
+    update = charts.dashboard_shapes_update([784, 33, 10], 8)
+    assert set(update["traces"]) == set(charts.SHAPES_KEYS)
+    assert "W1 · 33 × 784" in update["traces"]["shapes.labels"]["text"]
+    fig = go.Figure(charts.dashboard([784, 20, 10], 64, lang="en"))
+    charts.update_figure(fig, update)
+    assert "W1 · 33 × 784" in labels_of(fig)
+    assert list(fig.layout.xaxis4.range) == update["layout"]["xaxis4"]["range"]
 
 
 def test_chart_builders_reject_an_unknown_language():

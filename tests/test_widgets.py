@@ -39,8 +39,18 @@ def tree(widget):
         yield from tree(child)
 
 
+def trace(fig, key):
+    """The trace whose key (its meta, see mnistlab.charts) is `key`."""
+    found = [tr for tr in fig.data if tr.meta == key]
+    assert len(found) == 1, f"expected one trace {key!r}, found {len(found)}"
+    return found[0]
+
+
 def shape_labels(fig):
-    return list(fig.data[-3].text)
+    return list(trace(fig, "shapes.labels").text)
+
+
+EPOCH_CURVES = ("loss.train", "loss.val", "accuracy.train", "accuracy.val")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -68,14 +78,15 @@ def test_setting_sliders_and_pressing_train_grows_the_history_and_changes_the_fi
     c = panel.controls
     c["hidden1"].value, c["n_epochs"].value, c["batch_size"].value = 16, 3, 64
     c["learning_rate"].value = 0.05
-    before = [values(trace) for trace in panel.figure.data[:5]]
+    curves = ("loss.steps", *EPOCH_CURVES)
+    before = [values(trace(panel.figure, key)) for key in curves]
     c["train"].click()
     assert panel.wait(TIMEOUT)
     assert panel.history.epoch == [0, 1, 2, 3]
     assert panel.params["W1"].shape == (16, 784)
-    after = [values(trace) for trace in panel.figure.data[:5]]
+    after = [values(trace(panel.figure, key)) for key in curves]
     assert all(len(a) > len(b) for a, b in zip(after, before, strict=True))
-    assert list(panel.figure.data[1].y) == pytest.approx(panel.history.loss)
+    assert list(trace(panel.figure, "loss.train").y) == pytest.approx(panel.history.loss)
     assert "W1 · 16 × 784" in shape_labels(panel.figure)
     assert panel.history.loss[-1] < panel.history.loss[0]
     assert panel.message.startswith("Done after 3 epochs")
@@ -102,7 +113,7 @@ def test_stop_during_training_stops_within_one_step(data):
     c["stop"].click()
     assert panel.wait(TIMEOUT)
     assert panel.history.stopped == "stop"
-    assert panel._steps_done - panel._steps_at_stop <= 1
+    assert panel.run.steps_done - panel.run.steps_at_stop <= 1
     assert panel.history.epoch[-1] < 500
     assert panel.message.startswith("Stopped after epoch")
     assert not c["train"].disabled and c["stop"].disabled
@@ -131,7 +142,7 @@ def test_step_trains_one_more_epoch_on_the_same_network(data):
     assert panel.wait(TIMEOUT)
     assert panel.history.epoch == [0, 1, 2, 3]
     assert len(panel.history.loss) == 4 and not np.array_equal(W1, panel.params["W1"])
-    assert list(panel.figure.data[1].x) == [0, 1, 2, 3]
+    assert list(trace(panel.figure, "loss.train").x) == [0, 1, 2, 3]
 
 
 def test_reset_clears_the_history_and_the_curves(data):
@@ -140,7 +151,7 @@ def test_reset_clears_the_history_and_the_curves(data):
     panel.train(wait=True)
     panel.controls["reset"].click()
     assert panel.history is None
-    assert all(len(values(trace)) == 0 for trace in panel.figure.data[:5])
+    assert all(len(values(trace(panel.figure, key))) == 0 for key in ("loss.steps", *EPOCH_CURVES))
 
 
 def test_the_same_seed_and_settings_train_the_same_network(data):
@@ -210,7 +221,6 @@ def test_shapes_explorer_redraws_labels_for_new_sizes_at_once(lang):
     c["backward"].value = True
     assert "dW1 · 40 × 784" in shape_labels(explorer.figure)
     assert c["m"].description == ml.t("explorer.m", lang)
-    assert explorer.last_redraw_seconds < 1.0
 
 
 def digit_stroke():
@@ -227,8 +237,9 @@ def test_drawing_on_the_canvas_shows_the_networks_probabilities(lang):
     app.canvas.set_image(digit_stroke())
     x = preprocess_digit(digit_stroke())
     expected = ml.predict_proba(params, x)[:, 0]
-    np.testing.assert_allclose(app.figure.data[1].y, expected, rtol=1e-5)
-    np.testing.assert_allclose(np.asarray(app.figure.data[0].z, dtype=float), x.reshape(28, 28), rtol=1e-6)
+    np.testing.assert_allclose(trace(app.figure, "drawing.proba").y, expected, rtol=1e-5)
+    seen = np.asarray(trace(app.figure, "drawing.input").z, dtype=float)
+    np.testing.assert_allclose(seen, x.reshape(28, 28), rtol=1e-6)
     assert app.figure.layout.title.text == ml.charts.probabilities(expected, lang=lang).layout.title.text
 
 
@@ -250,5 +261,60 @@ def test_draw_digit_uses_a_training_panels_current_network(data):
         widgets.draw_digit("model.npz", lang="en")
 
 
-def test_importing_the_widgets_keeps_ml_train_the_training_function():
-    assert widgets.run_training is ml.train and callable(ml.train)
+def test_draw_digit_predicts_a_sigmoid_network_with_sigmoid(data):
+    params = ml.init_params([784, 16, 10], rng=np.random.default_rng(0), init="xavier")
+    app = widgets.draw_digit(params, lang="en", activation="sigmoid")
+    app.canvas.set_image(digit_stroke())
+    np.testing.assert_allclose(app.proba, ml.predict_proba(params, app.x, activation="sigmoid")[:, 0], rtol=1e-5)
+    assert not np.allclose(app.proba, ml.predict_proba(params, app.x, activation="relu")[:, 0])
+
+
+def css_classes(widget):
+    return set(widget._dom_classes)  # the synced trait behind add_class; ipywidgets has no public getter
+
+
+def test_every_panel_and_control_carries_a_css_class_for_browser_tests(data):
+    panel = widgets.training_panel(*data, lang="de")
+    assert "mnistlab-training-panel" in css_classes(panel.widget)
+    for name, control in panel.controls.items():
+        assert f"mnistlab-{name.replace('_', '-')}" in css_classes(control)
+    assert "mnistlab-status" in css_classes(panel.status)
+    assert "mnistlab-message" in css_classes(panel.message_box)
+    explorer = widgets.shapes_explorer(lang="de")
+    assert "mnistlab-shapes-explorer" in css_classes(explorer.widget)
+    assert "mnistlab-hidden1" in css_classes(explorer.controls["hidden1"])
+    assert "mnistlab-draw-digit" in css_classes(widgets.draw_digit(panel, lang="de").widget)
+
+
+def test_the_status_line_carries_state_run_number_and_epoch_for_the_browser(data):
+    panel = widgets.training_panel(*data, lang="en")
+    assert 'data-state="ready"' in panel.status.value
+    panel.controls["n_epochs"].value = 2
+    panel.train(wait=True)
+    panel.step(wait=True)
+    assert 'data-state="finished"' in panel.status.value
+    assert 'data-run="2"' in panel.status.value and 'data-epoch="3"' in panel.status.value
+
+
+def restyle_messages(fig):
+    """The trace updates a FigureWidget sends to the browser, collected as they are sent."""
+    sent = []
+    fig.observe(lambda change: change["new"] and sent.append(change["new"]["style_data"]),
+                names=["_py2js_restyle", "_py2js_update"])
+    return sent
+
+
+def test_shapes_updates_never_send_a_value_marked_undefined_which_a_hidden_figure_loses(data):
+    # In one batch plotly marks values that did not change (the operators' texts) as undefined; a
+    # FigureWidget not yet displayed then shows no operators and formulas (seen in lessons 06 and 08).
+    from plotly.basedatatypes import Undefined
+
+    panel = widgets.training_panel(*data, lang="en")
+    sent = restyle_messages(panel.figure)
+    panel.load_settings("lr=0.5;h=16;ep=1;bs=full;act=relu;init=he;seed=0")
+    explorer = widgets.shapes_explorer(lang="en")
+    sent += restyle_messages(explorer.figure)
+    explorer.controls["hidden1"].value = 40
+    assert sent
+    assert not [key for message in sent for key, values in message.items()
+                if any(value is Undefined for value in values)]

@@ -87,6 +87,7 @@ function render({ model, el }) {
   const buttons = document.createElement("div");
   buttons.className = "mnistlab-draw-buttons";
   const clearButton = document.createElement("button");
+  clearButton.className = "mnistlab-draw-clear";
   clearButton.textContent = labels.clear || "Clear";
   clearButton.addEventListener("click", () => {
     clear();

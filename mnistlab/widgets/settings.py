@@ -1,0 +1,127 @@
+"""What the training panel trains with: ``Settings``, their bounds, the named ``PRESETS`` and the short string
+a teacher can hand out ("lr=0.1;h=128,64;ep=10;bs=64;act=relu;init=he;seed=0").
+
+The bounds below are the one place that says what the panel accepts: ``Settings.check`` and the panel's
+sliders both read them.
+"""
+
+import math
+from dataclasses import dataclass, replace
+
+from mnistlab.charts import DASHBOARD_MAX_LAYERS
+from mnistlab.checks import is_number, is_whole
+from mnistlab.network import ACTIVATIONS, INITS
+
+N_INPUTS, N_CLASSES = 784, 10  # MNIST: 28 x 28 pixels in, ten digits out
+LEARNING_RATES = (1e-4, 10.0)  # the slider is logarithmic: 10^-4 ... 10^1
+HIDDEN_UNITS = (1, 512)
+MAX_HIDDEN_LAYERS = DASHBOARD_MAX_LAYERS - 1  # the dashboard draws a gradient norm per weight matrix
+N_EPOCHS = (1, 500)
+BATCH_SIZES = (16, 32, 64, 128, 256, 512, 1024)  # or None: the full batch
+SEEDS = (0, 2**31 - 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the training panel's controls hold. batch_size None means full batch (as the seed tutorial).
+
+    Frozen: a run keeps the Settings it was started with, whatever the controls do meanwhile.
+    """
+
+    learning_rate: float = 0.1
+    hidden: tuple = (64,)
+    n_epochs: int = 10
+    batch_size: int | None = 64
+    activation: str = "relu"
+    init: str = "he"
+    seed: int = 0
+
+    @property
+    def layer_sizes(self):
+        """[784, *hidden, 10]: the network these settings build."""
+        return [N_INPUTS, *self.hidden, N_CLASSES]
+
+    def images_per_step(self, m):
+        """Images in one step when training on m images (all m for the full batch)."""
+        return self.batch_size or m
+
+    def to_string(self):
+        """A short string a teacher can hand out: "lr=0.1;h=128,64;ep=10;bs=64;act=relu;init=he;seed=0"."""
+        return (f"lr={self.learning_rate:g};h={','.join(map(str, self.hidden))};ep={self.n_epochs};"
+                f"bs={self.batch_size or 'full'};act={self.activation};init={self.init};seed={self.seed}")
+
+    @classmethod
+    def from_string(cls, text):
+        """Parse ``to_string``'s format (missing keys keep their defaults); a ValueError says which part is
+        wrong and shows a valid example."""
+        example = cls().to_string()
+        if not isinstance(text, str):
+            raise TypeError(f"the settings must be a settings string like {example!r}; got "
+                            f"{type(text).__name__}")
+        fields = {}
+        for part in filter(None, (p.strip() for p in text.split(";"))):
+            key, _, value = (s.strip() for s in part.partition("="))
+            if key not in _PARSERS:
+                raise ValueError(f"unknown setting {key!r} in {text!r}; expected e.g. {example!r}")
+            name, parse = _PARSERS[key]
+            try:
+                fields[name] = parse(value)
+            except ValueError as error:
+                raise ValueError(f"cannot read {part!r} in the settings {text!r} ({error}); "
+                                 f"expected e.g. {example!r}") from None
+        return replace(cls(), **fields).check()
+
+    def check(self):
+        """Return self if every value lies within the panel's bounds, else raise a ValueError naming each
+        value that does not, with its range."""
+        problems = [problem for problem in (
+            _outside("lr", self.learning_rate, is_number(self.learning_rate), *LEARNING_RATES),
+            _hidden_problem(self.hidden),
+            _outside("ep", self.n_epochs, is_whole(self.n_epochs, -math.inf), *N_EPOCHS),
+            None if self.batch_size is None or self.batch_size in BATCH_SIZES else
+            f"bs={self.batch_size} (use full or one of {', '.join(map(str, BATCH_SIZES))})",
+            None if self.activation in ACTIVATIONS else
+            f"act={self.activation} (use {' or '.join(ACTIVATIONS)})",
+            None if self.init in INITS else f"init={self.init} (use {', '.join(INITS)})",
+            _outside("seed", self.seed, is_whole(self.seed, -math.inf), *SEEDS),
+        ) if problem]
+        if problems:
+            raise ValueError("invalid settings: " + "; ".join(problems))
+        return self
+
+
+def _outside(key, value, is_right_kind, lowest, highest):
+    """None if value is a number within [lowest, highest], else the problem in words."""
+    if is_right_kind and math.isfinite(value) and lowest <= value <= highest:
+        return None
+    span = f"{lowest} ... {highest}" if isinstance(lowest, int) else f"{lowest:g} ... {highest:g}"
+    return f"{key}={value} (use {span})"
+
+
+def _hidden_problem(hidden):
+    lo, hi = HIDDEN_UNITS
+    if (isinstance(hidden, tuple) and 1 <= len(hidden) <= MAX_HIDDEN_LAYERS
+            and all(is_whole(h, lo) and h <= hi for h in hidden)):
+        return None
+    return (f"h={hidden} (one or {MAX_HIDDEN_LAYERS} hidden sizes {lo} ... {hi} separated by commas, "
+            "e.g. h=128,64)")
+
+
+def _batch_size(text):
+    return None if text == "full" else int(text)
+
+
+_PARSERS = {"lr": ("learning_rate", float), "h": ("hidden", lambda text: tuple(map(int, text.split(",")))),
+            "ep": ("n_epochs", int), "bs": ("batch_size", _batch_size), "act": ("activation", str),
+            "init": ("init", str), "seed": ("seed", int)}
+
+# name -> (i18n key of its label, settings). The lessons refer to these names.
+PRESETS = {
+    "seed_original": ("preset.seed_original", Settings(0.1, (10,), 500, None, "relu", "uniform", 0)),
+    "good_start": ("preset.good_start", Settings(0.1, (64,), 10, 64, "relu", "he", 0)),
+    "lr_too_low": ("preset.lr_too_low", Settings(0.0001, (64,), 10, 64, "relu", "he", 0)),
+    "lr_too_high": ("preset.lr_too_high", Settings(10.0, (64,), 10, 64, "relu", "he", 0)),
+    "tiny_hidden": ("preset.tiny_hidden", Settings(0.1, (2,), 10, 64, "relu", "he", 0)),
+    "sigmoid": ("preset.sigmoid", Settings(0.5, (64,), 10, 64, "sigmoid", "xavier", 0)),
+    "deep_128_64": ("preset.deep_128_64", Settings(0.1, (128, 64), 10, 64, "relu", "he", 0)),
+}
