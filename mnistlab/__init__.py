@@ -15,10 +15,10 @@ Notation (the same table is in the README and in lesson 00):
 Use it as ``import mnistlab as ml``. Importing does no I/O and does not import plotly or
 ipywidgets: names are loaded from their modules on first use.
 
-Dependency direction, in one sentence (tests/test_package.py checks it): lessons -> widgets -> charts ->
+Dependency direction, in one sentence (tests/test_package.py checks it): lessons -> widgets -> charts and
 training -> network -> functions -> checks -> errors, with NumPy under all of them; the data modules (data,
-idx, fetch) and model_file sit beside the math core, which never imports them, and only charts and
-widgets import plotly or ipywidgets.
+idx, fetch) and model_file sit beside the math core, which never imports them, and only charts,
+network_charts and widgets import plotly or ipywidgets.
 """
 
 from importlib import import_module
@@ -35,7 +35,8 @@ _EXPORTS = {
     "network": ["Params", "init_params", "forward", "backward", "output_delta", "predict", "predict_proba",
                 "layer_sizes"],
     "gradcheck": ["numerical_gradient", "gradient_check", "GradientCheck"],
-    "training": ["train", "History", "step_decay"],
+    "training": ["train", "step_decay"],
+    "history": ["History"],
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
     "model_file": ["save_model", "load_model"],
     "mlp": ["MLP"],
@@ -47,8 +48,8 @@ _EXPORTS = {
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
 _SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "functions", "network", "optimizers", "blas",
-               "gradcheck", "training", "evaluate", "origin", "model_file", "mlp", "i18n", "charts", "shapes",
-               "widgets", "drawing", "exercises", "notebook"}
+               "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
+               "charts", "network_charts", "shapes", "widgets", "drawing", "exercises", "notebook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 

@@ -60,12 +60,15 @@ def check_X(X, n_inputs=784, *, where=None):
     if X.dtype.kind != "f":
         fix = "X / 255 (pixels 0..255)" if n_inputs == 784 else "X.astype(np.float32)"
         raise DataError(f"{p}X has dtype {X.dtype}; mnistlab wants floats: pass {fix}")
-    if X.size and not np.isfinite(X).all():
+    if not X.size:
+        return X
+    low, high = X.min(), X.max()  # two passes over X, no copy; NaN anywhere makes both NaN
+    if not (np.isfinite(low) and np.isfinite(high)):
         raise DataError(f"{p}X contains NaN or infinite values; every pixel must be a number: check how X "
                         "was made (e.g. a division by zero)")
-    if n_inputs == 784 and X.size and (X.min() < 0 or X.max() > 1):
-        raise DataError(f"{p}X has values from {X.min():g} to {X.max():g}; pixels must lie in [0, 1]: raw "
-                        "pixel values 0..255 need X / 255")
+    if n_inputs == 784 and (low < 0 or high > 1):
+        raise DataError(f"{p}X has values from {low:g} to {high:g}; pixels must lie in [0, 1]: raw pixel "
+                        "values 0..255 need X / 255")
     return X
 
 

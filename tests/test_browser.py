@@ -22,8 +22,8 @@ from pathlib import Path
 import browser_support as bs
 import pytest
 
-from mnistlab.charts import shapes_title
 from mnistlab.i18n import STRINGS, t
+from mnistlab.network_charts import shapes_title
 
 LESSONS = Path(os.environ.get("MNISTLAB_BROWSER_LESSONS") or Path(__file__).resolve().parents[1] / "lessons")
 LANGS = ("en", "de")

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 import mnistlab as ml
-from mnistlab import charts
+from mnistlab import charts, network_charts
 
 LANGS = ["en", "de"]
 
@@ -54,7 +54,7 @@ def test_curves_never_contain_nan_they_stop_at_the_last_finite_value():
     fig = charts.loss_curve(history(nan=True), lang="en")
     assert list(fig.data[0].x) == [0, 1, 2]
     assert all(math.isfinite(v) for v in all_numbers(fig))
-    curves = charts.dashboard_curves(history(nan=True), steps_per_epoch=4)
+    curves = network_charts.dashboard_curves(history(nan=True), steps_per_epoch=4)
     assert all(math.isfinite(v) for c in curves.values() for v in c["y"])
 
 
@@ -183,8 +183,8 @@ def test_shapes_diagram_labels_equal_the_real_shapes_of_init_params_and_forward(
         for name, array in ((f"W{l}", params[f"W{l}"]), (prev, cache[f"A{l - 1}"]),
                             (f"b{l}", params[f"b{l}"]), (f"Z{l}", cache[f"Z{l}"]), (f"A{l}", cache[f"A{l}"])):
             expected.append(f"{name} · {array.shape[0]} × {array.shape[1]}")
-    assert labels_of(charts.shapes_diagram(sizes, m, lang="en")) == expected
-    assert labels_of(charts.shapes_diagram(params, m, lang="de")) == expected
+    assert labels_of(network_charts.shapes_diagram(sizes, m, lang="en")) == expected
+    assert labels_of(network_charts.shapes_diagram(params, m, lang="de")) == expected
 
 
 def test_shapes_diagram_backward_gradients_have_the_shapes_backward_returns():
@@ -192,14 +192,14 @@ def test_shapes_diagram_backward_gradients_have_the_shapes_backward_returns():
     params = ml.init_params([784, 32, 16, 10], rng=rng)
     _, cache = ml.forward(params, rng.random((784, 7), dtype=np.float32))
     grads = ml.backward(params, cache, np.arange(7))
-    labels = labels_of(charts.shapes_diagram([784, 32, 16, 10], 7, lang="en", backward=True))
+    labels = labels_of(network_charts.shapes_diagram([784, 32, 16, 10], 7, lang="en", backward=True))
     for name, array in grads.items():
         assert f"{name} · {array.shape[0]} × {array.shape[1]}" in labels
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_shapes_diagram_is_titled_with_its_scale_and_colours_parameters_and_activations(lang):
-    fig = charts.shapes_diagram([784, 16, 10], 32, lang=lang)
+    fig = network_charts.shapes_diagram([784, 16, 10], 32, lang=lang)
     scale = ml.t("chart.shapes.scale_sqrt", lang)
     assert fig.layout.title.text == ml.t("chart.shapes.title", lang) + " · " + scale
     assert [by_key(fig, f"shapes.{kind}").name for kind in ("param", "activation", "gradient")] == [
@@ -207,12 +207,12 @@ def test_shapes_diagram_is_titled_with_its_scale_and_colours_parameters_and_acti
         ml.t("chart.shapes.gradients", lang)]
     formulas = list(by_key(fig, "shapes.formulas").text)
     assert formulas[0].startswith("Z1 = W1 @ X + b1") and "softmax" in formulas[1]
-    log = charts.shapes_diagram([784, 16, 10], 32, lang=lang, scale="log")
+    log = network_charts.shapes_diagram([784, 16, 10], 32, lang=lang, scale="log")
     assert log.layout.title.text.endswith(ml.t("chart.shapes.scale_log", lang))
 
 
 def test_shapes_diagram_rectangles_grow_with_the_square_root_of_the_size():
-    fig = charts.shapes_diagram([784, 100, 10], 16, lang="en")
+    fig = network_charts.shapes_diagram([784, 100, 10], 16, lang="en")
     params = by_key(fig, "shapes.param")  # W1, b1, W2, b2 as closed polygons
     xs, ys = params.x, params.y
     w1_width, w1_height = xs[1] - xs[0], ys[2] - ys[1]
@@ -221,20 +221,20 @@ def test_shapes_diagram_rectangles_grow_with_the_square_root_of_the_size():
 
 def test_shapes_diagram_rejects_impossible_sizes_clearly():
     with pytest.raises(ValueError, match="whole numbers >= 1"):
-        charts.shapes_diagram([784, 0, 10], 4, lang="en")
+        network_charts.shapes_diagram([784, 0, 10], 4, lang="en")
     with pytest.raises(ValueError, match="batch size m"):
-        charts.shapes_diagram([784, 10, 10], 0, lang="en")
+        network_charts.shapes_diagram([784, 10, 10], 0, lang="en")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
-    fig = charts.dashboard([784, 20, 10], 64, lang=lang)
+    fig = network_charts.dashboard([784, 20, 10], 64, lang=lang)
     titles = [a.text for a in fig.layout.annotations]
     assert titles == [ml.t("chart.loss.title", lang), ml.t("chart.accuracy.title", lang),
-                      ml.t("chart.gradnorm.title", lang), charts.shapes_title(lang)]
-    curves = charts.dashboard_curves(history(n_steps=2000, layers=2), steps_per_epoch=500)
-    assert set(curves) == set(charts.CURVE_KEYS)
-    assert [tr.meta for tr in fig.data] == [*charts.CURVE_KEYS, *charts.SHAPES_KEYS]
+                      ml.t("chart.gradnorm.title", lang), network_charts.shapes_title(lang)]
+    curves = network_charts.dashboard_curves(history(n_steps=2000, layers=2), steps_per_epoch=500)
+    assert set(curves) == set(network_charts.CURVE_KEYS)
+    assert [tr.meta for tr in fig.data] == [*network_charts.CURVE_KEYS, *network_charts.SHAPES_KEYS]
     assert len(curves["loss.steps"]["x"]) <= 400
     assert curves["loss.steps"]["x"][-1] == pytest.approx(4.0, abs=0.01)  # 2000 steps / 500 steps per epoch
     assert curves["gradnorm.W1"]["visible"] and curves["gradnorm.W2"]["visible"]
@@ -243,20 +243,20 @@ def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
 
 
 def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows():
-    fig = charts.dashboard([784, 20, 10], 64, lang="en")
+    fig = network_charts.dashboard([784, 20, 10], 64, lang="en")
     width, height = fig.layout.width, fig.layout.height
     margin = fig.layout.margin
     domain = fig.layout.yaxis4.domain
-    assert (width, height) == charts.DASHBOARD_SIZE
+    assert (width, height) == network_charts.DASHBOARD_SIZE
     shapes_px = (width - margin.l - margin.r, int((domain[1] - domain[0]) * (height - margin.t - margin.b)))
-    assert shapes_px == charts.DASHBOARD_SHAPES_PX
+    assert shapes_px == network_charts.DASHBOARD_SHAPES_PX
 
 
 def test_dashboard_shapes_update_fills_the_shapes_traces_and_their_axes():
-    update = charts.dashboard_shapes_update([784, 33, 10], 8)
-    assert set(update["traces"]) == set(charts.SHAPES_KEYS)
+    update = network_charts.dashboard_shapes_update([784, 33, 10], 8)
+    assert set(update["traces"]) == set(network_charts.SHAPES_KEYS)
     assert "W1 · 33 × 784" in update["traces"]["shapes.labels"]["text"]
-    fig = go.Figure(charts.dashboard([784, 20, 10], 64, lang="en"))
+    fig = go.Figure(network_charts.dashboard([784, 20, 10], 64, lang="en"))
     charts.update_figure(fig, update)
     assert "W1 · 33 × 784" in labels_of(fig)
     assert list(fig.layout.xaxis4.range) == update["layout"]["xaxis4"]["range"]

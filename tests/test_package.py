@@ -64,7 +64,7 @@ def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
 
 MATH_CORE = ("errors", "checks", "functions", "network", "optimizers", "blas", "training", "gradcheck",
              "evaluate")
-UI = ("charts", "widgets")  # the only modules that may import plotly, ipywidgets or anywidget
+UI = ("charts", "network_charts", "widgets")  # the only modules that may import plotly, ipywidgets, anywidget
 MODULE_PROBE = r"""
 import importlib, json, sys
 importlib.import_module(sys.argv[1])

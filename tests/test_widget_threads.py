@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab import charts, widgets
+from mnistlab import network_charts, widgets
 
 TIMEOUT = 30  # seconds: bounded waits only, never fixed sleeps
 
@@ -64,7 +64,8 @@ def test_draw_digit_reads_a_snapshot_not_the_parameters_training_changes_in_plac
     for value in panel.params.values():  # what the worker does to the live dict during the next run
         value *= 0.5
     app.canvas.set_image(stroke())
-    np.testing.assert_allclose(app.proba, ml.predict_proba(trained, app.x, activation="relu")[:, 0], rtol=1e-5)
+    expected = ml.predict_proba(trained, app.x, activation="relu")[:, 0]
+    np.testing.assert_allclose(app.proba, expected, rtol=1e-5)
 
 
 def shown_speed(panel):
@@ -98,7 +99,7 @@ def test_a_failure_while_drawing_ends_as_a_message_with_the_buttons_restored(dat
     def broken(*args, **kwargs):
         raise RuntimeError("the dashboard broke")
 
-    monkeypatch.setattr(charts, "dashboard_curves", broken)
+    monkeypatch.setattr(network_charts, "dashboard_curves", broken)
     panel.train()
     assert panel.wait(TIMEOUT)
     assert uncaught == []

@@ -265,7 +265,8 @@ def test_draw_digit_predicts_a_sigmoid_network_with_sigmoid(data):
     params = ml.init_params([784, 16, 10], rng=np.random.default_rng(0), init="xavier")
     app = widgets.draw_digit(params, lang="en", activation="sigmoid")
     app.canvas.set_image(digit_stroke())
-    np.testing.assert_allclose(app.proba, ml.predict_proba(params, app.x, activation="sigmoid")[:, 0], rtol=1e-5)
+    expected = ml.predict_proba(params, app.x, activation="sigmoid")[:, 0]
+    np.testing.assert_allclose(app.proba, expected, rtol=1e-5)
     assert not np.allclose(app.proba, ml.predict_proba(params, app.x, activation="relu")[:, 0])
 
 

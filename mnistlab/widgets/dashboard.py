@@ -1,4 +1,4 @@
-"""The training panel's view: one live figure (``charts.dashboard``), a status line and a message box.
+"""The training panel's view: one live figure (``network_charts.dashboard``), a status line and a message box.
 
 The kernel thread (slider moved, Reset) and a run's worker thread both write here; every write holds one
 lock, ``Dashboard.lock``. The worker's updates while training are optional - when the lock is busy (a
@@ -13,7 +13,7 @@ import time
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
-from mnistlab import charts
+from mnistlab import charts, network_charts
 from mnistlab.i18n import t
 
 MESSAGE_COLOURS = {"info": charts.OKABE_ITO["blue"], "success": charts.OKABE_ITO["green"],
@@ -34,8 +34,9 @@ class Dashboard:
 
     def __init__(self, settings, m, *, lang):
         self.lang, self.lock = lang, threading.RLock()
-        self.figure = go.FigureWidget(charts.dashboard(settings.layer_sizes, settings.images_per_step(m),
-                                                       lang=lang, activation=settings.activation))
+        figure = network_charts.dashboard(settings.layer_sizes, settings.images_per_step(m), lang=lang,
+                                          activation=settings.activation)
+        self.figure = go.FigureWidget(figure)
         self.figure.add_class("mnistlab-dashboard")
         self.status = ipw.HTML().add_class("mnistlab-status")
         self.message_box = ipw.HTML().add_class("mnistlab-message")
@@ -47,7 +48,7 @@ class Dashboard:
         """Show `history` (None: empty curves) and the status line; True if drawn, False if the lock was
         busy and wait=False (then nothing was drawn)."""
         start = time.perf_counter()
-        curves = charts.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
+        curves = network_charts.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
         if not self.lock.acquire(blocking=wait):
             return False
         try:
@@ -63,7 +64,7 @@ class Dashboard:
 
     def shapes(self, settings, m):
         """Redraw the shapes panel for the network `settings` build, trained on batches from m images."""
-        update = charts.dashboard_shapes_update(settings.layer_sizes, settings.images_per_step(m),
+        update = network_charts.dashboard_shapes_update(settings.layer_sizes, settings.images_per_step(m),
                                                 activation=settings.activation)
         with self.lock:
             charts.update_figure(self.figure, update)

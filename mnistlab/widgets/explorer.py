@@ -5,7 +5,7 @@ import time
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
-from mnistlab import charts
+from mnistlab import charts, network_charts
 from mnistlab.i18n import check_lang, t
 
 from .controls import STYLE, css_class
@@ -45,7 +45,8 @@ class ShapesExplorer:
         }
         for name, control in self.controls.items():
             control.add_class(css_class(name))
-        self.figure = go.FigureWidget(charts.shapes_diagram(self.sizes, m, lang=lang, backward=backward))
+        figure = network_charts.shapes_diagram(self.sizes, m, lang=lang, backward=backward)
+        self.figure = go.FigureWidget(figure)
         self.figure.add_class("mnistlab-shapes-chart")
         for control in self.controls.values():
             control.observe(self.redraw, names="value")
@@ -67,7 +68,7 @@ class ShapesExplorer:
         start = time.perf_counter()
         c = self.controls
         c["hidden2"].disabled = c["n_layers"].value == 1
-        update = charts.shapes_update(self.sizes, c["m"].value, backward=c["backward"].value,
+        update = network_charts.shapes_update(self.sizes, c["m"].value, backward=c["backward"].value,
                                       width=self.figure.layout.width)
         charts.update_figure(self.figure, update)
         self.last_redraw_seconds = time.perf_counter() - start
