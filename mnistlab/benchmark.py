@@ -25,13 +25,13 @@ CONFIGS = {
                           epochs=15, target=(0.96, 15.0)),
     "fashion-784-128-64-10": dict(dataset="fashion", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1,
                                   drop=9, epochs=12, target=(0.885, 60.0)),
-    "train-10-b32": dict(dataset="any", engine="mnistlab", hidden=[10], batch=32, lr=0.1, epochs=5,
-                         note="ml.train, 784-10-10, batch 32, lr 0.1, 5 epochs (the whole call)"),
-    "bare-10-b32": dict(dataset="any", engine="bare", hidden=[10], batch=32, lr=0.1, epochs=5,
+    "train-10-b32": dict(dataset="any", engine="mnistlab", hidden=[10], batch=32, lr=0.1, epochs=10,
+                         note="ml.train, 784-10-10, batch 32, lr 0.1, 10 epochs (the whole call)"),
+    "bare-10-b32": dict(dataset="any", engine="bare", hidden=[10], batch=32, lr=0.1, epochs=10,
                         note="the same as a bare NumPy loop: shuffle, forward, backward, update, no more"),
-    "train-128-64-b64": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1, epochs=3,
-                             note="ml.train, 784-128-64-10, batch 64, lr 0.1, 3 epochs (the whole call)"),
-    "bare-128-64-b64": dict(dataset="any", engine="bare", hidden=[128, 64], batch=64, lr=0.1, epochs=3,
+    "train-128-64-b64": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1, epochs=5,
+                             note="ml.train, 784-128-64-10, batch 64, lr 0.1, 5 epochs (the whole call)"),
+    "bare-128-64-b64": dict(dataset="any", engine="bare", hidden=[128, 64], batch=64, lr=0.1, epochs=5,
                             note="the same as a bare NumPy loop"),
     "epoch": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1, epochs=1,
                   note="784-128-64-10, one epoch at batch 64, lr 0.1, the BLAS as it is (train's default)"),
@@ -249,8 +249,10 @@ def format_table(rows, dataset):
     for ours, floor in PAIRS:
         if ours in by_name and floor in by_name:
             ratio = by_name[ours]["seconds"] / by_name[floor]["seconds"]
-            lines.append(f"ml.train / bare NumPy loop ({ours} / {floor}): {ratio:.2f} (target <= "
-                         f"{BARE_RATIO:.1f}): {'met' if ratio <= BARE_RATIO else 'NOT met'}")
+            per_epoch = by_name[ours]["epoch_seconds"] / by_name[floor]["epoch_seconds"]
+            lines.append(f"ml.train / bare NumPy loop ({ours} / {floor}): {ratio:.2f} for the whole call "
+                         f"(target <= {BARE_RATIO:.1f}): {'met' if ratio <= BARE_RATIO else 'NOT met'}; "
+                         f"{per_epoch:.2f} per epoch")
     runs = len(rows[0]["runs"]) if rows and "runs" in rows[0] else 1
     lines.append(f"Medians over {runs} run(s), each a fresh process, run i with random seed i. "
                  "train s: the whole training call; epoch s: one epoch's steps.")
