@@ -216,11 +216,54 @@ I18N_AND_EXERCISES = [
     ("check in another language", lambda: ml.check("00.n_pixels", 784, lang="EN"), ValueError, r"'en', 'de'"),
 ]
 
+DATA = [
+    ("split 'validation'", lambda: ml.load_mnist("validation", offline=True), ValueError, r"'train', 'test'"),
+    ("split None", lambda: ml.load_mnist(None, offline=True), ValueError, r"'train', 'test'"),
+    ("an unknown dataset", lambda: ml.load_mnist(dataset="emnist", offline=True), ValueError, r"'mnist'"),
+    ("n = 0", lambda: ml.load_mnist(n=0, offline=True), ml.DataError, r"whole number of images >= 1"),
+    ("n = 2.5", lambda: ml.load_mnist(n=2.5, offline=True), ml.DataError, r"whole number of images >= 1"),
+    ("a number as path", lambda: ml.load_mnist(path=123), TypeError, r"path"),
+    ("a missing folder", lambda: ml.load_mnist(path="/no/such/folder"), ml.DataError, r"no such file or folder"),
+    ("read_idx(None)", lambda: ml.read_idx(None), TypeError, r"path"),
+    ("download of an unknown dataset", lambda: ml.download("digits"), ValueError, r"'mnist'"),
+    ("check_X of a list of numbers", lambda: ml.check_X([1, 2]), ml.DataError, r"expected \(784, m\)"),
+]
+
+
+def panel_data():
+    return ml.load_mnist("train", n=50, offline=True, verbose=False)
+
+
+def widget_cases():
+    from mnistlab import widgets
+
+    X, y = panel_data()
+    diverged = {**params(), "W1": np.full((16, 784), np.nan, np.float32)}
+    return [
+        ("a panel with zero images", lambda: ml.training_panel(X[:, :0], y[:0], lang="en"), ml.DataError,
+         r"no images.*n=500"),
+        ("a panel with images as rows", lambda: ml.training_panel(X.T, y, lang="en"), ml.DataError, r"pass X.T"),
+        ("a panel with too few labels", lambda: ml.training_panel(X, y[:3], lang="en"), ml.DataError, r"3 labels"),
+        ("a panel in French", lambda: ml.training_panel(X, y, lang="fr"), ValueError, r"'en', 'de'"),
+        ("an unknown preset", lambda: ml.training_panel(X, y, lang="en", preset="fast"), ValueError, r"one of"),
+        ("hiding an unknown control", lambda: ml.training_panel(X, y, lang="en", hide=("colour",)), ValueError,
+         r"choose from"),
+        ("Settings.from_string(None)", lambda: widgets.Settings.from_string(None), TypeError, r"settings string"),
+        ("seed=-1", lambda: widgets.Settings.from_string("seed=-1"), ValueError, r"seed=-1 \(use 0 ... 2147483647\)"),
+        ("a learning rate of 100", lambda: widgets.Settings.from_string("lr=100"), ValueError, r"0.0001 ... 10"),
+        ("draw_digit of a diverged network", lambda: ml.draw_digit(diverged, lang="en"), ValueError, r"diverged"),
+        ("draw_digit of a file name", lambda: ml.draw_digit("model.npz", lang="en"), TypeError, r"predict_proba"),
+        ("a shapes explorer with 0 neurons", lambda: ml.shapes_explorer(lang="en", hidden=(0,)), ValueError,
+         r"hidden=\(0,\)"),
+        ("a shapes explorer with m=0", lambda: ml.shapes_explorer(lang="en", m=0), ValueError, r"m=0"),
+    ]
+
+
 TABLE = (
     [("network", *case) for case in NETWORK] + [("functions", *case) for case in FUNCTIONS]
     + [("training", *case) for case in TRAINING] + [("gradient check", *case) for case in GRADIENT_CHECK]
     + [("evaluation", *case) for case in EVALUATION] + [("drawing", *case) for case in DRAWING]
-    + [("i18n/exercises", *case) for case in I18N_AND_EXERCISES]
+    + [("i18n/exercises", *case) for case in I18N_AND_EXERCISES] + [("data", *case) for case in DATA]
 )
 
 
@@ -253,8 +296,14 @@ def test_bad_model_files_and_meta_get_clear_errors_and_keep_a_good_file(tmp_path
         assert good.read_bytes() == before, f"a failing save ({what}) changed the existing file"
 
 
+@pytest.mark.parametrize("case", range(len(widget_cases())), ids=[case[0] for case in widget_cases()])
+def test_bad_input_to_a_widget_gets_a_clear_error(case):
+    what, call, error, pattern = widget_cases()[case]
+    _check(call, error, pattern)
+
+
 def test_the_table_covers_at_least_60_cases_in_every_category():
-    categories = {row[0] for row in TABLE} | {"model files"}
-    assert len(TABLE) + len(model_file_cases(None)) >= 60
-    assert {"network", "functions", "training", "gradient check", "model files", "drawing",
-            "i18n/exercises"} <= categories
+    categories = {row[0] for row in TABLE} | {"model files", "widgets"}
+    assert len(TABLE) + len(model_file_cases(None)) + len(widget_cases()) >= 60
+    assert {"data", "network", "functions", "training", "gradient check", "model files", "drawing",
+            "i18n/exercises", "widgets"} <= categories

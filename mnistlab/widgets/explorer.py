@@ -6,10 +6,11 @@ import ipywidgets as ipw
 import plotly.graph_objects as go
 
 from mnistlab import charts, network_charts
+from mnistlab.checks import is_whole
 from mnistlab.i18n import check_lang, t
 
 from .controls import STYLE, css_class
-from .settings import HIDDEN_UNITS, MAX_HIDDEN_LAYERS, N_CLASSES, N_INPUTS
+from .settings import HIDDEN_UNITS, MAX_HIDDEN_LAYERS, N_CLASSES, N_INPUTS, _hidden_problem
 
 BATCH_SIZES_M = (1, 1024)  # the m slider: from one image to the panel's largest batch
 SECOND_HIDDEN_DEFAULT = 32  # the second hidden layer's size until the learner moves its slider
@@ -30,7 +31,13 @@ class ShapesExplorer:
             return ipw.IntSlider(description=t(key, lang), tooltip=t("explorer.tip", lang), min=bounds[0],
                                  max=bounds[1], value=value, style=STYLE, continuous_update=True)
 
-        hidden = tuple(hidden)
+        hidden = tuple(hidden) if isinstance(hidden, list | tuple) else (hidden,)
+        if _hidden_problem(hidden):
+            raise ValueError(f"shapes_explorer: hidden={hidden!r}; give one or {MAX_HIDDEN_LAYERS} hidden "
+                             f"sizes {HIDDEN_UNITS[0]} ... {HIDDEN_UNITS[1]}, e.g. hidden=(128, 64)")
+        if not (is_whole(m, BATCH_SIZES_M[0]) and m <= BATCH_SIZES_M[1]):
+            raise ValueError(f"shapes_explorer: m={m!r}; the batch size m is a whole number "
+                             f"{BATCH_SIZES_M[0]} ... {BATCH_SIZES_M[1]}, e.g. m=64")
         self.controls = {
             "n_layers": ipw.ToggleButtons(description=t("panel.n_layers", lang), value=len(hidden),
                                           options=[(str(n), n) for n in range(1, MAX_HIDDEN_LAYERS + 1)],
