@@ -138,6 +138,8 @@ def test_an_mnist_column_is_read_as_the_28_x_28_image_it_is():
 
 @pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint16, np.float64])
 def test_grey_levels_0_to_255_mean_the_same_whatever_the_dtype(dtype):
-    canvas = stroke_canvas()
-    values = canvas / 255 if np.dtype(dtype).kind == "f" else canvas.astype(dtype)
-    np.testing.assert_allclose(ml.preprocess_digit(values), ml.preprocess_digit(canvas), atol=1e-6)
+    photo = 255 - stroke_canvas()  # dark ink on white paper: the paper must stay paper
+    values = photo / 255 if np.dtype(dtype).kind == "f" else photo.astype(dtype)
+    expected = ml.preprocess_digit(photo)
+    np.testing.assert_allclose(ml.preprocess_digit(values), expected, atol=1e-6)
+    assert bounding_box(as_image(expected))[0] == 20
