@@ -162,6 +162,42 @@ def check_params(params, *, where, finite=True):
     with finite=True every entry must be a number (a diverged network holds NaN or inf).
     """
     p = _prefix(where)
+    L = _check_param_names(params, p, where)
+    sizes = None
+    for l in range(1, L + 1):
+        W, b = params[f"W{l}"], params[f"b{l}"]
+        for name, value in ((f"W{l}", W), (f"b{l}", b)):
+            if not isinstance(value, np.ndarray):
+                raise TypeError(f"{p}params[{name!r}] is a {type(value).__name__}; parameters are NumPy "
+                                f"arrays: params[{name!r}] = np.asarray(params[{name!r}], dtype=np.float32)")
+            if value.dtype.kind != "f":
+                raise TypeError(f"{p}params[{name!r}] has dtype {value.dtype}; weights and biases must be "
+                                f"floats: params[{name!r}] = params[{name!r}].astype(np.float32)")
+        if W.ndim != 2:
+            raise ValueError(f"{p}W{l} has shape {_shape(W)}; a weight matrix is 2-D, (neurons, inputs)")
+        if sizes is None:
+            sizes = [W.shape[1]]
+        elif W.shape[1] != sizes[-1]:
+            before = _shape(params[f"W{l - 1}"])
+            raise ValueError(f"{p}W{l} has shape {_shape(W)}, but layer {l - 1} has {sizes[-1]} neurons "
+                             f"(W{l - 1} is {before}): W{l} must be (n_{l}, {sizes[-1]})")
+        if b.shape != (W.shape[0], 1):
+            fix = (f"make it a column: params['b{l}'] = params['b{l}'].reshape(-1, 1)"
+                   if b.size == W.shape[0] else f"it needs one bias per neuron of layer {l}")
+            raise ValueError(f"{p}b{l} has shape {_shape(b)} but must be ({W.shape[0]}, 1): {fix}")
+        sizes.append(W.shape[0])
+    if finite:
+        for name, value in params.items():
+            if not np.isfinite(value).all():
+                raise ValueError(f"{p}{name} contains NaN or infinite values: this network has diverged (its "
+                                 "learning rate was too large), so its answers would be meaningless. Start "
+                                 "again from new weights (ml.init_params) or a saved model, with a smaller "
+                                 "learning rate")
+    return sizes
+
+
+def _check_param_names(params, p, where):
+    """The number of layers L after checking params is a mapping of exactly W1, b1, ..., WL, bL."""
     if isinstance(params, tuple) and len(params) == 2 and isinstance(params[0], Mapping):
         raise TypeError(f"{p}params is a pair (params, meta), as ml.load_model returns it: unpack it first, "
                         "params, meta = ml.load_model(path)")
@@ -189,37 +225,7 @@ def check_params(params, *, where, finite=True):
                "network? Remove it, or add the missing layers" if leftover else
                f"{', '.join(map(repr, extra))}, which is not a parameter: keep only W1, b1, ..., W{L}, b{L}")
         raise ValueError(f"{p}params holds {why}")
-    sizes = None
-    for l in range(1, L + 1):
-        W, b = params[f"W{l}"], params[f"b{l}"]
-        for name, value in ((f"W{l}", W), (f"b{l}", b)):
-            if not isinstance(value, np.ndarray):
-                raise TypeError(f"{p}params[{name!r}] is a {type(value).__name__}; parameters are NumPy "
-                                f"arrays: params[{name!r}] = np.asarray(params[{name!r}], dtype=np.float32)")
-            if value.dtype.kind != "f":
-                raise TypeError(f"{p}params[{name!r}] has dtype {value.dtype}; weights and biases must be "
-                                f"floats: params[{name!r}] = params[{name!r}].astype(np.float32)")
-        if W.ndim != 2:
-            raise ValueError(f"{p}W{l} has shape {_shape(W)}; a weight matrix is 2-D, (neurons, inputs)")
-        if sizes is None:
-            sizes = [W.shape[1]]
-        elif W.shape[1] != sizes[-1]:
-            before = _shape(params[f"W{l - 1}"])
-            raise ValueError(f"{p}W{l} has shape {_shape(W)}, but layer {l - 1} has {sizes[-1]} neurons "
-                             f"(W{l - 1} is {before}): W{l} must be (n_{l}, {sizes[-1]})")
-        if b.shape != (W.shape[0], 1):
-            fix = (f"make it a column: params['b{l}'] = params['b{l}'].reshape(-1, 1)"
-                   if b.size == W.shape[0] else f"it needs one bias per neuron of layer {l}")
-            raise ValueError(f"{p}b{l} has shape {_shape(b)} but must be ({W.shape[0]}, 1): {fix}")
-        sizes.append(W.shape[0])
-    if finite:
-        for name in expected:
-            if not np.isfinite(params[name]).all():
-                raise ValueError(f"{p}{name} contains NaN or infinite values: this network has diverged (its "
-                                 "learning rate was too large), so its answers would be meaningless. Start "
-                                 "again from new weights (ml.init_params) or a saved model, with a smaller "
-                                 "learning rate")
-    return sizes
+    return L
 
 
 def check_choice(name, value, choices, *, where=None):
