@@ -29,8 +29,13 @@ def numerical_gradient(params, X, Y, name, *, activation=None, eps=1e-5, indices
         raise ValueError(f"{where}: no parameter {name!r}; the parameters are {', '.join(p)}")
     if not (isinstance(eps, float | int) and 0 < eps < 1):
         raise ValueError(f"{where}: eps must be a small positive step like 1e-5; got {eps!r}")
+    return _central_differences(p, X, Y, name, activation, eps, indices)
+
+
+def _central_differences(p, X, Y, name, activation, eps, indices):
+    """numerical_gradient on checked float64 copies p and X (p[name] is changed and put back)."""
     flat = p[name].reshape(-1)  # a view: changing flat changes p[name]
-    chosen = _flat_indices(indices, p[name].shape, where)
+    chosen = _flat_indices(indices, p[name].shape, "ml.numerical_gradient")
     result = np.empty(chosen.size)
     for j, i in enumerate(chosen):
         w = flat[i]
@@ -134,7 +139,7 @@ def gradient_check(params, X, Y, *, activation=None, n_samples=20, rng=None):
         else:
             chosen = np.sort(rng.choice(value.size, size=k, replace=False))
         a = grads["d" + name].reshape(-1)[chosen]
-        n = numerical_gradient(p, X, Y, name, activation=activation, indices=chosen)
+        n = _central_differences(p, X, Y, name, activation, 1e-5, chosen)  # p, X, Y checked above
         scale = np.linalg.norm(a) + np.linalg.norm(n)
         if not np.isfinite(scale):
             errors[name] = math.nan

@@ -138,7 +138,9 @@ def backward(params, cache, Y, *, activation=None):
                          f"activation={name!r}: backward must use the forward pass's activation")
     m = _check_cache(cache, sizes, where)
     Y = check_targets(Y, sizes[-1], m, where=where)
-    grads = _backward(params, cache, output_delta(cache[f"A{L}"], Y), ACTIVATIONS[name][1], L)
+    A_L = cache[f"A{L}"]
+    dZ = _output_delta(A_L.astype(np.result_type(A_L.dtype, np.float32)), Y)  # on a copy: the cache stays
+    grads = _backward(params, cache, dZ, ACTIVATIONS[name][1], L)
     return {k: grads[k] for l in range(1, L + 1) for k in (f"dW{l}", f"db{l}")}  # in layer order
 
 
@@ -151,14 +153,20 @@ def output_delta(A_L, Y):
     if A_L.ndim != 2:
         raise ValueError(f"ml.output_delta: A_L must be the output probabilities (n_L, m); got shape "
                          f"{A_L.shape}")
-    n, m = A_L.shape
-    Y = check_targets(Y, n, m, where="ml.output_delta")
+    Y = check_targets(Y, *A_L.shape, where="ml.output_delta")
+    return _output_delta(A_L.astype(np.result_type(A_L.dtype, np.float32)), Y)  # on a copy
+
+
+def _output_delta(A, Y, columns=None):
+    """dZ_L = (A - Y) / m computed in A itself (A_L is not needed afterwards); Y one-hot or labels, checked.
+    columns: np.arange(m) if the caller keeps one (the training loop does)."""
+    m = A.shape[1]
     if Y.ndim == 2:
-        return (A_L - Y) / m
-    dZ = A_L.astype(np.result_type(A_L.dtype, np.float32))  # a copy
-    dZ[Y, np.arange(m)] -= 1  # A - one_hot(y) without building one_hot
-    dZ /= m
-    return dZ
+        A -= Y
+    else:
+        A[Y, np.arange(m) if columns is None else columns[:m]] -= 1  # A - one_hot(y), no one_hot built
+    A /= m
+    return A
 
 
 def predict_proba(params, X, *, activation=None):

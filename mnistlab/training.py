@@ -17,7 +17,7 @@ import numpy as np
 from .blas import blas_threads_limit
 from .checks import check_count, check_labels, check_params, check_rng, check_X, is_positive, is_whole
 from .history import History
-from .network import ACTIVATIONS, Params, _backward, _forward, _predict_proba, activation_of
+from .network import ACTIVATIONS, Params, _backward, _forward, _output_delta, _predict_proba, activation_of
 from .optimizers import make_optimizer
 
 
@@ -142,9 +142,8 @@ class _Run:
 
     def _step(self, A, cache, y, learning_rate):
         """One gradient step on a batch whose forward pass (A, cache) is done; returns the gradients."""
-        A[y, self.batches.columns[:y.size]] -= 1  # dZ_L = (A_L - Y) / m, in place: A_L is not needed any more
-        A /= y.size
-        grads = _backward(self.params, cache, A, self.g_prime, self.L)
+        dZ = _output_delta(A, y, self.batches.columns)  # (A_L - Y) / m, in place: A_L is not needed any more
+        grads = _backward(self.params, cache, dZ, self.g_prime, self.L)
         self.optimizer.step(self.params, grads, learning_rate)
         return grads
 
@@ -238,9 +237,7 @@ class _Meter:
 
     def add(self, A, y):
         """Record the batch's predictions; return its mean loss."""
-        picked = A[y, self.batches.columns[:y.size]]  # the probability of the right class, per image
-        np.maximum(picked, np.finfo(A.dtype).tiny, out=picked)  # log(0) would be -inf: clip, as _loss
-        loss = -float(np.log(picked, out=picked).sum()) / y.size
+        loss = _loss(A, y, self.batches.columns)
         np.argmax(A, axis=0, out=self.predicted[self.seen:self.seen + y.size])
         self.total_loss += loss * y.size
         self.seen += y.size
@@ -303,9 +300,13 @@ def _schedule(learning_rate, schedule):
     return lambda epoch: rate
 
 
-def _loss(A, y):
-    """Mean cross-entropy of probabilities A (n, m) for labels y (m,), without argument checks."""
-    return float(-np.log(np.maximum(A[y, np.arange(y.size)], np.finfo(A.dtype).tiny)).mean())
+def _loss(A, y, columns=None):
+    """Mean cross-entropy of probabilities A (n, m) for labels y (m,), without argument checks; columns:
+    np.arange(m) if the caller keeps one. Probabilities are clipped at the smallest normal number, as in
+    ml.cross_entropy, so log(0) cannot give -inf."""
+    picked = A[y, np.arange(y.size) if columns is None else columns[:y.size]]  # the right class's probability
+    np.maximum(picked, np.finfo(A.dtype).tiny, out=picked)
+    return -float(np.log(picked, out=picked).sum()) / y.size
 
 
 def _divergence_message(lr, loss0, bad, steps, full, kept):
