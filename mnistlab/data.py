@@ -22,7 +22,8 @@ or the sample at once. To try again once the network is back: ``ml.download()`` 
 ``python -m mnistlab download`` (always tries, and fills the cache that ``load_mnist`` reads first),
 ``load_mnist(..., offline=False)``, or restarting the kernel.
 
-A one-line notice says which source was used; ``data_source()`` returns it as a record. Lesson 00 shows it.
+A one-line notice says which source was used, in the caller's language (``load_mnist(..., lang="de")``);
+``data_source()`` returns it as a record, whose ``describe(lang)`` gives the notice. Lesson 00 shows it.
 """
 
 import os
@@ -33,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from . import idx
+from .i18n import check_lang, t
 from .checks import check_choice, check_X, is_positive, is_whole
 from .errors import DataError, DownloadError
 from .idx import SPLITS, file_names, find_split, read_csv, read_idx
@@ -48,20 +50,26 @@ PROBE_SECONDS = 2.0  # how long load_mnist waits for a mirror to answer (all mir
 WAIT_SECONDS = 5.0  # how long one load_mnist call waits in all for a network that does not answer
 DOWNLOAD_TIMEOUT = 5.0  # seconds a download waits for a server to connect or to send the next bytes
 
-# Why load_mnist used the sample: the part in brackets of the notice. One table, so it can be translated.
-REASONS = {
-    "offline_arg": "offline=True",
-    "offline_env": "offline: MNISTLAB_OFFLINE={value}",
-    "silent": "offline: the network did not answer within {seconds:g} s, not asked again in this session",
-    "unreachable": "offline: no download mirror reachable",
-    "download_failed": "download failed: {error}",
-    "cache_unusable": "cache unusable: {error}",
-}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why load_mnist used the source it did, e.g. "offline: MNISTLAB_OFFLINE=1": an i18n key
+    ("data.reason.<what>") and its values, so that the notice can say it in the learner's language."""
+
+    key: str  # "data.reason.<what>"
+    values: tuple = ()  # (name, value) pairs
+
+    def text(self, lang="en"):
+        return t(self.key, lang, **dict(self.values))
+
+    def __str__(self):
+        return self.text("en")
 
 
 def _reason(key, **values):
-    """One reason of REASONS, filled in (the place where a translation would go)."""
-    return REASONS[key].format(**values)
+    """One Reason, with its values (an error is kept as its message)."""
+    return Reason(key, tuple((name, str(v) if isinstance(v, Exception) else v) for name, v in values.items()))
 
 
 def _fetch():
@@ -105,10 +113,10 @@ def cache_dir():
 def _offline_reason(offline):
     """Why the network is not to be used (offline=True or MNISTLAB_OFFLINE), or None."""
     if offline:
-        return _reason("offline_arg")
+        return _reason("data.reason.offline_arg")
     value = os.environ.get("MNISTLAB_OFFLINE", "").strip()
     if offline is None and value.lower() in ("1", "true", "yes", "on"):
-        return _reason("offline_env", value=value)
+        return _reason("data.reason.offline_env", value=value)
     return None
 
 
@@ -122,7 +130,8 @@ class DataSource:
     kind:      "path" (your file or folder), "cache", "download" (just downloaded into the cache), "sample"
     location:  the folder or file read (for a planned download: the mirror to be used)
     n_images:  how many images the source holds; n_loaded: how many were returned (None for a probe)
-    reason:    why this source, e.g. "offline: no download mirror reachable"
+    reasons:   why this source, as Reasons (``reason`` joins them in English: "offline: no download mirror
+               reachable"); ``describe(lang)`` gives the notice in English or German
     """
 
     dataset: str
@@ -130,25 +139,38 @@ class DataSource:
     kind: str
     location: str
     n_images: int
-    reason: str = ""
+    reasons: tuple = ()
     n_loaded: int | None = None
 
-    def __str__(self):
-        noun = "digits" if self.dataset == "mnist" else "images"
-        count = f"{self.n_images:,}" if self.n_loaded in (None, self.n_images) else \
-            f"{self.n_loaded:,} of {self.n_images:,}"
-        name = f"{DATASETS[self.dataset]} {self.split}"
-        if self.kind == "sample":
-            call = "ml.download()" if self.dataset == "mnist" else "ml.download('fashion')"
-            return (f"mnistlab: {name} from the bundled sample ({count} real {noun}; {self.reason}) - "
-                    f"run {call} once for all {FULL_SIZE[self.split]:,}")
-        if self.kind == "path":
-            return f"mnistlab: {self.split} from {self.location} ({count} images)"
-        if self.kind == "download" and self.n_loaded is None:  # a probe: nothing downloaded yet
-            return f"mnistlab: {name} would be downloaded from {self.location} ({count} {noun})"
-        verb = {"cache": "from the cache", "download": "downloaded and verified"}[self.kind]
-        return f"mnistlab: {name} {verb} ({count} {noun}; {self.location})"
+    @property
+    def reason(self):
+        """Why this source, in English ("" if there is nothing to say)."""
+        return "; ".join(r.text("en") for r in self.reasons)
 
+    def describe(self, lang="en"):
+        """The one-line notice in `lang`, e.g. "mnistlab: MNIST train from the cache (60,000 digits; ...)"."""
+        check_lang(lang)
+        noun = t(_NOUNS[self.dataset], lang)
+        partial = self.n_loaded not in (None, self.n_images)
+        count = t("data.count.part" if partial else "data.count.all", lang, n=self.n_loaded or self.n_images,
+                  total=self.n_images)
+        values = {"name": t(_NAMES[self.dataset, self.split], lang), "split": t(_SPLIT_NAMES[self.split], lang),
+                  "count": count, "noun": noun, "location": self.location,
+                  "reason": "; ".join(r.text(lang) for r in self.reasons), "full": FULL_SIZE[self.split],
+                  "call": "ml.download()" if self.dataset == "mnist" else "ml.download('fashion')"}
+        kind = "probe" if self.kind == "download" and self.n_loaded is None else self.kind
+        return "mnistlab: " + t(_NOTICES[kind], lang, **values)
+
+    def __str__(self):
+        return self.describe("en")
+
+
+_NOUNS = {"mnist": "data.noun.mnist", "fashion": "data.noun.fashion"}
+_NAMES = {("mnist", "train"): "data.name.mnist.train", ("mnist", "test"): "data.name.mnist.test",
+          ("fashion", "train"): "data.name.fashion.train", ("fashion", "test"): "data.name.fashion.test"}
+_SPLIT_NAMES = {"train": "data.split.train", "test": "data.split.test"}
+_NOTICES = {"sample": "data.notice.sample", "path": "data.notice.path", "probe": "data.notice.probe",
+            "cache": "data.notice.cache", "download": "data.notice.download"}
 
 _last_sources = {}  # (dataset, split) and "last" -> DataSource of the latest load_mnist call
 
@@ -175,42 +197,43 @@ def _check_arguments(where, split, dataset, offline):
     check_choice("offline", offline, (None, True, False), where=where)
 
 
-def _plan(dataset, split, offline, cache_problem=""):
+def _plan(dataset, split, offline, cache_problem=None):
     """(the source for a load without path=, the mirrors a download would use): cache -> download -> sample.
     Reads only file headers; may ask the mirrors (at most PROBE_SECONDS)."""
     try:
         folder = cache_dir() / dataset
     except DataError as err:
-        return _sample_source(dataset, split, _reason("cache_unusable", error=err)), []
+        return _sample_source(dataset, split, _reason("data.reason.cache_unusable", error=err)), []
     files = None if cache_problem else find_split(folder, split)
     if files:
         try:
             return DataSource(dataset, split, "cache", str(folder), idx.count_items(files[0])), []
         except (DataError, OSError, EOFError) as err:
-            cache_problem = _reason("cache_unusable", error=err)
-    problem = f"{cache_problem}; " if cache_problem else ""
+            cache_problem = _reason("data.reason.cache_unusable", error=err)
+    problem = (cache_problem,) if cache_problem else ()
     reason = _offline_reason(offline)
     if reason is None:
         fetch = _fetch()
         mirrors = fetch.reachable(fetch.MIRRORS[dataset], PROBE_SECONDS, retry=offline is False)
         if mirrors:
             return DataSource(dataset, split, "download", mirrors[0], FULL_SIZE[split],
-                              f"{problem}not in cache"), mirrors
+                              (*problem, _reason("data.reason.not_cached"))), mirrors
         silent = fetch.silent_network()
-        reason = _reason("unreachable") if silent is None else _reason("silent", seconds=silent)
-    return _sample_source(dataset, split, problem + reason), []
+        reason = _reason("data.reason.unreachable") if silent is None else _reason("data.reason.silent", seconds=silent)
+    return _sample_source(dataset, split, (*problem, reason)), []
 
 
-def _sample_source(dataset, split, reason):
+def _sample_source(dataset, split, reasons):
     folder = SAMPLE_DIR / dataset
     n_images = idx.count_items(folder / file_names(split)[0])
-    return DataSource(dataset, split, "sample", str(folder), n_images, reason)
+    reasons = reasons if isinstance(reasons, tuple) else (reasons,)
+    return DataSource(dataset, split, "sample", str(folder), n_images, reasons)
 
 
 # ----------------------------------------------------------------------------------------------- loading
 
 
-def load_mnist(split="train", *, dataset="mnist", path=None, n=None, offline=None, verbose=True):
+def load_mnist(split="train", *, dataset="mnist", path=None, n=None, offline=None, verbose=True, lang="en"):
     """Load MNIST or Fashion-MNIST: ``X`` float32 (784, m) in [0, 1], one column per image; ``y`` int64 (m,).
 
     split:    "train" or "test".
@@ -226,8 +249,10 @@ def load_mnist(split="train", *, dataset="mnist", path=None, n=None, offline=Non
               MNISTLAB_OFFLINE (set it to 1 to work offline) and does not ask a network again that stayed
               silent earlier in this session. False asks the network now, whatever happened before.
     verbose:  print the one-line notice about the source (``data_source()`` returns it as a record).
+    lang:     the notice's language, "en" or "de" (the lessons pass their LANG).
     """
     _check_arguments("ml.load_mnist", split, dataset, offline)
+    check_lang(lang)
     if n is not None and not is_whole(n, 1):
         raise DataError(f"ml.load_mnist: n must be a whole number of images >= 1, like n=1000 (or None for "
                         f"all of them); got {n!r}")
@@ -243,7 +268,7 @@ def load_mnist(split="train", *, dataset="mnist", path=None, n=None, offline=Non
     source = replace(source, n_loaded=len(labels))
     _last_sources[(dataset, split)] = _last_sources["last"] = source
     if verbose:
-        print(source, flush=True)
+        print(source.describe(lang), flush=True)
     return idx.as_columns(pixels), labels.astype(np.int64)
 
 
@@ -264,7 +289,7 @@ def _load_default(dataset, split, offline):
         try:
             return (*idx.read_pair(*find_split(Path(plan.location), split)), plan)
         except DataError as err:  # a damaged cache file: a verified download replaces it, if there is network
-            plan, mirrors = _plan(dataset, split, offline, cache_problem=_reason("cache_unusable", error=err))
+            plan, mirrors = _plan(dataset, split, offline, cache_problem=_reason("data.reason.cache_unusable", error=err))
     if plan.kind == "download":
         fetch = _fetch()
         folder = cache_dir() / dataset
@@ -276,8 +301,8 @@ def _load_default(dataset, split, offline):
             return images, labels, replace(plan, location=str(folder), n_images=len(labels))
         except (DownloadError, DataError) as err:
             silent = fetch.silent_network()
-            plan = _sample_source(dataset, split, _reason("download_failed", error=err) if silent is None
-                                  else _reason("silent", seconds=silent))
+            plan = _sample_source(dataset, split, _reason("data.reason.download_failed", error=err) if silent is None
+                                  else _reason("data.reason.silent", seconds=silent))
     return (*idx.read_pair(*(Path(plan.location) / name for name in file_names(split))), plan)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 
 from .checks import check_params, check_targets, check_X, is_whole
 from .functions import cross_entropy
+from .i18n import check_lang, fmt, t
 from .network import activation_of, backward, forward, layer_sizes
 
 
@@ -85,6 +86,7 @@ class GradientCheck(Mapping):
     indices: dict
     analytic: dict
     numerical: dict
+    lang: str = "en"  # the table's language
 
     def __getitem__(self, name):
         return self.errors[name]
@@ -107,21 +109,32 @@ class GradientCheck(Mapping):
         """True if every parameter's relative error is a number below tol (never for NaN or inf)."""
         return bool(self.errors) and all(error < tol for error in self.errors.values())
 
-    def __repr__(self):
-        lines = [f"{'parameter':<10}{'entries':>8}  {'relative error':>14}"]
+    def table(self, lang=None):
+        """The check as a table: one row per parameter, its entries, relative error and verdict."""
+        lang = lang or self.lang
+        name_head, entries_head, error_head = t("gradcheck.header", lang).split("  ")
+        widths = (max(8, len(name_head)), max(7, len(entries_head)), max(14, len(error_head)))
+        lines = [f"{name_head:<{widths[0]}}  {entries_head:>{widths[1]}}  {error_head:>{widths[2]}}"]
         for name, error in self.errors.items():
-            verdict = "ok" if error < 1e-6 else "WRONG?"  # also for NaN: NaN < 1e-6 is False
-            lines.append(f"{name:<10}{len(self.indices[name]):>8}  {error:>14.2e}  {verdict}")
+            verdict = t("gradcheck.ok" if error < 1e-6 else "gradcheck.wrong", lang)  # NaN < 1e-6 is False
+            number = fmt("{e:.2e}", lang, e=error)
+            lines.append(f"{name:<{widths[0]}}  {len(self.indices[name]):>{widths[1]}}  {number:>{widths[2]}}  "
+                         f"{verdict}")
         return "\n".join(lines)
 
+    def __repr__(self):
+        return self.table()
 
-def gradient_check(params, X, Y, *, activation=None, n_samples=20, rng=None):
+
+def gradient_check(params, X, Y, *, activation=None, n_samples=20, rng=None, lang="en"):
     """Compare backward() with numerical_gradient() on n_samples entries of every parameter.
 
     rng (a numpy Generator) picks the entries at random; without it they are spread evenly over each
-    parameter. Returns a GradientCheck: print it for a table, or use .max_error and .passed(tol).
+    parameter. Returns a GradientCheck: print it for a table (in `lang`, "en" or "de"), or use .max_error
+    and .passed(tol).
     """
     where = "ml.gradient_check"
+    check_lang(lang)
     if not is_whole(n_samples, 1):
         raise ValueError(f"{where}: n_samples must be a whole number >= 1; got {n_samples!r}")
     if rng is not None and not isinstance(rng, np.random.Generator):
@@ -146,4 +159,4 @@ def gradient_check(params, X, Y, *, activation=None, n_samples=20, rng=None):
         else:
             errors[name] = float(np.linalg.norm(a - n) / scale) if scale > 0 else 0.0
         indices[name], analytic[name], numerical[name] = chosen, a, n
-    return GradientCheck(errors, indices, analytic, numerical)
+    return GradientCheck(errors, indices, analytic, numerical, lang)

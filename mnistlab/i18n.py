@@ -280,6 +280,66 @@ STRINGS = {
         "de": "Das ist die kleine mitgelieferte Stichprobe. Für das ganze MNIST führe python -m mnistlab "
               "download aus (braucht Internet).",
     },
+    # ---- training (History.message of ml.train) ----
+    "train.done": {"en": "trained {n} epochs", "de": "{n} Epochen trainiert"},
+    "train.done_one": {"en": "trained 1 epoch", "de": "1 Epoche trainiert"},
+    "train.stopped": {"en": "stopped in epoch {epoch} after step {step}",
+                      "de": "angehalten in Epoche {epoch} nach Schritt {step}"},
+    "train.callback": {"en": "stopped by the callback after epoch {epoch}",
+                       "de": "vom Callback nach Epoche {epoch} angehalten"},
+    "train.diverged": {
+        "en": "learning rate {learning_rate:g} is too large: the loss {grew} {when}; try {smaller:g}. "
+              "The parameters were restored to the end of epoch {kept}.",
+        "de": "Die Lernrate {learning_rate:g} ist zu groß: Der Verlust {grew} {when}; versuche es mit "
+              "{smaller:g}. Die Parameter wurden auf den Stand am Ende von Epoche {kept} zurückgesetzt.",
+    },
+    "train.grew": {"en": "grew from {before:.2f} to {after:.3g}", "de": "wuchs von {before:.2f} auf {after:.3g}"},
+    "train.grew_nan": {"en": "became NaN or infinite", "de": "wurde NaN oder unendlich"},
+    "train.in_epoch": {"en": "in 1 epoch", "de": "in 1 Epoche"},
+    "train.in_epochs": {"en": "in {n} epochs", "de": "in {n} Epochen"},
+    "train.in_step": {"en": "in 1 step", "de": "in 1 Schritt"},
+    "train.in_steps": {"en": "in {n} steps", "de": "in {n} Schritten"},
+    # ---- gradient check (the table of GradientCheck) ----
+    "gradcheck.header": {"en": "parameter  entries  relative error",
+                         "de": "Parameter  Einträge  relativer Fehler"},
+    "gradcheck.ok": {"en": "ok", "de": "ok"},
+    "gradcheck.wrong": {"en": "WRONG?", "de": "FALSCH?"},
+    # ---- data notices (load_mnist, data_source) ----
+    "data.noun.mnist": {"en": "digits", "de": "Ziffern"},
+    "data.noun.fashion": {"en": "images", "de": "Bilder"},
+    "data.name.mnist.train": {"en": "MNIST train", "de": "MNIST-Trainingsdaten"},
+    "data.name.mnist.test": {"en": "MNIST test", "de": "MNIST-Testdaten"},
+    "data.name.fashion.train": {"en": "Fashion-MNIST train", "de": "Fashion-MNIST-Trainingsdaten"},
+    "data.name.fashion.test": {"en": "Fashion-MNIST test", "de": "Fashion-MNIST-Testdaten"},
+    "data.count.all": {"en": "{n:,}", "de": "{n:,}"},
+    "data.count.part": {"en": "{n:,} of {total:,}", "de": "{n:,} von {total:,}"},
+    "data.notice.sample": {
+        "en": "{name} from the bundled sample ({count} real {noun}; {reason}) - run {call} once for all {full:,}",
+        "de": "{name} aus der mitgelieferten Stichprobe (echte {noun}: {count}; {reason}) – alle {full:,} "
+              "bekommst du mit einmal {call}",
+    },
+    "data.notice.path": {"en": "{split} from {location} ({count} images)",
+                         "de": "{split} aus {location} (Bilder: {count})"},
+    "data.split.train": {"en": "train", "de": "Trainingsdaten"},
+    "data.split.test": {"en": "test", "de": "Testdaten"},
+    "data.notice.probe": {"en": "{name} would be downloaded from {location} ({count} {noun})",
+                          "de": "{name} würden von {location} heruntergeladen ({noun}: {count})"},
+    "data.notice.cache": {"en": "{name} from the cache ({count} {noun}; {location})",
+                          "de": "{name} aus dem Cache ({noun}: {count}; {location})"},
+    "data.notice.download": {"en": "{name} downloaded and verified ({count} {noun}; {location})",
+                             "de": "{name} heruntergeladen und geprüft ({noun}: {count}; {location})"},
+    "data.reason.offline_arg": {"en": "offline=True", "de": "offline=True"},
+    "data.reason.offline_env": {"en": "offline: MNISTLAB_OFFLINE={value}", "de": "offline: MNISTLAB_OFFLINE={value}"},
+    "data.reason.silent": {
+        "en": "offline: the network did not answer within {seconds:g} s, not asked again in this session",
+        "de": "offline: das Netz hat nicht innerhalb von {seconds:g} s geantwortet und wird in dieser Sitzung "
+              "nicht mehr gefragt",
+    },
+    "data.reason.unreachable": {"en": "offline: no download mirror reachable",
+                                "de": "offline: kein Download-Server erreichbar"},
+    "data.reason.download_failed": {"en": "download failed: {error}", "de": "Download fehlgeschlagen: {error}"},
+    "data.reason.cache_unusable": {"en": "cache unusable: {error}", "de": "Cache unbrauchbar: {error}"},
+    "data.reason.not_cached": {"en": "not in cache", "de": "nicht im Cache"},
     "notebook.widget.slider": {"en": "digit", "de": "Ziffer"},
     "notebook.widget.prompt": {
         "en": "Move the slider: if the bar follows, widgets work in your browser.",

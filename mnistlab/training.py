@@ -17,6 +17,7 @@ import numpy as np
 from .blas import blas_threads_limit
 from .checks import check_count, check_labels, check_params, check_rng, check_X, is_positive, is_whole
 from .history import History
+from .i18n import check_lang, t
 from .network import ACTIVATIONS, Params, _backward, _forward, _output_delta, _predict_proba, activation_of
 from .optimizers import make_optimizer
 
@@ -34,7 +35,7 @@ def step_decay(initial, drop_every, factor=0.1):
 
 def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_size=None, rng=None,
           X_val=None, y_val=None, activation=None, callback=None, stop=None, on_step=None,
-          record_steps=False, blas_threads=None):
+          record_steps=False, blas_threads=None, lang="en"):
     """Train `params` in place by gradient descent on X (784, m) and labels y (m,); returns a History.
 
     batch_size=None uses all m images in every step (full batch, as the seed tutorial); otherwise the data
@@ -44,10 +45,13 @@ def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_si
     callback(epoch, history) runs after epoch 0 (before training) and after every epoch; returning True
     stops training. stop is an object with is_set() (a threading.Event), checked before every step.
     on_step(step, history) runs after every step. blas_threads: None leaves NumPy's BLAS as it is; a
-    number limits its threads for the duration of the call (process-wide: see mnistlab.blas).
+    number limits its threads for the duration of the call (process-wide: see mnistlab.blas). lang: the
+    language of History.message, "en" or "de" (the lessons pass their LANG).
     """
+    check_lang(lang)
     run = _Run(params, X, y, X_val, y_val, n_epochs, learning_rate, schedule, batch_size, rng, activation,
                callback, stop, on_step)
+    run.lang = lang
     if isinstance(params, Params):
         params.activation = run.activation  # the network remembers what it was trained with
     history = History()
@@ -105,7 +109,7 @@ class _Run:
         loss0, accuracy0 = self.batches.measure_start(self)
         guard = _DivergenceGuard(self.params, loss0 + 10 * math.log(self.n_classes))
         if self._record(history, 0, loss0, accuracy0, self.rate(1), 0.0, 0):
-            return self._stopped(history, "callback", f"stopped by the callback after epoch {0}")
+            return self._stopped(history, "callback", t("train.callback", self.lang, epoch=0))
         step = 0
         for epoch in range(1, self.n_epochs + 1):
             learning_rate = self.rate(epoch)
@@ -116,11 +120,11 @@ class _Run:
             for A, cache, yb in self.batches.epoch(self):
                 if self.stop is not None and self.stop.is_set():
                     history.stopped = "stop"
-                    history.message = f"stopped in epoch {epoch} after step {step}"
+                    history.message = t("train.stopped", self.lang, epoch=epoch, step=step)
                     break
                 loss = meter.add(A, yb)
                 if guard.broken(loss):
-                    return guard.report(history, learning_rate, step, self.batches.full)
+                    return guard.report(history, learning_rate, step, self.batches.full, self.lang)
                 grads = self._step(A, cache, yb, learning_rate)
                 step += 1
                 if record_steps:
@@ -129,15 +133,15 @@ class _Run:
                     self.on_step(step, history)
             loss, accuracy, seen = self.batches.measure_end(self, meter)
             if guard.broken(loss):
-                return guard.report(history, learning_rate, step, self.batches.full)
+                return guard.report(history, learning_rate, step, self.batches.full, self.lang)
             if seen:
                 guard.save()
                 if self._record(history, epoch, loss, accuracy, learning_rate, time.perf_counter() - start,
                                 seen):
-                    return self._stopped(history, "callback", f"stopped by the callback after epoch {epoch}")
+                    return self._stopped(history, "callback", t("train.callback", self.lang, epoch=epoch))
             if history.stopped:
                 return history
-        history.message = f"trained {self.n_epochs} epoch{'s' * (self.n_epochs != 1)}"
+        history.message = t("train.done_one" if self.n_epochs == 1 else "train.done", self.lang, n=self.n_epochs)
         return history
 
     def _step(self, A, cache, y, learning_rate):
@@ -269,12 +273,12 @@ class _DivergenceGuard:
         for name, value in self.params.items():
             self.saved[name][...] = value
 
-    def report(self, history, learning_rate, steps, full):
+    def report(self, history, learning_rate, steps, full, lang):
         for name, value in self.params.items():
             value[...] = self.saved[name]
         history.stopped, history.diverged_loss = "diverged", self.bad
         history.message = _divergence_message(learning_rate, history.loss[0], self.bad, steps, full,
-                                              history.epoch[-1])
+                                              history.epoch[-1], lang)
         return history
 
 
@@ -309,8 +313,11 @@ def _loss(A, y, columns=None):
     return -float(np.log(picked, out=picked).sum()) / y.size
 
 
-def _divergence_message(lr, loss0, bad, steps, full, kept):
-    grew = "became NaN or infinite" if not math.isfinite(bad) else f"grew from {loss0:.2f} to {bad:.3g}"
-    when = f"in {steps} epoch{'s' * (steps != 1)}" if full else f"in {steps} step{'s' * (steps != 1)}"
-    return (f"learning rate {lr:g} is too large: the loss {grew} {when}; try {lr / 10:g}. "
-            f"The parameters were restored to the end of epoch {kept}.")
+def _divergence_message(lr, loss0, bad, steps, full, kept, lang):
+    grew = t("train.grew_nan", lang) if not math.isfinite(bad) else \
+        t("train.grew", lang, before=loss0, after=bad)
+    if full:
+        when = t("train.in_epoch" if steps == 1 else "train.in_epochs", lang, n=steps)
+    else:
+        when = t("train.in_step" if steps == 1 else "train.in_steps", lang, n=steps)
+    return t("train.diverged", lang, learning_rate=lr, grew=grew, when=when, smaller=lr / 10, kept=kept)
