@@ -40,7 +40,7 @@ _EXPORTS = {
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
     "model_file": ["save_model", "load_model"],
     "mlp": ["MLP"],
-    "i18n": ["t"],
+    "i18n": ["t", "fmt"],
     "drawing": ["preprocess_digit"],
     "widgets": ["training_panel", "shapes_explorer", "draw_digit"],
     "exercises": ["check"],

@@ -34,9 +34,9 @@ from pathlib import Path
 import numpy as np
 
 from . import idx
-from .i18n import check_lang, t
 from .checks import check_choice, check_X, is_positive, is_whole
 from .errors import DataError, DownloadError
+from .i18n import check_lang, t
 from .idx import SPLITS, file_names, find_split, read_csv, read_idx
 
 # read_idx, read_csv and check_X live in idx.py and checks.py; they stay importable from here.
@@ -154,8 +154,9 @@ class DataSource:
         partial = self.n_loaded not in (None, self.n_images)
         count = t("data.count.part" if partial else "data.count.all", lang, n=self.n_loaded or self.n_images,
                   total=self.n_images)
-        values = {"name": t(_NAMES[self.dataset, self.split], lang), "split": t(_SPLIT_NAMES[self.split], lang),
-                  "count": count, "noun": noun, "location": self.location,
+        values = {"name": t(_NAMES[self.dataset, self.split], lang),
+                  "split": t(_SPLIT_NAMES[self.split], lang), "count": count, "noun": noun,
+                  "location": self.location,
                   "reason": "; ".join(r.text(lang) for r in self.reasons), "full": FULL_SIZE[self.split],
                   "call": "ml.download()" if self.dataset == "mnist" else "ml.download('fashion')"}
         kind = "probe" if self.kind == "download" and self.n_loaded is None else self.kind
@@ -219,7 +220,8 @@ def _plan(dataset, split, offline, cache_problem=None):
             return DataSource(dataset, split, "download", mirrors[0], FULL_SIZE[split],
                               (*problem, _reason("data.reason.not_cached"))), mirrors
         silent = fetch.silent_network()
-        reason = _reason("data.reason.unreachable") if silent is None else _reason("data.reason.silent", seconds=silent)
+        reason = _reason("data.reason.unreachable") if silent is None else \
+            _reason("data.reason.silent", seconds=silent)
     return _sample_source(dataset, split, (*problem, reason)), []
 
 
@@ -289,7 +291,8 @@ def _load_default(dataset, split, offline):
         try:
             return (*idx.read_pair(*find_split(Path(plan.location), split)), plan)
         except DataError as err:  # a damaged cache file: a verified download replaces it, if there is network
-            plan, mirrors = _plan(dataset, split, offline, cache_problem=_reason("data.reason.cache_unusable", error=err))
+            problem = _reason("data.reason.cache_unusable", error=err)
+            plan, mirrors = _plan(dataset, split, offline, cache_problem=problem)
     if plan.kind == "download":
         fetch = _fetch()
         folder = cache_dir() / dataset
@@ -301,8 +304,9 @@ def _load_default(dataset, split, offline):
             return images, labels, replace(plan, location=str(folder), n_images=len(labels))
         except (DownloadError, DataError) as err:
             silent = fetch.silent_network()
-            plan = _sample_source(dataset, split, _reason("data.reason.download_failed", error=err) if silent is None
-                                  else _reason("data.reason.silent", seconds=silent))
+            reason = _reason("data.reason.download_failed", error=err) if silent is None else \
+                _reason("data.reason.silent", seconds=silent)
+            plan = _sample_source(dataset, split, reason)
     return (*idx.read_pair(*(Path(plan.location) / name for name in file_names(split))), plan)
 
 

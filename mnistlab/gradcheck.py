@@ -118,8 +118,8 @@ class GradientCheck(Mapping):
         for name, error in self.errors.items():
             verdict = t("gradcheck.ok" if error < 1e-6 else "gradcheck.wrong", lang)  # NaN < 1e-6 is False
             number = fmt("{e:.2e}", lang, e=error)
-            lines.append(f"{name:<{widths[0]}}  {len(self.indices[name]):>{widths[1]}}  {number:>{widths[2]}}  "
-                         f"{verdict}")
+            entries = len(self.indices[name])
+            lines.append(f"{name:<{widths[0]}}  {entries:>{widths[1]}}  {number:>{widths[2]}}  {verdict}")
         return "\n".join(lines)
 
     def __repr__(self):

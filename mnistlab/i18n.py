@@ -11,6 +11,8 @@ import string
 
 import numpy as np
 
+from .lesson_strings import LESSON_STRINGS
+
 LANGUAGES = ("en", "de")
 
 STRINGS = {
@@ -275,10 +277,10 @@ STRINGS = {
         "de": "Installiere es mit pip install -U {package} und starte dann den Kernel neu.",
     },
     "notebook.fix.download": {
-        "en": "This is the small bundled sample. For all of MNIST run python -m mnistlab download (needs "
+        "en": "This is the small bundled sample. For all of MNIST run `python -m mnistlab download` (needs "
               "internet).",
-        "de": "Das ist die kleine mitgelieferte Stichprobe. Für das ganze MNIST führe python -m mnistlab "
-              "download aus (braucht Internet).",
+        "de": "Das ist die kleine mitgelieferte Stichprobe. Für das ganze MNIST führe `python -m mnistlab "
+              "download` aus (braucht Internet).",
     },
     # ---- training (History.message of ml.train) ----
     "train.done": {"en": "trained {n} epochs", "de": "{n} Epochen trainiert"},
@@ -293,7 +295,8 @@ STRINGS = {
         "de": "Die Lernrate {learning_rate:g} ist zu groß: Der Verlust {grew} {when}; versuche es mit "
               "{smaller:g}. Die Parameter wurden auf den Stand am Ende von Epoche {kept} zurückgesetzt.",
     },
-    "train.grew": {"en": "grew from {before:.2f} to {after:.3g}", "de": "wuchs von {before:.2f} auf {after:.3g}"},
+    "train.grew": {"en": "grew from {before:.2f} to {after:.3g}",
+                   "de": "wuchs von {before:.2f} auf {after:.3g}"},
     "train.grew_nan": {"en": "became NaN or infinite", "de": "wurde NaN oder unendlich"},
     "train.in_epoch": {"en": "in 1 epoch", "de": "in 1 Epoche"},
     "train.in_epochs": {"en": "in {n} epochs", "de": "in {n} Epochen"},
@@ -314,7 +317,8 @@ STRINGS = {
     "data.count.all": {"en": "{n:,}", "de": "{n:,}"},
     "data.count.part": {"en": "{n:,} of {total:,}", "de": "{n:,} von {total:,}"},
     "data.notice.sample": {
-        "en": "{name} from the bundled sample ({count} real {noun}; {reason}) - run {call} once for all {full:,}",
+        "en": "{name} from the bundled sample ({count} real {noun}; {reason}) - run {call} once for all "
+              "{full:,}",
         "de": "{name} aus der mitgelieferten Stichprobe (echte {noun}: {count}; {reason}) – alle {full:,} "
               "bekommst du mit einmal {call}",
     },
@@ -329,15 +333,17 @@ STRINGS = {
     "data.notice.download": {"en": "{name} downloaded and verified ({count} {noun}; {location})",
                              "de": "{name} heruntergeladen und geprüft ({noun}: {count}; {location})"},
     "data.reason.offline_arg": {"en": "offline=True", "de": "offline=True"},
-    "data.reason.offline_env": {"en": "offline: MNISTLAB_OFFLINE={value}", "de": "offline: MNISTLAB_OFFLINE={value}"},
+    "data.reason.offline_env": {"en": "offline: MNISTLAB_OFFLINE={value}",
+                                "de": "offline: MNISTLAB_OFFLINE={value}"},
     "data.reason.silent": {
         "en": "offline: the network did not answer within {seconds:g} s, not asked again in this session",
-        "de": "offline: das Netz hat nicht innerhalb von {seconds:g} s geantwortet und wird in dieser Sitzung "
-              "nicht mehr gefragt",
+        "de": "offline: das Netz hat nicht innerhalb von {seconds:g} s geantwortet und wird in dieser "
+              "Sitzung nicht mehr gefragt",
     },
     "data.reason.unreachable": {"en": "offline: no download mirror reachable",
                                 "de": "offline: kein Download-Server erreichbar"},
-    "data.reason.download_failed": {"en": "download failed: {error}", "de": "Download fehlgeschlagen: {error}"},
+    "data.reason.download_failed": {"en": "download failed: {error}",
+                                    "de": "Download fehlgeschlagen: {error}"},
     "data.reason.cache_unusable": {"en": "cache unusable: {error}", "de": "Cache unbrauchbar: {error}"},
     "data.reason.not_cached": {"en": "not in cache", "de": "nicht im Cache"},
     "notebook.widget.slider": {"en": "digit", "de": "Ziffer"},
@@ -355,6 +361,7 @@ STRINGS = {
         "en": "Your answer raised an error: {error}",
         "de": "Deine Antwort hat einen Fehler ausgelöst: {error}",
     },
+    **LESSON_STRINGS,
 }
 
 

@@ -99,7 +99,8 @@ def environment_check(*, lang):
                            "" if problem is None else t("notebook.fix.install", lang, package="anywidget")))
     source = data_source(dataset="mnist", split="train", probe=True)
     full = source.kind != "sample"
-    report.append(CheckRow(t("notebook.check.data", lang), True, source.describe(lang).removeprefix("mnistlab: "),
+    notice = source.describe(lang).removeprefix("mnistlab: ")
+    report.append(CheckRow(t("notebook.check.data", lang), True, notice,
                            "" if full else t("notebook.fix.download", lang)))
     return report
 

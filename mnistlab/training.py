@@ -141,7 +141,8 @@ class _Run:
                     return self._stopped(history, "callback", t("train.callback", self.lang, epoch=epoch))
             if history.stopped:
                 return history
-        history.message = t("train.done_one" if self.n_epochs == 1 else "train.done", self.lang, n=self.n_epochs)
+        done = "train.done_one" if self.n_epochs == 1 else "train.done"
+        history.message = t(done, self.lang, n=self.n_epochs)
         return history
 
     def _step(self, A, cache, y, learning_rate):

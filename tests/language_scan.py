@@ -35,31 +35,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "lessons"
 
+
+def _word_set(text):
+    return set(text.split())
+
+
 # function words and common words of each language (those our own texts happen not to contain still count)
-ENGLISH = set("""the a an and or of to from with for is are was were be been not no use run this that these
-those by on at as it its all each per than then which what when where who how your you we our has have had
-do does did can will would should must may into out over under about after before again only also more
-most less least very too here there yes ok trained train epochs epoch images image digits
-digit labels label accuracy error errors relative entries invalid settings active constant schedule recall
+ENGLISH = _word_set("""
+the a an and or of to from with for is are was were be been not no use run this that these those by
+on at as it its all each per than then which what when where who how your you we our has have had do
+does did can will would should must may into out over under about after before again only also more
+most less least very too here there yes ok trained train epochs epoch images image digits digit
+labels label accuracy error errors relative entries invalid settings active constant schedule recall
 precision bytes step steps hidden learning rate large small sample bundled offline download real
-parameter parameters weights weight gradient gradients validation true predicted wrong loss value values
-layer layers size batch full mean sum total number seconds minutes done stopped diverged lesson""".split())
+parameter parameters weights weight gradient gradients validation true predicted wrong loss value
+values layer layers size batch full mean sum total number seconds minutes done stopped diverged
+lesson""")
 # in both languages' dictionaries ("das Training", "ok", "was"): never counted as foreign
 BOTH = {"was", "also", "will", "an", "am", "so", "in", "die", "hat", "war", "training", "test", "ok", "bias",
-        "batch", "softmax", "relu", "sigmoid", "mnist", "numpy", "plotly", "python", "nan", "inf"}
-GERMAN = set("""der die das den dem des ein eine einer eines einem einen und oder mit von aus auf für ist
-sind war waren wird werden nicht kein keine auch nur noch schon wie wo wer was wenn dann dass als bei zu
-zum zur im am vom durch über unter nach vor pro je bilder bild ziffern ziffer epoche epochen lernrate
-genauigkeit verlust gewichte gewicht schritt schritte richtig falsch trainiert stichprobe fehler""".split())
+        "batch", "softmax", "relu", "sigmoid", "mnist", "numpy", "plotly", "python", "nan", "inf", "offline",
+        "parameter", "online", "cache", "init", "mnistlab"}
+GERMAN = _word_set("""
+der die das den dem des ein eine einer eines einem einen und oder mit von aus auf für ist sind war
+waren wird werden nicht kein keine auch nur noch schon wie wo wer was wenn dann dass als bei zu zum
+zur im am vom durch über unter nach vor pro je bilder bild ziffern ziffer epoche epochen lernrate
+genauigkeit verlust gewichte gewicht schritt schritte richtig falsch trainiert stichprobe fehler""")
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?![\w])|(?<![\w.,])\d(?![\w.,])")
 CODE = re.compile(
     r"`[^`]*`"  # `anything in backticks`
     r"|\b[A-Za-z_][\w.]*(?:\[[^\]]*\])*\s*=(?!=)\s*(?:\[[^\]]*\]|[^\s;,]*)"  # history.loss[0] = 2.36
-    r"|(?<=[)\]])\s*=(?!=)\s*(?:\[[^\]]*\]|[^\s;,]*)"  # ml.cross_entropy(A2, y) = 2.321
+    r"|(?<=[\w)\]|])\s*=(?!=)\s*(?:\[[^\]]*\]|[^\s;,]*)"  # ml.cross_entropy(A2, y) = 2.321, 0.9 ** m = 0.43
+    r"|\d[\d_.]*\s*(?:\*\*|[*/+-])\s*(?=[\w(])"  # a number in a Python expression: 0.9 ** m
+    r"|'[^'\n]*'"  # a Python string's repr: 'relu'
     r"|\[[-+\d.eE\s,]*\]"  # a printed NumPy array or list of numbers: [0.07 0.29 0.61]
-    r"|\b[A-Za-z_][\w.]*\("  # a call: len(
+    r"|\b[A-Za-z_][\w.]*\([^()]*\)|\b[A-Za-z_][\w.]*\("  # a call: len(wrong)
+    r"|(?:[\w.~-]*/)+[\w.-]*"  # a path: /home/me/mnistlab/sample
     r"|\b[a-z_]\w*\.[a-z_]\w*"  # attribute access: run.loss
     r"|\b[A-Za-z_]\w*[_\d]\w*\b|\b[a-z]+[A-Z]\w*\b"  # W1, n_h, float32, camelCase
 )
@@ -254,7 +266,8 @@ def main(argv=None):
         notebook = nbformat.read(path, as_version=4) if args.executed else execute(path, args.keep)
         found = scan(notebook, lang, vocabulary)
         total += len(found)
-        print(f"{lang}/{Path(path).name}: {len(found)}  {dict(Counter(item for _, item, _ in found).most_common(12))}")
+        common = dict(Counter(item for _, item, _ in found).most_common(12))
+        print(f"{lang}/{Path(path).name}: {len(found)}  {common}")
         if args.verbose:
             for where, item, text in found:
                 print(f"    {where}: {item!r} in {text.strip()[:100]!r}")

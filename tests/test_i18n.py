@@ -14,11 +14,15 @@ KEY_PATTERN = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")  # dotted, lower case: "pa
 PREFIXES = {key.split(".")[0] for key in STRINGS}
 
 
+LESSON_SOURCES = sorted((PACKAGE.parent / "lessons").glob("*/py/[0-9][0-9]_*.py"))
+
+
 def string_literals():
-    """Every string constant in mnistlab's modules except the table itself: (value, file, line)."""
+    """Every string constant in mnistlab's modules (except the tables themselves) and in the lessons' code
+    cells: (value, file, line)."""
     found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "i18n.py":
+    for path in sorted(PACKAGE.rglob("*.py")) + LESSON_SOURCES:
+        if path.name in ("i18n.py", "lesson_strings.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -33,7 +37,7 @@ def test_every_key_has_english_and_german_with_the_same_placeholders():
         assert placeholders(entry["en"]) == placeholders(entry["de"]), f"{key}: placeholders differ"
 
 
-def test_every_key_is_used_literally_somewhere_in_the_package():
+def test_every_key_is_used_literally_somewhere_in_the_package_or_a_lesson():
     literals = {value for value, _, _ in string_literals()}
     unused = sorted(set(STRINGS) - literals)
     assert unused == [], f"keys nobody uses: {unused}"

@@ -114,9 +114,9 @@ ml.widget_check(lang=LANG)
 # Quelle es verwendet hat, schreibt es dazu – lies die Zeile, die es ausgibt.
 
 # %%
-X, y = ml.load_mnist("train")
+X, y = ml.load_mnist("train", lang=LANG)
 source = ml.data_source()
-print(source)
+print(f"{source.kind = }   {source.n_loaded = }")
 print("X:", X.shape, X.dtype, " y:", y.shape, y.dtype)
 
 # %% [markdown]
@@ -128,7 +128,7 @@ m = X.shape[1]
 assert X.shape == (784, m) and X.dtype == np.float32
 assert X.min() >= 0.0 and X.max() <= 1.0
 assert y.shape == (m,) and set(np.unique(y)) == set(range(10))
-print(f"m = {m:,}   min = {X.min()}   max = {X.max()}   labels: {sorted(set(y.tolist()))}")
+print(f"{m = }   {X.min() = }   {X.max() = }   {np.unique(y) = }")
 
 # %% [markdown]
 # Steht oben *sample* und möchtest du den vollständigen Datensatz (60.000 Trainings- und 10.000 Testbilder),

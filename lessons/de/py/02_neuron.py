@@ -63,7 +63,7 @@ ml.check("02.neuron_output", answer, lang=LANG)
 # Bildes, also eine Spalte von `X`. Hier eines mit zufälligen Gewichten (es hat noch nichts gelernt):
 
 # %%
-X, y = ml.load_mnist("train", n=100)
+X, y = ml.load_mnist("train", n=100, lang=LANG)
 w = rng.normal(0, 0.05, size=784)  # 784 Gewichte, eines pro Pixel
 b = 0.0
 z = w @ X[:, 0] + b  # ein Bild: (784,) @ (784,) -> eine Zahl
@@ -237,7 +237,7 @@ collapsed = (W2 @ W1) @ X + (W2 @ b1 + b2)
 np.testing.assert_allclose(linear, collapsed, atol=1e-12)
 
 with_relu = W2 @ ml.relu(W1 @ X + b1) + b2
-print("max |with_relu - collapsed|:", np.abs(with_relu - collapsed).max().round(3))
+print(f"{np.abs(with_relu - collapsed).max() = :.3f}")
 assert not np.allclose(with_relu, collapsed)
 
 # %% [markdown]

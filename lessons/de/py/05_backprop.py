@@ -42,7 +42,7 @@ rng = np.random.default_rng(0)
 # *nicht* 10, damit keine zwei verschiedenen Größen gleich aussehen:
 
 # %%
-X, y = ml.load_mnist("train", n=100)
+X, y = ml.load_mnist("train", n=100, lang=LANG)
 Y = ml.one_hot(y)
 params = ml.init_params([784, 16, 10], rng=rng)
 A2, cache = ml.forward(params, X)
@@ -243,7 +243,7 @@ np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
 # Tabelle von `ml.gradient_check` ist englisch: „parameter“, „entries“ = Einträge, „ok“.)
 
 # %%
-check = ml.gradient_check(params, X, y, rng=rng)
+check = ml.gradient_check(params, X, y, rng=rng, lang=LANG)
 print(check)
 assert check.passed()
 

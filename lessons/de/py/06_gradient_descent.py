@@ -64,8 +64,8 @@ ml.check("06.update_W1", answer, lang=LANG)
 # vergleichen kann.
 
 # %%
-X, y = ml.load_mnist("train", n=500)  # eine kleine Teilmenge hält das Training schnell, auch mit vollem MNIST
-X_val, y_val = ml.load_mnist("test", n=500)  # Bilder, auf denen das Netz nie trainiert
+X, y = ml.load_mnist("train", n=500, lang=LANG)  # eine kleine Teilmenge hält das Training schnell, auch mit vollem MNIST
+X_val, y_val = ml.load_mnist("test", n=500, lang=LANG)  # Bilder, auf denen das Netz nie trainiert
 n_hidden, learning_rate, n_iterations = 16, 0.5, 100
 start = ml.init_params([784, n_hidden, 10], rng=rng)  # derselbe Start für alle Läufe unten
 
@@ -110,7 +110,7 @@ losses = gradient_descent(params, X, y, learning_rate, n_iterations)
 # %%
 params_ml = {name: value.copy() for name, value in start.items()}
 history = ml.train(params_ml, X, y, learning_rate=learning_rate, n_epochs=n_iterations,
-                   X_val=X_val, y_val=y_val, record_steps=True)
+                   X_val=X_val, y_val=y_val, record_steps=True, lang=LANG)
 print(history.message)
 print(f"history.loss[0] = {history.loss[0]:.4f}   history.loss[-1] = {history.loss[-1]:.4f}")
 
@@ -151,7 +151,7 @@ for alpha in (0.1, 1.5, 2.5):
     for _ in range(6):
         w = w - alpha * w  # ein Schritt des Gradientenverfahrens auf L(w) = w**2 / 2
         path.append(w)
-    print(f"alpha = {alpha}:  " + "  ".join(f"{v:+6.2f}" for v in path))
+    print(f"{alpha = }:", np.round(path, 2))
 
 # %% [markdown]
 # - $\alpha = 0{,}1$: Jeder Schritt nimmt 10 % der Entfernung weg – sicher, aber langsam.
@@ -187,17 +187,18 @@ runs = {learning_rate: history}
 for rate in rates:
     if rate not in runs:
         params_rate = {name: value.copy() for name, value in start.items()}
-        runs[rate] = ml.train(params_rate, X, y, learning_rate=rate, n_epochs=n_iterations, record_steps=True)
+        runs[rate] = ml.train(params_rate, X, y, learning_rate=rate, n_epochs=n_iterations, record_steps=True,
+                              lang=LANG)
 for rate in rates:
     run = runs[rate]
-    print(f"learning_rate = {rate:<5g} run.loss: {run.loss[0]:.3f} -> {run.loss[-1]:.3f}   "
+    print(f"learning_rate = {rate:<5g} {run.loss[0] = :.3f}   {run.loss[-1] = :.3f}   "
           f"run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
 
 # %%
 figure = ml.charts.loss_curve({}, lang=LANG, log_y=True)  # leeres Diagramm mit Achsen und Titel
 for rate, colour in zip(rates, ml.charts.LAYER_COLOURS, strict=False):
     run = runs[rate]
-    figure.add_scatter(x=run.epoch, y=run.loss, name=f"α = {rate:g}", mode="lines+markers",
+    figure.add_scatter(x=run.epoch, y=run.loss, name=ml.fmt("α = {rate:g}", LANG, rate=rate), mode="lines+markers",
                        line={"color": colour, "width": 3})
 figure
 

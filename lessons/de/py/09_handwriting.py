@@ -36,12 +36,12 @@ rng = np.random.default_rng(0)
 # Trainingsbildern, damit es nur ein paar Sekunden dauert.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=4000)
-X_test, y_test = ml.load_mnist("test", n=2000)
+X_train, y_train = ml.load_mnist("train", n=4000, lang=LANG)
+X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
 params = ml.init_params([784, 128, 64, 10], rng=rng)
 history = ml.train(params, X_train, y_train, schedule=ml.step_decay(0.2, 5, 0.1), n_epochs=8, batch_size=64,
                    rng=rng)
-print(f"test: {ml.accuracy(y_test, ml.predict(params, X_test)):.1%}")
+print(ml.t("lesson.test", LANG, test=ml.accuracy(y_test, ml.predict(params, X_test))))
 
 # %% [markdown]
 # ## Zeichne eine Ziffer
@@ -76,7 +76,7 @@ for shift in range(6):
     moved = np.zeros_like(images)
     moved[:, shift:, shift:] = images[:, :28 - shift, :28 - shift]  # nach rechts unten, Rest schwarz
     accuracy = ml.accuracy(y_test, ml.predict(params, moved.reshape(-1, 784).T))
-    print(f"shift = {shift} px   test: {accuracy:.1%}")
+    print(f"{shift = } px  ", ml.t("lesson.test", LANG, test=accuracy))
 
 # %% [markdown]
 # Ein paar Pixel genügen, um alles zu verderben: Unser vollständig verbundenes Netz (fully connected) weiß
@@ -151,8 +151,9 @@ np.testing.assert_allclose(centre_of_mass(after.reshape(28, 28)), (14, 14), atol
 
 # %%
 P = ml.predict_proba(params, np.hstack([before, after]))
-for name, p in zip(("before", "after"), P.T, strict=True):
-    print(f"{name:7} argmax = {p.argmax()}   max = {p.max():.0%}   p[7] = {p[7]:.0%}")
+for key, p in zip(("lesson.before", "lesson.after"), P.T, strict=True):
+    print(f"{ml.t(key, LANG):8}", ml.fmt("argmax = {k}   max = {top:.0%}   p[7] = {p7:.0%}", LANG, k=p.argmax(),
+                                          top=p.max(), p7=p[7]))
 
 # %% [markdown]
 # Das Zeichen-Widget oben verwendet genau dieses `ml.preprocess_digit`. Du kannst ihm auch aus Python ein
@@ -207,17 +208,17 @@ np.testing.assert_allclose(inverted, ml.preprocess_digit(photo, invert=True))
 # | 4 | Mantel | 9 | Stiefelette |
 
 # %%
-X_fashion, y_fashion = ml.load_mnist("train", dataset="fashion", n=4000)
-X_fashion_test, y_fashion_test = ml.load_mnist("test", dataset="fashion", n=2000)
+X_fashion, y_fashion = ml.load_mnist("train", dataset="fashion", n=4000, lang=LANG)
+X_fashion_test, y_fashion_test = ml.load_mnist("test", dataset="fashion", n=2000, lang=LANG)
 params_fashion = ml.init_params([784, 128, 64, 10], rng=rng)
 ml.train(params_fashion, X_fashion, y_fashion, schedule=ml.step_decay(0.2, 5, 0.1), n_epochs=8,
          batch_size=64, rng=rng)
 y_fashion_pred = ml.predict(params_fashion, X_fashion_test)
-print(f"test: {ml.accuracy(y_fashion_test, y_fashion_pred):.1%}")
+print(ml.t("lesson.test", LANG, test=ml.accuracy(y_fashion_test, y_fashion_pred)))
 
 C = ml.confusion_matrix(y_fashion_test, y_fashion_pred)
-print("k      " + " ".join(f"{k:>5}" for k in range(10)))
-print("recall " + " ".join(f"{v:5.0%}" for v in np.diag(C) / C.sum(axis=1)))
+print(f"{ml.t('lesson.digit', LANG):13}" + " ".join(f"{k:>5}" for k in range(10)))
+print(f"{ml.t('lesson.recall', LANG):13}" + " ".join(ml.fmt("{v:5.0%}", LANG, v=v) for v in np.diag(C) / C.sum(axis=1)))
 
 # %%
 ml.charts.digit_grid(X_fashion_test[:, :20], y_fashion_test[:20], y_fashion_pred[:20], lang=LANG)

@@ -107,9 +107,9 @@ ml.widget_check(lang=LANG)
 # line it prints.
 
 # %%
-X, y = ml.load_mnist("train")
+X, y = ml.load_mnist("train", lang=LANG)
 source = ml.data_source()
-print(source)
+print(f"{source.kind = }   {source.n_loaded = }")
 print("X:", X.shape, X.dtype, " y:", y.shape, y.dtype)
 
 # %% [markdown]
@@ -121,7 +121,7 @@ m = X.shape[1]
 assert X.shape == (784, m) and X.dtype == np.float32
 assert X.min() >= 0.0 and X.max() <= 1.0
 assert y.shape == (m,) and set(np.unique(y)) == set(range(10))
-print(f"m = {m:,}   min = {X.min()}   max = {X.max()}   labels: {sorted(set(y.tolist()))}")
+print(f"{m = }   {X.min() = }   {X.max() = }   {np.unique(y) = }")
 
 # %% [markdown]
 # If you see *sample* above and want the full data set (60,000 training and 10,000 test images), run this

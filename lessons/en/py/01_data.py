@@ -38,8 +38,8 @@ rng = np.random.default_rng(0)
 sample_dir = ml.data.SAMPLE_DIR / "mnist"
 raw = ml.read_idx(sample_dir / "train-images-idx3-ubyte.gz")
 raw_labels = ml.read_idx(sample_dir / "train-labels-idx1-ubyte.gz")
-print("raw:", raw.shape, raw.dtype, "  min:", raw.min(), "  max:", raw.max())
-print("raw_labels:", raw_labels.shape, raw_labels.dtype, "  raw_labels[:10]:", raw_labels[:10])
+print(f"{raw.shape = }   {raw.dtype = }   {raw.min() = }   {raw.max() = }")
+print(f"{raw_labels.shape = }   {raw_labels[:10] = }")
 
 # %% [markdown]
 # `raw` is a stack of images: `raw[0]` is the first one, a 28 × 28 grid of whole numbers of type `uint8`
@@ -61,7 +61,7 @@ for row in raw[0, 3:25, 3:25]:  # rows and columns 3..24: the border is (nearly 
 
 # %%
 image = raw[0] / 255
-print(image.dtype, "  min:", image.min(), "  max:", image.max())
+print(f"{image.dtype = }   {image.min() = }   {image.max() = }")
 ink = raw[0][raw[0] > 0][:8]  # the first eight pixels with some ink, read row by row
 print(ink)
 print((ink / 255).round(2))
@@ -88,7 +88,7 @@ X_inline = raw.reshape(m, 784).T / 255  # (m, 28, 28) -> (m, 784) -> (784, m)
 print("X_inline:", X_inline.shape)
 
 r, c = np.argwhere(raw[0] == raw[0].max())[0].tolist()  # row, column of the first brightest pixel
-print(f"{r = }  {c = }  {28 * r + c = }  ", raw[0, r, c], X_inline[28 * r + c, 0])
+print(f"{r = }  {c = }  {28 * r + c = }   {raw[0, r, c] = }   {X_inline[28 * r + c, 0] = }")
 assert X_inline[28 * r + c, 0] == raw[0, r, c] / 255  # pixel (r, c) of image 0 is entry 28r + c of column 0
 
 # %% [markdown]
@@ -97,7 +97,7 @@ assert X_inline[28 * r + c, 0] == raw[0, r, c] / 255  # pixel (r, c) of image 0 
 # compare — this `assert` is the proof that our one line and `mnistlab` agree:
 
 # %%
-X_sample, y_sample = ml.load_mnist(path=sample_dir)
+X_sample, y_sample = ml.load_mnist(path=sample_dir, lang=LANG)
 print("X_sample:", X_sample.shape, X_sample.dtype)
 np.testing.assert_allclose(X_inline, X_sample, rtol=1e-6)
 assert (y_sample == raw_labels).all()
@@ -144,7 +144,7 @@ ml.check("01.to_columns", answer, lang=LANG)
 # bundled sample. The line it prints tells you which.
 
 # %%
-X, y = ml.load_mnist("train")
+X, y = ml.load_mnist("train", lang=LANG)
 print("X:", X.shape, X.dtype, "  y:", y.shape, y.dtype)
 
 # %% [markdown]
@@ -190,7 +190,7 @@ print(f"{n_images = }   {baseline = :.3f}")
 # MNIST comes in two parts: a training set and a separate **test set** written by different people.
 
 # %%
-X_test, y_test = ml.load_mnist("test")
+X_test, y_test = ml.load_mnist("test", lang=LANG)
 print("X_test:", X_test.shape, "  y_test:", y_test.shape)
 print("np.bincount(y_test):", np.bincount(y_test, minlength=10))
 

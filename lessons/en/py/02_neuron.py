@@ -62,7 +62,7 @@ ml.check("02.neuron_output", answer, lang=LANG)
 # one with random weights (it has not learned anything yet):
 
 # %%
-X, y = ml.load_mnist("train", n=100)
+X, y = ml.load_mnist("train", n=100, lang=LANG)
 w = rng.normal(0, 0.05, size=784)  # 784 weights, one per pixel
 b = 0.0
 z = w @ X[:, 0] + b  # one image: (784,) @ (784,) -> one number
@@ -229,7 +229,7 @@ collapsed = (W2 @ W1) @ X + (W2 @ b1 + b2)
 np.testing.assert_allclose(linear, collapsed, atol=1e-12)
 
 with_relu = W2 @ ml.relu(W1 @ X + b1) + b2
-print("max |with_relu - collapsed|:", np.abs(with_relu - collapsed).max().round(3))
+print(f"{np.abs(with_relu - collapsed).max() = :.3f}")
 assert not np.allclose(with_relu, collapsed)
 
 # %% [markdown]

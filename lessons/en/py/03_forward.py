@@ -80,7 +80,7 @@ ml.check("03.shape_Z1", answer, lang=LANG)
 # zero biases, as a dictionary:
 
 # %%
-X, y = ml.load_mnist("train", n=200)
+X, y = ml.load_mnist("train", n=200, lang=LANG)
 params = ml.init_params([784, 10, 10], rng=rng)
 for name, value in params.items():
     print(name, value.shape, value.dtype)

@@ -38,7 +38,7 @@ rng = np.random.default_rng(0)
 # Here is an untrained network of the original tutorial's size, 784 → 10 → 10, on 1,000 training images:
 
 # %%
-X, y = ml.load_mnist("train", n=1000)
+X, y = ml.load_mnist("train", n=1000, lang=LANG)
 params = ml.init_params([784, 10, 10], rng=rng)
 A2, cache = ml.forward(params, X)
 print("X:", X.shape, "  y:", y.shape, "  A2:", A2.shape)
@@ -116,8 +116,8 @@ print("ml.origin.one_hot(y_batch).shape =", ml.origin.one_hot(y_batch).shape)
 
 # %%
 for m in (8, 64):
-    print(f"m = {m:2}   0.9 ** m = {0.9 ** m:.2%}")
-print(f"60_000 / 64 * 0.9 ** 64 = {60_000 / 64 * 0.9 ** 64:.1f}")
+    print(f"{m = :2}   {0.9 ** m = :.2%}")
+print(f"{60_000 / 64 * 0.9 ** 64 = :.1f}")
 
 # %% [markdown]
 # So a batch of 8 lacks a 9 almost every other time, and even with batches of 64 about one batch per pass

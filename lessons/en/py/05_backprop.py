@@ -40,7 +40,7 @@ rng = np.random.default_rng(0)
 # deliberately *not* 10, so that no two different sizes look alike:
 
 # %%
-X, y = ml.load_mnist("train", n=100)
+X, y = ml.load_mnist("train", n=100, lang=LANG)
 Y = ml.one_hot(y)
 params = ml.init_params([784, 16, 10], rng=rng)
 A2, cache = ml.forward(params, X)
@@ -228,7 +228,7 @@ np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
 # the gradient is right; above $10^{-6}$ is a bug; near 1 means the two have nothing to do with each other.
 
 # %%
-check = ml.gradient_check(params, X, y, rng=rng)
+check = ml.gradient_check(params, X, y, rng=rng, lang=LANG)
 print(check)
 assert check.passed()
 

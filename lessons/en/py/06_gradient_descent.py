@@ -59,8 +59,8 @@ ml.check("06.update_W1", answer, lang=LANG)
 # All runs in this lesson start from the same random weights `start`, so that they can be compared.
 
 # %%
-X, y = ml.load_mnist("train", n=500)  # a modest subset keeps training fast, also with the full MNIST
-X_val, y_val = ml.load_mnist("test", n=500)  # images the network never trains on
+X, y = ml.load_mnist("train", n=500, lang=LANG)  # a modest subset keeps training fast, also with the full MNIST
+X_val, y_val = ml.load_mnist("test", n=500, lang=LANG)  # images the network never trains on
 n_hidden, learning_rate, n_iterations = 16, 0.5, 100
 start = ml.init_params([784, n_hidden, 10], rng=rng)  # the same start for every run below
 
@@ -103,7 +103,7 @@ losses = gradient_descent(params, X, y, learning_rate, n_iterations)
 # %%
 params_ml = {name: value.copy() for name, value in start.items()}
 history = ml.train(params_ml, X, y, learning_rate=learning_rate, n_epochs=n_iterations,
-                   X_val=X_val, y_val=y_val, record_steps=True)
+                   X_val=X_val, y_val=y_val, record_steps=True, lang=LANG)
 print(history.message)
 print(f"history.loss[0] = {history.loss[0]:.4f}   history.loss[-1] = {history.loss[-1]:.4f}")
 
@@ -141,7 +141,7 @@ for alpha in (0.1, 1.5, 2.5):
     for _ in range(6):
         w = w - alpha * w  # one gradient descent step on L(w) = w**2 / 2
         path.append(w)
-    print(f"alpha = {alpha}:  " + "  ".join(f"{v:+6.2f}" for v in path))
+    print(f"{alpha = }:", np.round(path, 2))
 
 # %% [markdown]
 # - $\alpha = 0.1$: every step removes 10 % of the distance — safe, but slow.
@@ -175,17 +175,18 @@ runs = {learning_rate: history}
 for rate in rates:
     if rate not in runs:
         params_rate = {name: value.copy() for name, value in start.items()}
-        runs[rate] = ml.train(params_rate, X, y, learning_rate=rate, n_epochs=n_iterations, record_steps=True)
+        runs[rate] = ml.train(params_rate, X, y, learning_rate=rate, n_epochs=n_iterations, record_steps=True,
+                              lang=LANG)
 for rate in rates:
     run = runs[rate]
-    print(f"learning_rate = {rate:<5g} run.loss: {run.loss[0]:.3f} -> {run.loss[-1]:.3f}   "
+    print(f"learning_rate = {rate:<5g} {run.loss[0] = :.3f}   {run.loss[-1] = :.3f}   "
           f"run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
 
 # %%
 figure = ml.charts.loss_curve({}, lang=LANG, log_y=True)  # empty chart with axes and title
 for rate, colour in zip(rates, ml.charts.LAYER_COLOURS, strict=False):
     run = runs[rate]
-    figure.add_scatter(x=run.epoch, y=run.loss, name=f"α = {rate:g}", mode="lines+markers",
+    figure.add_scatter(x=run.epoch, y=run.loss, name=ml.fmt("α = {rate:g}", LANG, rate=rate), mode="lines+markers",
                        line={"color": colour, "width": 3})
 figure
 

@@ -35,15 +35,15 @@ rng = np.random.default_rng(0)
 # does on *new* handwriting — which is what we actually care about.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=1000)
-X_test, y_test = ml.load_mnist("test")
+X_train, y_train = ml.load_mnist("train", n=1000, lang=LANG)
+X_test, y_test = ml.load_mnist("test", lang=LANG)
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 params = ml.init_params([784, 10, 10], rng=rng)
 W1_start = params["W1"].copy()  # kept to compare with the trained weights at the end
 history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=30, batch_size=32, rng=rng,
                    X_val=X_test, y_val=y_test)
-print("epochs:", history.epoch[-1])
+print(f"{history.epoch[-1] = }")
 
 # %% [markdown]
 # ## Accuracy
@@ -64,8 +64,7 @@ def accuracy(y_true, y_pred):
 
 y_pred_train = ml.predict(params, X_train)
 y_pred = ml.predict(params, X_test)
-print(f"train: {accuracy(y_train, y_pred_train):.1%}")
-print(f"test:  {accuracy(y_test, y_pred):.1%}")
+print(ml.t("lesson.train_test", LANG, train=accuracy(y_train, y_pred_train), test=accuracy(y_test, y_pred)))
 
 # %%
 assert accuracy(y_train, y_pred_train) == ml.accuracy(y_train, y_pred_train)
@@ -90,13 +89,13 @@ ml.charts.accuracy_curve(history, lang=LANG)
 # between training and test accuracy in both runs. (On the bundled sample, 4,000 is all there is.)
 
 # %%
-X_more, y_more = ml.load_mnist("train", n=4000)
+X_more, y_more = ml.load_mnist("train", n=4000, lang=LANG)
 params_more = ml.init_params([784, 10, 10], rng=rng)
 ml.train(params_more, X_more, y_more, learning_rate=0.1, n_epochs=8, batch_size=32, rng=rng)
 for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
     train_acc, test_acc = ml.accuracy(y, ml.predict(p, X)), ml.accuracy(y_test, ml.predict(p, X_test))
-    print(f"m = {y.size:>5}   train: {train_acc:.1%}   test: {test_acc:.1%}   "
-          f"train - test: {train_acc - test_acc:+.1%}")
+    print(f"m = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
+          ml.t("lesson.gap", LANG, gap=train_acc - test_acc))
 
 # %% [markdown]
 # One more lesson from this: **never measure a network on its training images**. Their accuracy is too
@@ -161,9 +160,9 @@ for k in np.argsort(mistakes, axis=None)[::-1][:5]:
 # %%
 recall = np.diag(C) / C.sum(axis=1)
 precision = np.diag(C) / np.maximum(C.sum(axis=0), 1)  # max(…, 1): a digit never predicted gives 0, not 0/0
-print("k          " + " ".join(f"{k:>5}" for k in range(10)))
-print("recall     " + " ".join(f"{v:5.0%}" for v in recall))
-print("precision  " + " ".join(f"{v:5.0%}" for v in precision))
+print(f"{ml.t('lesson.digit', LANG):13}" + " ".join(f"{k:>5}" for k in range(10)))
+print(f"{ml.t('lesson.recall', LANG):13}" + " ".join(ml.fmt("{v:5.0%}", LANG, v=v) for v in recall))
+print(f"{ml.t('lesson.precision', LANG):13}" + " ".join(ml.fmt("{v:5.0%}", LANG, v=v) for v in precision))
 
 # %% [markdown]
 # ## The misclassified digits
@@ -224,8 +223,8 @@ print("never_inked.sum() =", never_inked.sum())
 
 _, cache = ml.forward(params, X_train)
 active = (cache["Z1"] > 0).mean(axis=1)
-print("k      " + " ".join(f"{k:>5}" for k in range(active.size)))
-print("active " + " ".join(f"{a:5.0%}" for a in active))
+print(f"{ml.t('lesson.digit', LANG):7}" + " ".join(f"{k:>5}" for k in range(active.size)))
+print(f"{ml.t('lesson.active', LANG):7}" + " ".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in active))
 
 # %% [markdown]
 # ## Exercises

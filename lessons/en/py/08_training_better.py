@@ -37,8 +37,8 @@ rng = np.random.default_rng(0)
 # test images to measure.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=2000)
-X_test, y_test = ml.load_mnist("test", n=2000)
+X_train, y_train = ml.load_mnist("train", n=2000, lang=LANG)
+X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
 m = y_train.size
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
@@ -101,7 +101,7 @@ Z1, A1, Z2, A2 = ml.origin.forward_prop(W1, b1, W2, b2, X_batch)
 right = ml.origin.backward_prop(Z1, A1, Z2, A2, W1, W2, X_batch, y_batch)  # m = B, the batch
 buggy = ml.origin.backward_prop(Z1, A1, Z2, A2, W1, W2, X_batch, y_batch, m=M_ORIGINAL)  # the global m
 for name, g_right, g_buggy in zip(("dW1", "db1", "dW2", "db2"), right, buggy, strict=True):
-    print(f"{name}:  |buggy| / |right| = {np.linalg.norm(g_buggy) / np.linalg.norm(g_right):.6f}")
+    print(f"{name}:  {np.linalg.norm(g_buggy) / np.linalg.norm(g_right) = :.6f}")
 print(f"B / M = {B / M_ORIGINAL:.6f}")
 
 # %%
@@ -118,8 +118,8 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
     params = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
     history = ml.train(params, X_train, y_train, learning_rate=learning_rate, n_epochs=3, batch_size=B,
                        rng=np.random.default_rng(2))
-    print(f"learning_rate = {learning_rate:.6f}   loss: {np.round(history.loss, 3)}   "
-          f"test: {ml.accuracy(y_test, ml.predict(params, X_test)):.1%}")
+    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 3),
+                                                         test=ml.accuracy(y_test, ml.predict(params, X_test))))
 
 # %% [markdown]
 # The fix: take $m$ from the batch itself. `ml.backward` divides by `A_L.shape[1]`, the number of columns
@@ -166,14 +166,15 @@ print({name: value.shape for name, value in he_ml.items()})
 
 # %%
 starts = {init: ml.init_params(sizes, rng=np.random.default_rng(1), init=init) for init in ("uniform", "he")}
-print(f"{'init':8} {'Z1.std':>7} {'Z2.std':>7} {'Z3.std':>7} {'A1 > 0':>7} {'A2 > 0':>7} {'max A3':>7} "
-      f"{'loss':>7}")
+print(f"{ml.t('lesson.init_header', LANG):8} {'Z1.std':>7} {'Z2.std':>7} {'Z3.std':>7} {'A1 > 0':>7} {'A2 > 0':>7} "
+      f"{'max A3':>7} {ml.t('lesson.loss', LANG):>7}")
 for init, params in starts.items():
     A3, cache = ml.forward(params, X_train)
     stds = [cache[f"Z{l}"].std() for l in (1, 2, 3)]
     alive = [(cache[f"Z{l}"] > 0).mean() for l in (1, 2)]
-    print(f"{init:8} {stds[0]:7.2f} {stds[1]:7.2f} {stds[2]:7.2f} {alive[0]:7.0%} {alive[1]:7.0%} "
-          f"{A3.max(axis=0).mean():7.0%} {ml.cross_entropy(A3, y_train):7.2f}")
+    print(ml.fmt("{init!r:8} {s1:7.2f} {s2:7.2f} {s3:7.2f} {a1:7.0%} {a2:7.0%} {top:7.0%} {loss:7.2f}", LANG,
+                 init=init, s1=stds[0], s2=stds[1], s3=stds[2], a1=alive[0], a2=alive[1],
+                 top=A3.max(axis=0).mean(), loss=ml.cross_entropy(A3, y_train)))
 
 # %% [markdown]
 # With uniform start weights (±0.5), the spread of $Z$ grows from layer to layer, the output is nearly
@@ -184,8 +185,8 @@ for init, params in starts.items():
 for init, params in starts.items():
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=3, batch_size=64,
                        rng=np.random.default_rng(2))
-    print(f"{init:8} loss: {np.round(history.loss, 2)}   "
-          f"test: {ml.accuracy(y_test, ml.predict(params, X_test)):.1%}")
+    print(f"{init!r:8}", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 2),
+                              test=ml.accuracy(y_test, ml.predict(params, X_test))))
 
 # %% [markdown]
 # ## Deeper, and ReLU vs sigmoid
@@ -206,7 +207,8 @@ for activation, init in (("relu", "he"), ("sigmoid", "xavier")):
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=10, batch_size=64,
                        rng=np.random.default_rng(2), X_val=X_test, y_val=y_test, activation=activation)
     deep[activation] = params, history
-    print(f"{activation:8} train: {history.accuracy[-1]:.1%}   test: {history.val_accuracy[-1]:.1%}")
+    print(f"{activation!r:10}", ml.t("lesson.train_test", LANG, train=history.accuracy[-1],
+                                     test=history.val_accuracy[-1]))
 
 # %% [markdown]
 # ## A learning-rate schedule
@@ -234,9 +236,9 @@ print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 params_deep = ml.init_params(sizes, rng=np.random.default_rng(1))
 history_deep = ml.train(params_deep, X_train, y_train, schedule=ml.step_decay(0.2, 5, 0.1), n_epochs=10,
                         batch_size=64, rng=np.random.default_rng(2), X_val=X_test, y_val=y_test)
-print("learning_rate:", np.round(history_deep.learning_rate[1:], 3))
-print("test, constant:", " ".join(f"{a:.0%}" for a in deep["relu"][1].val_accuracy[1:]))
-print("test, schedule:", " ".join(f"{a:.0%}" for a in history_deep.val_accuracy[1:]))
+print(f"{'learning_rate':16}", np.round(history_deep.learning_rate[1:], 3))
+print(f"{ml.t('lesson.constant', LANG):16}", " ".join(f"{a:.0%}" for a in deep["relu"][1].val_accuracy[1:]))
+print(f"{ml.t('lesson.schedule', LANG):16}", " ".join(f"{a:.0%}" for a in history_deep.val_accuracy[1:]))
 
 # %% [markdown]
 # ## The original vs the fixed vs the deep network
@@ -275,10 +277,12 @@ for name, params, history in (("ml.train 784-10-10", params_fixed, history_fixed
                               ("ml.train 784-128-64-10", params_deep, history_deep)):
     rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], 10 * math.ceil(m / 64),
                  sum(history.seconds), ml.predict(params, X_train), ml.predict(params, X_test)))
-print(f"{'':24} {'params':>8} {'epochs':>7} {'steps':>6} {'s':>6} {'train':>7} {'test':>7}")
+header = ml.t("lesson.compare_header", LANG).split()
+print(f"{'':24} {header[0]:>9} {header[1]:>8} {header[2]:>9} {header[3]:>6} {header[4]:>8} {header[5]:>7}")
 for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
-    print(f"{name:24} {n_params:8,} {epochs:7} {steps:6} {seconds:6.2f} "
-          f"{ml.accuracy(y_train, pred_train):7.1%} {ml.accuracy(y_test, pred_test):7.1%}")
+    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {test:7.1%}", LANG, name=name,
+                 n=n_params, epochs=epochs, steps=steps, s=seconds, train=ml.accuracy(y_train, pred_train),
+                 test=ml.accuracy(y_test, pred_test)))
 
 # %% [markdown]
 # In the table, `params` is the number of parameters, `epochs` the passes over the data, `steps` the
@@ -314,7 +318,7 @@ figure
 # %%
 with tempfile.TemporaryDirectory() as folder:
     path = ml.save_model(Path(folder) / "deep.npz", params_deep, meta={"epochs": history_deep.epoch[-1]})
-    print(path.name, f"{path.stat().st_size:,} bytes")
+    print(ml.t("lesson.file_size", LANG, name=path.name, size=path.stat().st_size))
     params_loaded, meta = ml.load_model(path)
 print(meta)
 
