@@ -52,7 +52,7 @@ print(f"test: {ml.accuracy(y_test, ml.predict(params, X_test)):.1%}")
 # einer Ziffer schicken, die du auf Papier geschrieben hast – dunkle Tinte auf hellem Papier, eine Ziffer,
 # sonst nichts im Bild.
 #
-# Versuch, das Netz hereinzulegen: eine sehr dünne 1, eine 7 mit Querstrich, eine 4, die oben offen oder
+# Versuche, das Netz hereinzulegen: eine sehr dünne 1, eine 7 mit Querstrich, eine 4, die oben offen oder
 # geschlossen ist, eine winzige Ziffer in einer Ecke.
 
 # %%
@@ -62,12 +62,12 @@ panel
 # %% [markdown]
 # ## Warum das Zentrieren wichtig ist
 #
-# Jeder der 784 Eingänge unseres Netzes ist **eine feste Pixelposition**. Die Gewichte in `W1` haben
+# Jede der 784 Eingaben unseres Netzes gehört zu **einer festen Pixelposition**. Die Gewichte in `W1` haben
 # gelernt, wo die Tinte einer 0, einer 1 oder einer 7 bei MNIST *normalerweise* liegt – und bei MNIST sitzt
 # jede Ziffer an derselben Stelle: so skaliert, dass ihre längere Seite 20 Pixel misst, und dann so
 # verschoben, dass ihr **Schwerpunkt** (centre of mass) in der Mitte des 28 × 28-Bildes liegt.
 #
-# Wie viel macht die Position aus? Verschieb alle Testbilder um ein paar Pixel nach rechts unten und miss
+# Wie viel macht die Position aus? Verschiebe alle Testbilder um ein paar Pixel nach rechts unten und miss
 # noch einmal:
 
 # %%
@@ -156,7 +156,7 @@ for name, p in zip(("before", "after"), P.T, strict=True):
 
 # %% [markdown]
 # Das Zeichen-Widget oben verwendet genau dieses `ml.preprocess_digit`. Du kannst ihm auch aus Python ein
-# Bild übergeben, so wie es der Browser beim Zeichnen tut – scroll danach nach oben: Die rechte Seite zeigt
+# Bild übergeben, so wie es der Browser beim Zeichnen tut – scrolle danach nach oben: Die rechte Seite zeigt
 # jetzt unsere 7. (Die Zeichenfläche selbst bleibt, wie sie war: Sie sendet nur.)
 
 # %%
@@ -224,9 +224,9 @@ ml.charts.digit_grid(X_fashion_test[:, :20], y_fashion_test[:20], y_fashion_pred
 
 # %% [markdown]
 # Die Genauigkeit ist niedriger als bei Ziffern: T-Shirts, Pullover, Mäntel und Hemden sehen sich bei
-# 28 × 28 Pixeln sehr ähnlich (schau dir die Trefferquote (recall) der Labels 0, 2, 4 und 6 an). (Im
-# Diagrammtitel steht „Ziffern“ – das Diagramm wurde für MNIST gebaut; die Zahlen sind die Labels aus der
-# Tabelle.)
+# 28 × 28 Pixeln sehr ähnlich – sieh dir die Trefferquote (recall) der Labels 0, 2, 4 und 6 an. Im
+# Diagrammtitel steht übrigens „Ziffern“, weil das Diagramm für MNIST gebaut wurde; die Zahlen sind die
+# Labels aus der Tabelle.
 
 # %% [markdown]
 # ## Wie es weitergeht
@@ -239,9 +239,9 @@ ml.charts.digit_grid(X_fashion_test[:, :20], y_fashion_test[:20], y_fashion_pred
 #   Schwäche eines vollständig verbundenen Netzes: Es lernt Pixelpositionen. Eine Faltungsschicht schiebt
 #   *denselben* kleinen Filter über das ganze Bild, sodass ein Strich überall erkannt wird, wo er auch
 #   liegt. CNNs schaffen auf MNIST über 99 %.
-# - **PyTorch** (oder JAX, TensorFlow). Dasselbe Netz 784-128-64-10 sind dort ein paar Zeilen, und
-#   *Autograd* berechnet alle Gradienten für dich – du weißt jetzt genau, was es da berechnet. Bau Lektion
-#   08 in PyTorch nach und vergleich mit `ml.train`.
+# - **PyTorch** (oder JAX, TensorFlow). Dasselbe Netz 784-128-64-10 ist dort in ein paar Zeilen geschrieben,
+#   und *Autograd* berechnet alle Gradienten für dich – du weißt jetzt genau, was es da berechnet. Baue
+#   Lektion 08 in PyTorch nach und vergleiche das Ergebnis mit `ml.train`.
 # - **Zum Weiterlesen:** Michael Nielsen, *Neural Networks and Deep Learning* (kostenloses Online-Buch,
 #   dieselbe Schreibweise mit einer Spalte pro Bild); die Videoreihe *Neural networks* von 3Blue1Brown;
 #   *Dive into Deep Learning* (d2l.ai, mit Code); die Kursunterlagen *CS231n* aus Stanford; Yann LeCuns
@@ -259,7 +259,7 @@ ml.check("09.centre", answer, lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 2.** Ein Foto ist schon auf Grauwerte in [0, 1] skaliert: Weißes Papier ist 1, schwarze Tinte
-# ist 0. Schreib eine Funktion `to_mnist_style(photo)`, die es in die MNIST-Konvention bringt (Tinte hell,
+# ist 0. Schreibe eine Funktion `to_mnist_style(photo)`, die es in die MNIST-Konvention bringt (Tinte hell,
 # Papier schwarz).
 
 # %%
@@ -271,7 +271,7 @@ answer = ...  # wenn deine Funktion fertig ist: answer = to_mnist_style
 ml.check("09.invert", answer, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 3.** Wie viele Ausgänge (Neuronen in der letzten Schicht) braucht ein Netz für Fashion-MNIST?
+# **Aufgabe 3.** Wie viele Ausgaben (Neuronen in der letzten Schicht) braucht ein Netz für Fashion-MNIST?
 
 # %%
 answer = ...
