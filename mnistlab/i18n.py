@@ -28,7 +28,7 @@ STRINGS = {
     "chart.gradnorm.y": {"en": "‖dW‖ (log scale)", "de": "‖dW‖ (logarithmisch)"},
     "chart.gradhist.title": {
         "en": "Distribution of the weight gradients",
-        "de": "Verteilung der Gewichts-Gradienten",
+        "de": "Verteilung der Gewichtsgradienten",
     },
     "chart.gradhist.x": {"en": "gradient entry", "de": "Eintrag des Gradienten"},
     "chart.gradhist.y": {"en": "count (log scale)", "de": "Anzahl (logarithmisch)"},
@@ -113,7 +113,7 @@ STRINGS = {
         "en": "How many times training goes through all training images",
         "de": "Wie oft das Training alle Trainingsbilder durchläuft",
     },
-    "panel.batch_size": {"en": "batch size", "de": "Stapelgröße (Batch)"},
+    "panel.batch_size": {"en": "batch size", "de": "Stapelgröße (batch size)"},
     "panel.batch_size.tip": {
         "en": "Images per gradient step; full batch = all images at once, as the original",
         "de": "Bilder pro Gradientenschritt; voller Stapel = alle Bilder auf einmal, wie im Original",
@@ -127,7 +127,7 @@ STRINGS = {
     "panel.init": {"en": "initialisation", "de": "Initialisierung"},
     "panel.init.tip": {
         "en": "How the first random weights are drawn",
-        "de": "Wie die ersten zufälligen Gewichte gezogen werden",
+        "de": "Wie die zufälligen Anfangsgewichte gezogen werden",
     },
     "panel.init.he": {"en": "He (for ReLU)", "de": "He (für ReLU)"},
     "panel.init.xavier": {"en": "Xavier (for sigmoid)", "de": "Xavier (für Sigmoid)"},
@@ -140,7 +140,7 @@ STRINGS = {
     "panel.auto_retrain": {"en": "retrain after every change", "de": "nach jeder Änderung neu trainieren"},
     "panel.auto_retrain.tip": {
         "en": "When on, releasing a slider starts training right away",
-        "de": "Wenn an, startet das Loslassen eines Schiebereglers sofort das Training",
+        "de": "Ist das Häkchen gesetzt, startet das Training, sobald du einen Regler loslässt",
     },
     "panel.settings": {"en": "settings", "de": "Einstellungen"},
     "panel.settings.tip": {
@@ -155,7 +155,7 @@ STRINGS = {
     "panel.train": {"en": "Train", "de": "Trainieren"},
     "panel.train.tip": {
         "en": "Start from new random weights and train for the chosen epochs",
-        "de": "Startet mit neuen Zufallsgewichten und trainiert die gewählten Epochen",
+        "de": "Startet mit neuen Zufallsgewichten und trainiert die gewählte Anzahl von Epochen",
     },
     "panel.stop": {"en": "Stop", "de": "Stopp"},
     "panel.stop.tip": {
@@ -165,7 +165,7 @@ STRINGS = {
     "panel.step": {"en": "+1 epoch", "de": "+1 Epoche"},
     "panel.step.tip": {
         "en": "Train the current network for one more epoch",
-        "de": "Trainiert das aktuelle Netz eine weitere Epoche",
+        "de": "Trainiert das aktuelle Netz eine weitere Epoche lang",
     },
     "panel.reset": {"en": "Reset", "de": "Zurücksetzen"},
     "panel.reset.tip": {
@@ -178,7 +178,7 @@ STRINGS = {
     },
     "panel.training": {
         "en": "Training for {n_epochs} epoch(s) …",
-        "de": "Training über {n_epochs} Epoche(n) …",
+        "de": "Training läuft (Epochen: {n_epochs}) …",
     },
     "panel.status": {
         "en": "epoch {epoch} · loss {loss:.3f} · accuracy {accuracy:.1f} % · {speed:,.0f} images/s",
@@ -187,7 +187,7 @@ STRINGS = {
     "panel.finished": {
         "en": "Done after {epoch} epochs in {seconds:.1f} s: loss {loss:.3f}, accuracy {accuracy:.1f} % on "
               "the training images.",
-        "de": "Fertig nach {epoch} Epochen in {seconds:.1f} s: Verlust {loss:.3f}, Genauigkeit "
+        "de": "Fertig nach Epoche {epoch} ({seconds:.1f} s): Verlust {loss:.3f}, Genauigkeit "
               "{accuracy:.1f} % auf den Trainingsbildern.",
     },
     "panel.stopped": {
@@ -225,7 +225,7 @@ STRINGS = {
     },
     "preset.good_start": {
         "en": "a good start: 784-64-10, batch 64, α = 0.1",
-        "de": "ein guter Start: 784-64-10, Stapel 64, α = 0,1",
+        "de": "ein guter Start: 784-64-10, Stapelgröße 64, α = 0,1",
     },
     "preset.lr_too_low": {"en": "learning rate too low (α = 0.0001)", "de": "Lernrate zu klein (α = 0,0001)"},
     "preset.lr_too_high": {"en": "learning rate too high (α = 10)", "de": "Lernrate zu groß (α = 10)"},
@@ -278,7 +278,7 @@ STRINGS = {
         "en": "This is the small bundled sample. For all of MNIST run python -m mnistlab download (needs "
               "internet).",
         "de": "Das ist die kleine mitgelieferte Stichprobe. Für das ganze MNIST führe python -m mnistlab "
-              "download aus (braucht Internet).",
+              "download aus (dafür brauchst du Internet).",
     },
     "notebook.widget.slider": {"en": "digit", "de": "Ziffer"},
     "notebook.widget.prompt": {
