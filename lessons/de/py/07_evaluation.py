@@ -54,7 +54,7 @@ print("epochs:", history.epoch[-1])
 # Die **Genauigkeit** (accuracy) ist der Anteil der Bilder, bei denen diese Antwort mit dem richtigen
 # Label übereinstimmt:
 #
-# $$\text{accuracy} = \frac{1}{m} \sum_{i=1}^{m} [\hat y_i = y_i]$$
+# $$\text{Genauigkeit} = \frac{1}{m} \sum_{i=1}^{m} [\hat y_i = y_i]$$
 #
 # Dabei ist $[\hat y_i = y_i]$ gleich 1 bei einer richtigen Antwort und sonst 0. In NumPy liefert der
 # Vergleich zweier Label-Vektoren ein Array aus `True`/`False` – und dessen Mittelwert ist genau dieser

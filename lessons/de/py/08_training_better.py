@@ -56,7 +56,7 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # Stapel (batches) zu je `batch_size` Bildern und machen pro Stapel einen Schritt. Der Gradient jedes
 # Schritts ist nur eine Schätzung – etwas verrauscht –, dafür gibt es viele Schritte pro Epoche:
 #
-# $$\text{steps per epoch} = \left\lceil \frac{m}{\text{batch size}} \right\rceil$$
+# $$\text{Schritte pro Epoche} = \left\lceil \frac{m}{\text{Stapelgröße}} \right\rceil$$
 #
 # (der letzte Stapel darf kleiner sein). Eine Epoche Mini-Batch-Training, ausgeschrieben:
 
