@@ -131,9 +131,9 @@ assert y.shape == (m,) and set(np.unique(y)) == set(range(10))
 print(f"m = {m:,}   min = {X.min()}   max = {X.max()}   labels: {sorted(set(y.tolist()))}")
 
 # %% [markdown]
-# Steht oben *sample* und möchtest du den vollständigen Datensatz (60.000 Trainings- und 10.000 Testbilder),
-# dann führe, während du online bist, einmal in einer neuen Zelle Folgendes aus (das lädt etwa 12 MB und
-# prüft jede Datei):
+# Nennt die Zeile oben die mitgelieferte Stichprobe (*sample*) und möchtest du den vollständigen Datensatz
+# (60.000 Trainings- und 10.000 Testbilder), dann führe, während du online bist, einmal in einer neuen Zelle
+# Folgendes aus (das lädt etwa 12 MB und prüft jede Datei):
 #
 # ```
 # ml.download()

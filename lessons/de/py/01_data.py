@@ -29,11 +29,11 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Die Rohdatei: 28 × 28 Zahlen von 0 bis 255
 #
-# MNIST besteht aus vier Dateien in einem einfachen Binärformat namens *IDX*: ein kurzer Kopf (wie viele
-# Bilder, wie viele Zeilen, wie viele Spalten), danach ein Byte pro Pixel. `mnistlab` bringt eine Stichprobe
-# dieser Dateien mit, und `ml.read_idx` liest eine davon genau so, wie sie gespeichert ist. (Wir öffnen hier
-# die Datei der Stichprobe, auch wenn du das ganze MNIST heruntergeladen hast: Sie ist klein und immer
-# vorhanden.)
+# MNIST besteht aus vier Dateien in einem einfachen Binärformat namens *IDX*: ein kurzer Dateikopf (header;
+# wie viele Bilder, wie viele Zeilen, wie viele Spalten), danach ein Byte pro Pixel. `mnistlab` bringt eine
+# Stichprobe dieser Dateien mit, und `ml.read_idx` liest eine davon genau so, wie sie gespeichert ist. (Wir
+# öffnen hier die Datei der Stichprobe, auch wenn du das ganze MNIST heruntergeladen hast: Sie ist klein und
+# immer vorhanden.)
 
 # %%
 sample_dir = ml.data.SAMPLE_DIR / "mnist"
@@ -56,8 +56,8 @@ for row in raw[0, 3:25, 3:25]:  # Zeilen und Spalten 3..24: der Rand ist (fast i
 # ## Normalisieren: von 0 … 255 auf [0, 1]
 #
 # Unser Netz wird Pixel mit Gewichten multiplizieren und die Produkte aufsummieren. Bei Pixelwerten bis 255
-# werden diese Summen riesig – in Lektion 03 siehst du, wie riesige Summen den Code des ursprünglichen
-# Tutorials aus dem Tritt bringen: Er liefert nur noch NaN –, und die Gewichte müssten winzig sein, um das
+# werden diese Summen riesig (in Lektion 03 siehst du, wie riesige Summen den Code des ursprünglichen
+# Tutorials aus dem Tritt bringen: Er liefert nur noch NaN), und die Gewichte müssten winzig sein, um das
 # auszugleichen. Deshalb teilen wir jedes Pixel durch 255: Der Hintergrund bleibt 0, die hellste Tinte wird 1,
 # alles andere liegt dazwischen. Das nennt man *Normalisieren*.
 
@@ -73,14 +73,14 @@ print((ink / 255).round(2))
 #
 # Einem Neuron (nächste Lektion) ist es egal, dass die Pixel ein Quadrat bilden: Es liest eine Liste aus 784
 # Zahlen. Also formen wir jedes Bild zu einem Vektor um (flatten), Zeile für Zeile: erst Zeile 0 (Positionen
-# 0–27), dann Zeile 1 (Positionen 28–55) und so weiter. Das Pixel in Zeile $r$ und Spalte $c$ landet an
+# 0–27), dann Zeile 1 (Positionen 28–55) und so weiter. Das Pixel in Zeile $r$ und Spalte $c$ landet an der
 # Position
 #
 # $$i = 28\,r + c$$
 #
-# Dann stellen wir diese Vektoren als **Spalten** einer Matrix $X$ nebeneinander: eine Spalte
-# pro Bild. Bei $m$ Bildern hat $X$ die Form (784, m). Warum Spalten? Weil dann ein ganzer Stapel (batch) von
-# Bildern mit einem einzigen Matrixprodukt $W X$ durch eine Schicht des Netzes läuft (Lektion 03).
+# Dann stellen wir diese Vektoren als **Spalten** einer Matrix $X$ nebeneinander: eine Spalte pro Bild. Bei
+# $m$ Bildern hat $X$ die Form (784, m). Warum Spalten? Weil dann ein ganzer Stapel (batch) von Bildern mit
+# einem einzigen Matrixprodukt $W X$ durch eine Schicht des Netzes läuft (Lektion 03).
 #
 # In NumPy ist das eine Zeile: Das Array (m, 28, 28) mit `reshape` zu (m, 784) umformen – eine Zeile pro
 # Bild –, mit `.T` Zeilen zu Spalten machen (transponieren) und durch 255 teilen.

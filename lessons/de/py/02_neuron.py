@@ -28,7 +28,7 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Gewichtete Summe + Bias + Aktivierung
 #
-# Ein Neuron bekommt $n$ Eingaben (inputs) $x_1, \dots, x_n$, multipliziert jeden mit seinem eigenen
+# Ein Neuron bekommt $n$ Eingaben (inputs) $x_1, \dots, x_n$, multipliziert jede mit ihrem eigenen
 # **Gewicht** $w_i$ (weight), summiert die Produkte, addiert einen **Bias** $b$ (bias) und schickt das
 # Ergebnis $z$ durch eine **Aktivierungsfunktion** $g$ (activation function):
 #
@@ -137,7 +137,7 @@ ml.show_source(ml.sigmoid)
 ml.charts.activation_plot(lang=LANG)
 
 # %% [markdown]
-# ### Aufgabe 2 · Die Ableitung von ReLU
+# ### Aufgabe 2 · Die Ableitung der ReLU
 #
 # Wie groß ist $\mathrm{ReLU}'(z)$ für $z = -2$, $z = 0$ und $z = 3$? Antworte mit drei Zahlen, z. B.
 # `[5, 6, 7]`.
@@ -244,13 +244,13 @@ assert not np.allclose(with_relu, collapsed)
 # %% [markdown]
 # Die ReLU schaltet jedes verdeckte Neuron je nach Eingabe an oder aus, und so setzt die zweite Schicht für
 # verschiedene Bilder verschiedene Stücke zusammen. Mit genügend Neuronen lassen sich solche Stücke zu fast
-# jeder beliebigen Form biegen – daher kommt die Stärke eines neuronalen Netzes.
+# jeder Form biegen – daher kommt die Stärke eines neuronalen Netzes.
 
 # %% [markdown]
 # ## Zusammenfassung
 #
 # - Ein Neuron berechnet $a = g(w \cdot x + b)$: gewichtete Summe plus Bias, durch eine
-#   Aktivierungsfunktion.
+#   Aktivierungsfunktion geschickt.
 # - Die ReLU $\max(0, z)$ hat die Ableitung 0 oder 1; die Sigmoid-Funktion $1/(1 + e^{-z})$ hat die Ableitung
 #   $\sigma(1 - \sigma)$. Ab jetzt heißen sie `ml.relu`, `ml.relu_prime`, `ml.sigmoid`, `ml.sigmoid_prime`.
 # - Das Gewicht bestimmt Steilheit und Richtung, der Bias den Schaltpunkt.

@@ -181,8 +181,8 @@ assert n_nan > 0
 # ## Die Lösung: das Spaltenmaximum abziehen
 #
 # Für jede Zahl $c$ gilt $e^{z_k - c} = e^{z_k} \cdot e^{-c}$: Der Faktor $e^{-c}$ steckt in jedem Term des
-# Zählers und der Summe und kürzt sich heraus. Softmax ändert sich also nicht, wenn wir von allen Rohwerten
-# einer Spalte dieselbe Zahl abziehen. Wir wählen $c = \max_j z_j$:
+# Zählers und der Summe und kürzt sich heraus. Die Softmax ändert sich also nicht, wenn wir von allen
+# Rohwerten einer Spalte dieselbe Zahl abziehen. Wir wählen $c = \max_j z_j$:
 #
 # $$\mathrm{softmax}(z)_k = \frac{e^{z_k - \max_j z_j}}{\sum_{i=0}^{9} e^{z_i - \max_j z_j}}$$
 #
@@ -241,7 +241,7 @@ np.testing.assert_allclose(A2, A2_ml, rtol=1e-6)
 print("A2:", A2.shape, A2.dtype, "  cache:", list(cache))
 
 # %% [markdown]
-# Ab jetzt ist die Vorwärtsrechnung `ml.forward(params, X)` und Softmax `ml.softmax`. Was antwortet das
+# Ab jetzt ist die Vorwärtsrechnung `ml.forward(params, X)` und die Softmax `ml.softmax`. Was antwortet das
 # untrainierte Netz? Die wahrscheinlichste Ziffer jeder Spalte:
 
 # %%
@@ -253,7 +253,7 @@ print(f"{(predictions == y).mean() = :.2f}")
 # %% [markdown]
 # Mit Zufallsgewichten liegt es etwa so oft richtig, wie wenn man blind eine von zehn Ziffern rät. Das zu
 # ändern ist die Aufgabe der nächsten drei Lektionen: messen, wie falsch es liegt (04 · Verlustfunktion),
-# herausfinden, in welche Richtung jedes Gewicht sich ändern muss (05 · Fehlerrückführung), und den Schritt
+# herausfinden, in welche Richtung sich jedes Gewicht ändern muss (05 · Fehlerrückführung), und den Schritt
 # gehen (06 · Gradientenverfahren).
 
 # %% [markdown]

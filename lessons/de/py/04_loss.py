@@ -96,7 +96,8 @@ ml.check("04.one_hot", answer, lang=LANG)
 # %% [markdown]
 # ## Der `Y.max() + 1`-Fehler
 #
-# Hier ist das `one_hot` des Original-Tutorials. Achte darauf, wie groß die Matrix ist, die es anlegt:
+# Hier ist die Funktion `one_hot` des Original-Tutorials. Achte darauf, wie groß die Matrix ist, die sie
+# anlegt:
 
 # %%
 ml.show_source(ml.origin.one_hot)

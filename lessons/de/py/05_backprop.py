@@ -55,8 +55,8 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # $$X \xrightarrow{\;W^{[1]},\, b^{[1]}\;} Z^{[1]} \xrightarrow{\;g\;} A^{[1]} \xrightarrow{\;W^{[2]},\, b^{[2]}\;} Z^{[2]} \xrightarrow{\;\mathrm{softmax}\;} A^{[2]} \longrightarrow L$$
 #
-# Schreibweise: `dW1` steht für $\partial L / \partial W^{[1]}$, „wie sich $L$ mit $W^{[1]}$ ändert“, und
-# so weiter; $g$ ist die Aktivierungsfunktion (activation function) der verdeckten Schicht (hier ReLU), $g'$
+# Schreibweise: `dW1` steht für $\partial L / \partial W^{[1]}$, „wie sich $L$ mit $W^{[1]}$ ändert“, und so
+# weiter; $g$ ist die Aktivierungsfunktion (activation function) der verdeckten Schicht (hier die ReLU), $g'$
 # ihre Ableitung (Lektion 02).
 
 # %% [markdown]
@@ -69,7 +69,7 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # $$\frac{\partial L}{\partial z_i} = -\sum_{k} \frac{Y_k}{a_k}\, a_k \left(\delta_{ki} - a_i\right) = -Y_i + a_i \sum_k Y_k = a_i - Y_i$$
 #
-# denn die Einträge des One-Hot-$Y$ ergeben zusammen 1. Softmax und Kreuzentropie zusammen haben die
+# denn die Einträge des One-Hot-$Y$ ergeben zusammen 1. Softmax und Kreuzentropie haben gemeinsam die
 # einfachste Ableitung, die man sich vorstellen kann: **Vorhersage minus Wahrheit**. Für den ganzen Stapel,
 # Spalte für Spalte:
 #

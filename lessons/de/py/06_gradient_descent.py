@@ -58,7 +58,7 @@ ml.check("06.update_W1", answer, lang=LANG)
 # dauert (auch wenn das vollständige MNIST auf deiner Festplatte liegt) – und legen 500 Testbilder beiseite,
 # auf denen das Netz nie trainiert; Lektion 07 schaut sie sich genau an. Wie das Original-Tutorial verwenden
 # wir das Gradientenverfahren mit **vollem Stapel** (full batch): Jeder Schritt nutzt *alle* Trainingsbilder.
-# Ein Durchlauf durch die Daten heißt **Epoche** (epoch), hier ist eine Epoche also genau ein Schritt.
+# Ein Durchlauf durch die Daten heißt **Epoche** (epoch); hier ist eine Epoche also genau ein Schritt.
 #
 # Alle Trainingsläufe dieser Lektion starten mit denselben Anfangsgewichten `start`, damit man sie
 # vergleichen kann.
@@ -103,7 +103,7 @@ losses = gradient_descent(params, X, y, learning_rate, n_iterations)
 # ## Dasselbe mit `ml.train`
 #
 # `ml.train(params, X, y, learning_rate=..., n_epochs=...)` erledigt diese Schleife für uns und gibt eine
-# `History` zurück: Verlust und Genauigkeit nach jeder Epoche (Eintrag 0 ist vor dem Training), auch auf den
+# `History` zurück: Verlust und Genauigkeit nach jeder Epoche (Eintrag 0: vor dem Training), auch auf den
 # Validierungsbildern, wenn wir sie mitgeben. Ohne `batch_size` trainiert die Funktion mit vollem Stapel, wie
 # unsere Schleife. Gleicher Start, gleiche Einstellungen:
 
@@ -303,9 +303,9 @@ print(panel.message)
 # 1. Schiebe den Regler für die Lernrate auf 0,01 und drücke **Trainieren**: Der Verlust kriecht.
 # 2. Stelle ihn auf 10 und drücke **Trainieren**: Das Panel bricht fast sofort ab, mit einer roten Meldung,
 #    die sagt, was passiert ist und was zu tun ist.
-# 3. Probiere Werte zwischen 0,5 und 10. Ab wo geht es schief? Um 2 herum siehst du vielleicht einen Lauf, der
-#    nicht explodiert, aber bei $\ln 10 \approx 2{,}3$ mit etwa 10 % Genauigkeit hängen bleibt – tote
-#    Neuronen, wie oben.
+# 3. Probiere Werte zwischen 0,5 und 10. Ab welchem Wert geht es schief? Um 2 herum siehst du vielleicht einen
+#    Lauf, der nicht explodiert, aber bei $\ln 10 \approx 2{,}3$ mit etwa 10 % Genauigkeit hängen bleibt –
+#    tote Neuronen, wie oben.
 # 4. Im Menü **Experiment** gibt es fertige Einstellungen, z. B. „Lernrate zu klein“ und „Lernrate zu groß“.
 #    Sie trainieren mit Mini-Batches (kleinen Stapeln) zu 64 Bildern statt mit dem vollen Stapel – warum das
 #    viel schneller geht, erklärt Lektion 08 –, aber die Lernrate wirkt genauso.
@@ -331,7 +331,7 @@ ml.check("06.updates_per_epoch", answer, lang=LANG)
 #   $W \leftarrow W - \alpha\, dW$ (und genauso für $b$). Voller Stapel: Jeder Schritt nutzt alle
 #   Trainingsbilder, ein Schritt pro Epoche.
 # - `ml.train` führt diese Schleife aus und gibt eine `History` zurück (Verlust und Genauigkeit pro Epoche,
-#   Gradientennormen pro Schritt mit `record_steps=True`); vom selben Start aus liefert es dieselbe
+#   Gradientennormen pro Schritt mit `record_steps=True`); vom selben Start aus liefert die Funktion dieselbe
 #   Verlustkurve wie unsere Schleife.
 # - Die Lernrate $\alpha$: zu klein – langsam; passend – schnell, dann flacher; zu groß – die Schritte
 #   schießen über, schaukeln sich auf und divergieren: riesige Gewichte, sichere falsche Antworten, tote

@@ -114,7 +114,7 @@ for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
 # %% [markdown]
 # ## Die Konfusionsmatrix
 #
-# Die Genauigkeit ist eine einzige Zahl. Sie sagt nicht, *welche* Ziffern schiefgehen. Das zeigt die
+# Die Genauigkeit ist eine einzige Zahl. Sie verrät nicht, bei *welchen* Ziffern es schiefgeht. Das zeigt die
 # **Konfusionsmatrix** $C$ (confusion matrix): $C_{ij}$ zählt die Testbilder mit der richtigen Ziffer $i$,
 # die das Netz für ein $j$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
 # Diagonalen stehen die richtigen Antworten.
@@ -149,7 +149,8 @@ ml.charts.confusion_matrix(C, lang=LANG)
 # %% [markdown]
 # Welche Verwechslungen sind am häufigsten? Setze die Diagonale auf 0 und suche die größten Einträge. Die
 # üblichen Verdächtigen sind Formen, die sich wirklich ähneln: 4 und 9, 3 und 5, 7 und 9, 2 und 7 – sieh
-# nach, ob dein Netz das bestätigt. Jede Zeile unten heißt: *richtige Ziffer → vorhergesagte Ziffer: Anzahl*.
+# nach, ob dein Netz das bestätigt. Jede Zeile unten liest sich so: *richtige Ziffer → vorhergesagte Ziffer:
+# Anzahl*.
 
 # %%
 mistakes = C.copy()
@@ -229,8 +230,8 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 #   Zelle prüft das exakt.
 # - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead neuron).
 #   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
-#   hat nie gelernt. Die zweite Ausgabe zeigt für jedes Neuron, bei welchem Anteil der Trainingsbilder es
-#   aktiv ist.
+#   hat nie gelernt. Der zweite Teil der Ausgabe unten zeigt für jedes Neuron, bei welchem Anteil der
+#   Trainingsbilder es aktiv ist.
 
 # %%
 never_inked = X_train.max(axis=1) == 0  # Pixel, die in jedem Trainingsbild 0 sind

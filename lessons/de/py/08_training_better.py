@@ -130,14 +130,14 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
 
 # %% [markdown]
 # Die Reparatur: $m$ aus dem Stapel selbst nehmen. `ml.backward` teilt durch `A_L.shape[1]`, die
-# Spaltenzahl des Stapels, den es bekommt – das stimmt für jede Stapelgröße.
+# Spaltenzahl des Stapels, den die Funktion bekommt – das stimmt für jede Stapelgröße.
 
 # %% [markdown]
 # ## He-Initialisierung
 #
 # Das Original zieht jedes Gewicht gleichverteilt aus $[-0{,}5; 0{,}5)$, egal wie groß die Schicht ist. Ein
 # Neuron addiert aber $n_{\text{in}}$ Produkte $w_i a_i$: Je mehr Eingaben, desto größer $z$. Mit 784
-# Pixeln und danach 128 verdeckten Neuronen, die in die nächste Schicht einspeisen, wachsen die Werte von
+# Pixeln und danach 128 verdeckten Neuronen, die die nächste Schicht speisen, wachsen die Werte von
 # Schicht zu Schicht, und die Softmax am Ende startet *gesättigt*: Das Netz ist sich sehr sicher – und
 # liegt falsch.
 #

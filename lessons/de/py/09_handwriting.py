@@ -15,7 +15,7 @@
 # - findest du heraus, warum eine Zeichnung erst **wie bei MNIST zentriert** werden muss, bevor das Netz
 #   sie lesen kann,
 # - siehst du, warum das **Foto** einer Ziffer auf Papier invertiert werden muss,
-# - lässt du genau denselben Code auf **Fashion-MNIST** laufen, Bildern von Kleidung,
+# - lässt du genau denselben Code auf **Fashion-MNIST** (Bilder von Kleidungsstücken) laufen,
 # - bekommst du Hinweise, wie es weitergehen kann.
 #
 # ⏱ etwa 20 Minuten
@@ -187,14 +187,14 @@ np.testing.assert_allclose(inverted, ml.preprocess_digit(photo, invert=True))
 
 # %% [markdown]
 # Ohne Invertieren zählt das helle Papier als „Tinte“, und das Netz sieht ein helles Quadrat aus Rauschen
-# mit einem dunklen Loch darin – nichts, was MNIST ähnelt. Der Upload-Knopf des Widgets macht dasselbe wie
+# mit einem dunklen Loch darin – nichts, was MNIST ähnelt. Der Knopf **Foto hochladen …** macht dasselbe wie
 # diese Zelle: Er schickt dein Bild als Foto, und `invert="auto"` erledigt den Rest.
 
 # %% [markdown]
 # ## Derselbe Code auf Fashion-MNIST
 #
 # [Fashion-MNIST](https://github.com/zalandoresearch/fashion-mnist) (Zalando Research, 2017) wurde als
-# schwierigerer, direkter Ersatz für MNIST gebaut: 70.000 graue 28 × 28-Bilder von Kleidungsstücken in
+# schwierigerer, direkter Ersatz für MNIST gebaut: 70.000 Graustufenbilder (28 × 28) von Kleidungsstücken in
 # zehn Klassen – im selben Format, also funktioniert **derselbe Code** unverändert. Nur die Labels
 # bedeuten etwas anderes:
 #
@@ -233,7 +233,7 @@ ml.charts.digit_grid(X_fashion_test[:, :20], y_fashion_test[:20], y_fashion_pred
 #
 # Du hast von Grund auf alles gebaut, was ein neuronales Netz braucht: Vorwärtsrechnung,
 # Verlustfunktion, Fehlerrückführung, Gradientenverfahren, Auswertung und besseres Training. Ein paar
-# Richtungen von hier aus:
+# Möglichkeiten, wie es weitergehen kann:
 #
 # - **Faltungsnetze** (convolutional neural networks, CNNs). Das Verschiebe-Experiment oben zeigt die
 #   Schwäche eines vollständig verbundenen Netzes: Es lernt Pixelpositionen. Eine Faltungsschicht schiebt
