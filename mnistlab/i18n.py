@@ -71,11 +71,11 @@ STRINGS = {
     "chart.shapes.title": {"en": "Matrix shapes", "de": "Formen der Matrizen"},
     "chart.shapes.scale_sqrt": {
         "en": "side length ∝ √(number of rows or columns)",
-        "de": "Seitenlänge ∝ √(Anzahl Zeilen bzw. Spalten)",
+        "de": "Seitenlänge ∝ √(Anzahl der Zeilen bzw. Spalten)",
     },
     "chart.shapes.scale_log": {
         "en": "side length ∝ 1 + log₂(number of rows or columns)",
-        "de": "Seitenlänge ∝ 1 + log₂(Anzahl Zeilen bzw. Spalten)",
+        "de": "Seitenlänge ∝ 1 + log₂(Anzahl der Zeilen bzw. Spalten)",
     },
     "chart.shapes.params": {"en": "parameters (W, b)", "de": "Parameter (W, b)"},
     "chart.shapes.activations": {
@@ -95,7 +95,8 @@ STRINGS = {
     "panel.learning_rate": {"en": "learning rate α", "de": "Lernrate α (learning rate)"},
     "panel.learning_rate.tip": {
         "en": "Step size of gradient descent: too small learns slowly, too large diverges",
-        "de": "Schrittweite des Gradientenverfahrens: zu klein lernt langsam, zu groß divergiert",
+        "de": "Schrittweite des Gradientenverfahrens: zu klein – das Netz lernt langsam; zu groß – das "
+              "Training divergiert",
     },
     "panel.n_layers": {"en": "hidden layers", "de": "verdeckte Schichten"},
     "panel.n_layers.tip": {

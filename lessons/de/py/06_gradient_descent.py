@@ -221,8 +221,8 @@ print("run.diverged_loss =", run.diverged_loss)
 print(run.message)
 
 # %% [markdown]
-# (Die Meldung ist englisch; sinngemäß: „Lernrate 10 ist zu groß: Der Verlust wuchs in 2 Epochen von … auf
-# …; versuche es mit 1. Die Parameter wurden auf das Ende von Epoche 1 zurückgesetzt.“)
+# (Die Meldung ist englisch; sinngemäß: „Lernrate 10 ist zu groß: Der Verlust wuchs in … Epochen von … auf
+# …; versuche es mit 1. Die Parameter wurden auf das Ende von Epoche … zurückgesetzt.“)
 #
 # `ml.train` bricht ab, sobald der Verlust `inf` oder `nan` wird oder um mehr als $10 \ln 10 \approx 23$ über
 # den Verlust vor dem Training steigt – dann gibt das Netz der richtigen Ziffer im Mittel nur noch eine
