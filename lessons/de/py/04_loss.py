@@ -197,8 +197,8 @@ loss = cross_entropy(A2, y)
 print(f"loss = {loss:.4f}")
 
 # %% [markdown]
-# Die Prüfung: dasselbe wie `ml.cross_entropy`, die sowohl die Labels `y` als auch die One-Hot-Matrix `Y`
-# annimmt:
+# Die Prüfung: dasselbe Ergebnis wie die Funktion `ml.cross_entropy`, die sowohl die Labels `y` als auch die
+# One-Hot-Matrix `Y` annimmt:
 
 # %%
 np.testing.assert_allclose(cross_entropy(A2, y), ml.cross_entropy(A2, y), rtol=1e-6)

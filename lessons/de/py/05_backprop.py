@@ -225,8 +225,8 @@ print("numerical_gradient(..., float32) =", numerical_gradient(params, X, y, "W1
 # wird zu einigen Prozent des Ergebnisses. Deshalb läuft eine Gradientenprüfung immer in `float64` (etwa 16
 # Stellen).
 #
-# Die Prüfung: Unser `numerical_gradient` stimmt mit `ml.numerical_gradient` überein, die eine Liste von
-# Indizes annimmt:
+# Die Prüfung: Unser `numerical_gradient` stimmt mit der Funktion `ml.numerical_gradient` überein, die eine
+# Liste von Indizes annimmt:
 
 # %%
 np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
