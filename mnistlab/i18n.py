@@ -30,7 +30,7 @@ STRINGS = {
     "chart.gradnorm.y": {"en": "‖dW‖ (log scale)", "de": "‖dW‖ (logarithmisch)"},
     "chart.gradhist.title": {
         "en": "Distribution of the weight gradients",
-        "de": "Verteilung der Gewichts-Gradienten",
+        "de": "Verteilung der Gewichtsgradienten",
     },
     "chart.gradhist.x": {"en": "gradient entry", "de": "Eintrag des Gradienten"},
     "chart.gradhist.y": {"en": "count (log scale)", "de": "Anzahl (logarithmisch)"},
@@ -73,11 +73,11 @@ STRINGS = {
     "chart.shapes.title": {"en": "Matrix shapes", "de": "Formen der Matrizen"},
     "chart.shapes.scale_sqrt": {
         "en": "side length ∝ √(number of rows or columns)",
-        "de": "Seitenlänge ∝ √(Anzahl Zeilen bzw. Spalten)",
+        "de": "Seitenlänge ∝ √(Anzahl der Zeilen bzw. Spalten)",
     },
     "chart.shapes.scale_log": {
         "en": "side length ∝ 1 + log₂(number of rows or columns)",
-        "de": "Seitenlänge ∝ 1 + log₂(Anzahl Zeilen bzw. Spalten)",
+        "de": "Seitenlänge ∝ 1 + log₂(Anzahl der Zeilen bzw. Spalten)",
     },
     "chart.shapes.params": {"en": "parameters (W, b)", "de": "Parameter (W, b)"},
     "chart.shapes.activations": {
@@ -97,7 +97,8 @@ STRINGS = {
     "panel.learning_rate": {"en": "learning rate α", "de": "Lernrate α (learning rate)"},
     "panel.learning_rate.tip": {
         "en": "Step size of gradient descent: too small learns slowly, too large diverges",
-        "de": "Schrittweite des Gradientenverfahrens: zu klein lernt langsam, zu groß divergiert",
+        "de": "Schrittweite des Gradientenverfahrens: zu klein – das Netz lernt langsam; zu groß – das "
+              "Training divergiert",
     },
     "panel.n_layers": {"en": "hidden layers", "de": "verdeckte Schichten"},
     "panel.n_layers.tip": {
@@ -115,7 +116,7 @@ STRINGS = {
         "en": "How many times training goes through all training images",
         "de": "Wie oft das Training alle Trainingsbilder durchläuft",
     },
-    "panel.batch_size": {"en": "batch size", "de": "Stapelgröße (Batch)"},
+    "panel.batch_size": {"en": "batch size", "de": "Stapelgröße (batch size)"},
     "panel.batch_size.tip": {
         "en": "Images per gradient step; full batch = all images at once, as the original",
         "de": "Bilder pro Gradientenschritt; voller Stapel = alle Bilder auf einmal, wie im Original",
@@ -129,7 +130,7 @@ STRINGS = {
     "panel.init": {"en": "initialisation", "de": "Initialisierung"},
     "panel.init.tip": {
         "en": "How the first random weights are drawn",
-        "de": "Wie die ersten zufälligen Gewichte gezogen werden",
+        "de": "Wie die zufälligen Anfangsgewichte gezogen werden",
     },
     "panel.init.he": {"en": "He (for ReLU)", "de": "He (für ReLU)"},
     "panel.init.xavier": {"en": "Xavier (for sigmoid)", "de": "Xavier (für Sigmoid)"},
@@ -142,7 +143,7 @@ STRINGS = {
     "panel.auto_retrain": {"en": "retrain after every change", "de": "nach jeder Änderung neu trainieren"},
     "panel.auto_retrain.tip": {
         "en": "When on, releasing a slider starts training right away",
-        "de": "Wenn an, startet das Loslassen eines Schiebereglers sofort das Training",
+        "de": "Ist das Häkchen gesetzt, startet das Training, sobald du einen Regler loslässt",
     },
     "panel.settings": {"en": "settings", "de": "Einstellungen"},
     "panel.settings.tip": {
@@ -157,7 +158,7 @@ STRINGS = {
     "panel.train": {"en": "Train", "de": "Trainieren"},
     "panel.train.tip": {
         "en": "Start from new random weights and train for the chosen epochs",
-        "de": "Startet mit neuen Zufallsgewichten und trainiert die gewählten Epochen",
+        "de": "Startet mit neuen Zufallsgewichten und trainiert die gewählte Anzahl von Epochen",
     },
     "panel.stop": {"en": "Stop", "de": "Stopp"},
     "panel.stop.tip": {
@@ -167,7 +168,7 @@ STRINGS = {
     "panel.step": {"en": "+1 epoch", "de": "+1 Epoche"},
     "panel.step.tip": {
         "en": "Train the current network for one more epoch",
-        "de": "Trainiert das aktuelle Netz eine weitere Epoche",
+        "de": "Trainiert das aktuelle Netz eine weitere Epoche lang",
     },
     "panel.reset": {"en": "Reset", "de": "Zurücksetzen"},
     "panel.reset.tip": {
@@ -180,7 +181,7 @@ STRINGS = {
     },
     "panel.training": {
         "en": "Training for {n_epochs} epoch(s) …",
-        "de": "Training über {n_epochs} Epoche(n) …",
+        "de": "Training läuft (Epochen: {n_epochs}) …",
     },
     "panel.status": {
         "en": "epoch {epoch} · loss {loss:.3f} · accuracy {accuracy:.1f} % · {speed:,.0f} images/s",
@@ -189,7 +190,7 @@ STRINGS = {
     "panel.finished": {
         "en": "Done after {epoch} epochs in {seconds:.1f} s: loss {loss:.3f}, accuracy {accuracy:.1f} % on "
               "the training images.",
-        "de": "Fertig nach {epoch} Epochen in {seconds:.1f} s: Verlust {loss:.3f}, Genauigkeit "
+        "de": "Fertig nach Epoche {epoch} ({seconds:.1f} s): Verlust {loss:.3f}, Genauigkeit "
               "{accuracy:.1f} % auf den Trainingsbildern.",
     },
     "panel.stopped": {
@@ -227,7 +228,7 @@ STRINGS = {
     },
     "preset.good_start": {
         "en": "a good start: 784-64-10, batch 64, α = 0.1",
-        "de": "ein guter Start: 784-64-10, Stapel 64, α = 0,1",
+        "de": "ein guter Start: 784-64-10, Stapelgröße 64, α = 0,1",
     },
     "preset.lr_too_low": {"en": "learning rate too low (α = 0.0001)", "de": "Lernrate zu klein (α = 0,0001)"},
     "preset.lr_too_high": {"en": "learning rate too high (α = 10)", "de": "Lernrate zu groß (α = 10)"},
@@ -280,7 +281,7 @@ STRINGS = {
         "en": "This is the small bundled sample. For all of MNIST run `python -m mnistlab download` (needs "
               "internet).",
         "de": "Das ist die kleine mitgelieferte Stichprobe. Für das ganze MNIST führe `python -m mnistlab "
-              "download` aus (braucht Internet).",
+              "download` aus (dafür brauchst du Internet).",
     },
     # ---- training (History.message of ml.train) ----
     "train.done": {"en": "trained {n} epochs", "de": "{n} Epochen trainiert"},

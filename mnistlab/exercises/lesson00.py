@@ -34,7 +34,7 @@ def _n_pixels(answer):
                  "de": "mnistlab legt jedes Bild in eine *Spalte*, nicht in eine Zeile: "
                        "Welche Zahl kommt zuerst?"},
         "flat": {"en": "Each image is flattened to one column of 784 numbers before it goes into X.",
-                 "de": "Jedes Bild wird zu einer Spalte aus 784 Zahlen plattgedrückt, bevor es in X landet."},
+                 "de": "Jedes Bild wird zu einer Spalte aus 784 Zahlen umgeformt, bevor es in X landet."},
         "tuple": {"en": "Answer with a shape such as (3, 5): (rows, columns).",
                   "de": "Antworte mit einer Form wie (3, 5): (Zeilen, Spalten)."},
     },

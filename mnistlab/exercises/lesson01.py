@@ -14,11 +14,11 @@ from mnistlab.exercises.compare import is_number
         "by_column": {"en": "That counts column by column. The image is flattened *row by row*: row 0 first "
                             "(indices 0-27), then row 1, …",
                       "de": "So zählst du Spalte für Spalte. Das Bild wird aber *Zeile für Zeile* "
-                            "plattgedrückt: erst Zeile 0 (Indizes 0–27), dann Zeile 1, …"},
+                            "umgeformt: erst Zeile 0 (Indizes 0–27), dann Zeile 1, …"},
         "times": {"en": "Multiplying row and column does not give a position. Rows 0 to 4 come before row 5: "
                         "how many pixels is that? Then go 10 further.",
                   "de": "Zeile mal Spalte ergibt keine Position. Vor Zeile 5 kommen die Zeilen 0 bis 4: "
-                        "Wie viele Pixel sind das? Dann geh noch 10 weiter."},
+                        "Wie viele Pixel sind das? Dann gehe noch 10 weiter."},
         "rows": {"en": "Each row holds 28 pixels, so row r starts at index 28 · r; then count c pixels "
                        "into it.",
                  "de": "Jede Zeile hat 28 Pixel, also beginnt Zeile r bei Index 28 · r; von dort zählst du c "
@@ -49,7 +49,7 @@ def _pixel_index(answer):
         "float64": {"en": "8 bytes per number is float64. mnistlab stores X as float32.",
                     "de": "8 Byte pro Zahl ist float64. mnistlab speichert X als float32."},
         "unit": {"en": "Close - but answer in bytes, not in megabytes.",
-                 "de": "Fast - aber antworte in Byte, nicht in Megabyte."},
+                 "de": "Fast – aber antworte in Byte, nicht in Megabyte."},
         "one_image": {"en": "That is one image. X holds 60,000 of them.",
                       "de": "Das ist ein Bild. X enthält 60.000 davon."},
         "product": {"en": "784 numbers per image × 60,000 images × 4 bytes per number.",
@@ -116,7 +116,7 @@ def _right_to_columns_float32(images):
                             "reshape(784, m) füllt Zeile für Zeile. Forme erst zu (m, 784) um, dann "
                             "transponiere."},
         "order": {"en": "Each image must be flattened row by row (as reshape does), not column by column.",
-                  "de": "Jedes Bild muss Zeile für Zeile plattgedrückt werden (wie reshape es tut), nicht "
+                  "de": "Jedes Bild muss Zeile für Zeile umgeformt werden (wie reshape es tut), nicht "
                         "Spalte für Spalte."},
         "divide": {"en": "The layout is right; now scale the pixels 0-255 to [0, 1].",
                    "de": "Die Anordnung stimmt; jetzt skaliere die Pixel 0–255 auf [0, 1]."},

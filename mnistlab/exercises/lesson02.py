@@ -25,12 +25,12 @@ def _number(answer):
     wrong=[-2, -3, 2, 1, "0"],
     hints={
         "z": {"en": "−2 is z, the weighted sum plus bias. What does ReLU make of it?",
-              "de": "−2 ist z, die gewichtete Summe plus Bias. Was macht ReLU daraus?"},
+              "de": "−2 ist z, die gewichtete Summe plus Bias. Was macht die ReLU daraus?"},
         "no_bias": {"en": "You forgot the bias b = 1: z = w·x + b.",
                     "de": "Du hast den Bias b = 1 vergessen: z = w·x + b."},
         "sum": {"en": "Multiply each input with its weight, add the three products and b, then apply ReLU.",
                 "de": "Multipliziere jede Eingabe mit ihrem Gewicht, addiere die drei Produkte und b, dann "
-                      "wende ReLU an."},
+                      "wende die ReLU an."},
         "number": {"en": "Answer with one number, the output a.",
                    "de": "Antworte mit einer Zahl, der Ausgabe a."},
     },
@@ -55,13 +55,13 @@ def _neuron_output(answer):
     wrong=[[0, 0, 3], [0, 1, 1], [-2, 0, 3], [1, 1, 1], [0, 1], 1],
     hints={
         "relu": {"en": "That is relu(z) itself. The derivative is the *slope* of ReLU at each z.",
-                 "de": "Das ist relu(z) selbst. Die Ableitung ist die *Steigung* von ReLU an jeder "
+                 "de": "Das ist relu(z) selbst. Die Ableitung ist die *Steigung* der ReLU an jeder "
                        "Stelle z."},
         "kink": {"en": "At the kink z = 0 ReLU has no slope of its own; we (and mnistlab) take 0 there.",
-                 "de": "Am Knick z = 0 hat ReLU keine eindeutige Steigung; wir (und mnistlab) nehmen "
+                 "de": "Am Knick z = 0 hat die ReLU keine eindeutige Steigung; wir (und mnistlab) nehmen "
                        "dort 0."},
         "slope": {"en": "Left of 0, ReLU is flat (slope 0); right of 0 it is the line a = z (slope 1).",
-                  "de": "Links von 0 ist ReLU flach (Steigung 0); rechts von 0 ist es die Gerade a = z "
+                  "de": "Links von 0 ist die ReLU flach (Steigung 0); rechts von 0 ist sie die Gerade a = z "
                         "(Steigung 1)."},
         "three": {"en": "Answer with three numbers, one per z, e.g. [5, 6, 7].",
                   "de": "Antworte mit drei Zahlen, eine pro z, z. B. [5, 6, 7]."},

@@ -85,7 +85,7 @@ def _shape_Z1(answer):
     hints={
         "nan": {"en": "NaN is the overflow bug: exp(1000) = inf and inf / inf = NaN. Subtract the column "
                       "maximum first.",
-                "de": "NaN ist der Überlauf-Fehler: exp(1000) = inf und inf / inf = NaN. Zieh zuerst das "
+                "de": "NaN ist der Überlauf-Fehler: exp(1000) = inf und inf / inf = NaN. Ziehe zuerst das "
                       "Maximum der Spalte ab."},
         "sum": {"en": "Probabilities must add up to 1; yours add up to {total:g}.",
                 "de": "Wahrscheinlichkeiten müssen zusammen 1 ergeben; deine ergeben {total:g}."},

@@ -26,11 +26,11 @@ def _one_hot(labels, n_rows=10):
                              "Ziffer."},
         "max_plus_one": {"en": "{rows} rows is y.max() + 1 - the original's bug. There are always 10 digits, "
                                "so always 10 rows, even when this batch has no 9.",
-                         "de": "{rows} Zeilen sind y.max() + 1 - der Fehler des Originals. Es gibt immer 10 "
+                         "de": "{rows} Zeilen sind y.max() + 1 – der Fehler des Originals. Es gibt immer 10 "
                                "Ziffern, also immer 10 Zeilen, auch wenn in diesem Stapel keine 9 vorkommt."},
         "labels": {"en": "That is the label vector itself. Build a (10, 4) matrix of zeros and put a 1 in "
                          "row y[j] of each column j.",
-                   "de": "Das ist der Label-Vektor selbst. Bau eine (10, 4)-Matrix aus Nullen und setz in "
+                   "de": "Das ist der Label-Vektor selbst. Baue eine (10, 4)-Matrix aus Nullen und setze in "
                          "jeder Spalte j eine 1 in Zeile y[j]."},
         "entries": {"en": "The shape (10, 4) is right. Column {column} should have its single 1 in row "
                           "{row} (its label) and 0 everywhere else.",
@@ -40,7 +40,7 @@ def _one_hot(labels, n_rows=10):
                   "de": "Y sollte die Form (10, 4) haben: 10 Ziffern × 4 Bilder; deine hat die Form "
                         "{shape}."},
         "array": {"en": "Answer with an array, e.g. Y = np.zeros((10, 4)) and then set the ones.",
-                  "de": "Antworte mit einem Array, z. B. Y = np.zeros((10, 4)), und setz dann die Einsen."},
+                  "de": "Antworte mit einem Array, z. B. Y = np.zeros((10, 4)), und setze dann die Einsen."},
     },
 )
 def _one_hot_check(answer):
@@ -67,7 +67,7 @@ _LOSS_HINTS = {
     "number": {"en": "Answer with one number, e.g. 1.5 or np.log(2).",
                "de": "Antworte mit einer Zahl, z. B. 1.5 oder np.log(2)."},
     "sign": {"en": "The loss is -log p: the minus makes it positive, because log p < 0 for p < 1.",
-             "de": "Der Verlust ist -log p: Das Minus macht ihn positiv, denn log p < 0 für p < 1."},
+             "de": "Der Verlust ist −log p: Das Minus macht ihn positiv, denn log p < 0 für p < 1."},
 }
 
 
@@ -78,13 +78,13 @@ _LOSS_HINTS = {
     hints={
         **_LOSS_HINTS,
         "one": {"en": "The network gives the right digit probability p = 1. What is -log(1)?",
-                "de": "Das Netz gibt der richtigen Ziffer die Wahrscheinlichkeit p = 1. Was ist -log(1)?"},
+                "de": "Das Netz gibt der richtigen Ziffer die Wahrscheinlichkeit p = 1. Was ist −log(1)?"},
         "infinite": {"en": "An infinite loss belongs to p = 0 for the right digit - the opposite of perfect.",
-                     "de": "Ein unendlicher Verlust gehört zu p = 0 für die richtige Ziffer - das Gegenteil "
+                     "de": "Ein unendlicher Verlust gehört zu p = 0 für die richtige Ziffer – das Gegenteil "
                            "von perfekt."},
         "other": {"en": "Every image contributes -log p with p = 1 for its right digit; the loss is their "
                         "mean.",
-                  "de": "Jedes Bild trägt -log p bei, mit p = 1 für seine richtige Ziffer; der Verlust ist "
+                  "de": "Jedes Bild trägt −log p bei, mit p = 1 für seine richtige Ziffer; der Verlust ist "
                         "der Mittelwert davon."},
     },
 )
@@ -107,7 +107,7 @@ def _perfect_loss(answer):
     hints={
         **_LOSS_HINTS,
         "probability": {"en": "0.1 is the probability of each digit. The loss is -log of that probability.",
-                        "de": "0,1 ist die Wahrscheinlichkeit jeder Ziffer. Der Verlust ist -log dieser "
+                        "de": "0,1 ist die Wahrscheinlichkeit jeder Ziffer. Der Verlust ist −log dieser "
                               "Wahrscheinlichkeit."},
         "log10": {"en": "That is the base-10 logarithm. Cross-entropy uses the natural logarithm: np.log.",
                   "de": "Das ist der Zehnerlogarithmus. Die Kreuzentropie verwendet den natürlichen "
@@ -115,11 +115,11 @@ def _perfect_loss(answer):
         "sum": {"en": "The loss is the *mean* over the images, not their sum: every image contributes the "
                       "same -log 0.1.",
                 "de": "Der Verlust ist der *Mittelwert* über die Bilder, nicht ihre Summe: Jedes Bild trägt "
-                      "dasselbe -log 0,1 bei."},
+                      "dasselbe −log 0,1 bei."},
         "other": {"en": "Each image gives its right digit p = 0.1 (like every other digit). The loss of one "
                         "image is -log p, and the mean over equal values is that value.",
                   "de": "Jedes Bild gibt seiner richtigen Ziffer p = 0,1 (wie jeder anderen Ziffer). Der "
-                        "Verlust eines Bildes ist -log p, und der Mittelwert gleicher Werte ist dieser "
+                        "Verlust eines Bildes ist −log p, und der Mittelwert gleicher Werte ist dieser "
                         "Wert."},
     },
 )

@@ -16,15 +16,13 @@ N_H = 64  # the hidden size the shape question names
         "original": {"en": "(10, 10) is what the original tutorial's table says - and it is wrong. A "
                            "gradient "
                            "always has the shape of its parameter: what is the shape of W1?",
-                     "de": "(10, 10) steht in der Tabelle des Original-Tutorials - und ist falsch. Ein "
-                           "Gradient "
-                           "hat immer die Form seines Parameters: Welche Form hat W1?"},
+                     "de": "(10, 10) steht in der Tabelle des Original-Tutorials – und ist falsch. Ein "
+                           "Gradient hat immer die Form seines Parameters: Welche Form hat W1?"},
         "transposed": {"en": "Rows and columns are swapped: W1 - learning_rate * dW1 needs dW1 shaped "
                              "exactly "
                              "like W1, ({n_h}, 784).",
                        "de": "Zeilen und Spalten sind vertauscht: W1 - learning_rate * dW1 braucht dW1 in "
-                             "genau "
-                             "der Form von W1, ({n_h}, 784)."},
+                             "genau der Form von W1, ({n_h}, 784)."},
         "bias": {"en": "That is the shape of db1 (one number per hidden neuron). dW1 has one number per "
                        "weight.",
                  "de": "Das ist die Form von db1 (eine Zahl pro verdecktem Neuron). dW1 hat eine Zahl pro "
@@ -84,11 +82,11 @@ def _right_db2(dZ2):
            lambda dZ2: dZ2.mean(axis=0), lambda dZ2: dZ2.mean(axis=1, keepdims=True) + 1, 0.5],
     hints={
         "function": {"en": "Answer with a function: def db2(dZ2): return ... - then answer = db2.",
-                     "de": "Antworte mit einer Funktion: def db2(dZ2): return ... - und dann answer = db2."},
+                     "de": "Antworte mit einer Funktion: def db2(dZ2): return ... – und dann answer = db2."},
         "scalar": {"en": "One number for all 10 biases: np.sum without axis adds up neurons AND images - "
                          "the original's bias bug. Sum over the images only: axis=1.",
-                   "de": "Eine Zahl für alle 10 Biases: np.sum ohne axis addiert Neuronen UND Bilder - der "
-                         "Bias-Fehler des Originals. Summier nur über die Bilder: axis=1."},
+                   "de": "Eine Zahl für alle 10 Biases: np.sum ohne axis addiert Neuronen UND Bilder – der "
+                         "Bias-Fehler des Originals. Summiere nur über die Bilder: axis=1."},
         "flat": {"en": "The values are right, but the shape is {shape}: b2 is (10, 1). Use keepdims=True.",
                  "de": "Die Werte stimmen, aber die Form ist {shape}: b2 ist (10, 1). Nimm keepdims=True."},
         "axis0": {"en": "axis=0 adds up the 10 neurons of each image. The bias gradient adds up the images "
@@ -98,7 +96,7 @@ def _right_db2(dZ2):
         "no_mean": {"en": "Right direction, but {factor} times too large: the loss is a mean over the m "
                           "images, so divide the sum by m = dZ2.shape[1].",
                     "de": "Richtige Richtung, aber {factor}-mal zu groß: Der Verlust ist ein Mittelwert über "
-                          "die m Bilder, also teil die Summe durch m = dZ2.shape[1]."},
+                          "die m Bilder, also teile die Summe durch m = dZ2.shape[1]."},
         "values": {"en": "The shape (10, 1) is right but the values are not: db2 is the mean of each row of "
                          "dZ2 (over the images).",
                    "de": "Die Form (10, 1) stimmt, die Werte nicht: db2 ist der Mittelwert jeder Zeile von "
@@ -141,7 +139,7 @@ GRADCHECK_TABLE = {"W1": 3.1e-10, "b1": 2.4e-01, "W2": 8.7e-11, "b2": 5.0e-10}  
         "noise": {"en": "{name} has a relative error of {error:.0e}: that is rounding noise, its gradient is "
                         "right. Look for an error far above 1e-6.",
                   "de": "{name} hat einen relativen Fehler von {error:.0e}: Das ist Rundungsrauschen, sein "
-                        "Gradient stimmt. Such einen Fehler weit über 1e-6."},
+                        "Gradient stimmt. Suche einen Fehler weit über 10⁻⁶."},
         "name": {"en": "Answer with the name of one parameter as a string: \"W1\", \"b1\", \"W2\" or \"b2\".",
                  "de": "Antworte mit dem Namen eines Parameters als Text: \"W1\", \"b1\", \"W2\" oder "
                        "\"b2\"."},

@@ -31,18 +31,15 @@ def _right_update(W1, dW1, learning_rate):
     hints={
         "function": {"en": "Answer with a function: def update(W1, dW1, learning_rate): return ... - then "
                            "answer = update.",
-                     "de": "Antworte mit einer Funktion: def update(W1, dW1, learning_rate): return ... - "
-                           "und "
-                           "dann answer = update."},
+                     "de": "Antworte mit einer Funktion: def update(W1, dW1, learning_rate): return ... – "
+                           "und dann answer = update."},
         "uphill": {"en": "That step goes uphill: the gradient points where the loss grows. Subtract it.",
                    "de": "Dieser Schritt geht bergauf: Der Gradient zeigt dorthin, wo der Verlust wächst. "
-                         "Zieh "
-                         "ihn ab."},
+                         "Ziehe ihn ab."},
         "no_rate": {"en": "The step must be scaled by the learning rate: with learning_rate = {rate} your "
                           "function gives a different result.",
                     "de": "Der Schritt muss mit der Lernrate skaliert werden: Mit learning_rate = {rate} "
-                          "liefert "
-                          "deine Funktion ein anderes Ergebnis."},
+                          "liefert deine Funktion ein anderes Ergebnis."},
         "only_step": {"en": "That is only the step. Return the new weights: the old W1 minus the step.",
                       "de": "Das ist nur der Schritt. Gib die neuen Gewichte zurück: das alte W1 minus den "
                             "Schritt."},
@@ -89,14 +86,13 @@ CHOICES = ("faster", "slower", "diverges")
         "faster": {"en": "A larger step is not always faster: on a curved valley a step that is too long "
                          "overshoots to the other side, higher up. Try it: ml.train(..., learning_rate=10).",
                    "de": "Ein größerer Schritt ist nicht immer schneller: In einem gekrümmten Tal springt "
-                         "ein "
-                         "zu langer Schritt auf die andere Seite, weiter nach oben. Probier es aus: "
+                         "ein zu langer Schritt auf die andere Seite, weiter nach oben. Probiere es aus: "
                          "ml.train(..., learning_rate=10)."},
         "slower": {"en": "Slower is what happens with a learning rate that is too *small*. 10 is 20 times "
                          "our "
                          "0.5 - try it: ml.train(..., learning_rate=10).",
-                   "de": "Langsamer wird es mit einer zu *kleinen* Lernrate. 10 ist das 20-Fache unserer 0,5 "
-                         "- probier es aus: ml.train(..., learning_rate=10)."},
+                   "de": "Langsamer wird es mit einer zu *kleinen* Lernrate. 10 ist das 20-Fache unserer "
+                         "0,5 – probiere es aus: ml.train(..., learning_rate=10)."},
         "choice": {"en": "Answer with one of the words \"faster\", \"slower\" or \"diverges\".",
                    "de": "Antworte mit einem der Wörter \"schneller\", \"langsamer\" oder \"divergiert\" "
                          "(oder englisch: \"faster\", \"slower\", \"diverges\")."},
@@ -126,18 +122,18 @@ def _lr_10(answer):
         "full": {"en": "Full batch: every step uses all {m:,} images at once. How many steps fit in one pass "
                        "over the data?",
                  "de": "Voller Stapel: Jeder Schritt nutzt alle {m:,} Bilder auf einmal. Wie viele Schritte "
-                       "passen in einen Durchgang durch die Daten?"},
+                       "passen in einen Durchlauf durch die Daten?"},
         "floor": {"en": "{m:,} / {batch} = {exact:.2f}: after {floor} full batches {rest} images are left - "
                         "they make one more, smaller batch.",
                   "de": "{m:,} / {batch} = {exact:.2f}: Nach {floor} vollen Stapeln bleiben {rest} Bilder "
-                        "übrig - sie bilden noch einen kleineren Stapel."},
+                        "übrig – sie bilden noch einen kleineren Stapel."},
         "fraction": {"en": "Updates come in whole steps: {exact:.2f} batches means {ceil} steps (the last "
                            "batch is smaller).",
-                     "de": "Updates gibt es nur in ganzen Schritten: {exact:.2f} Stapel heißen {ceil} "
+                     "de": "Updates gibt es nur in ganzen Schritten: {exact:.2f} Stapel bedeuten {ceil} "
                            "Schritte (der letzte Stapel ist kleiner)."},
         "batch": {"en": "With batches of {batch} images, one epoch takes {m:,} / {batch} batches - rounded "
                         "up.",
-                  "de": "Mit Stapeln zu {batch} Bildern braucht eine Epoche {m:,} / {batch} Stapel - "
+                  "de": "Mit Stapeln zu {batch} Bildern braucht eine Epoche {m:,} / {batch} Stapel – "
                         "aufgerundet."},
     },
 )

@@ -90,9 +90,9 @@ def _most_confused_pair(C):
                           "C[richtig, vorhergesagt]."},
         "other": {"en": "Look for the largest entry off the diagonal; np.argmax on a flattened matrix gives "
                         "an index k, and divmod(k, n_classes) turns it into (row, column).",
-                  "de": "Gesucht ist der größte Eintrag außerhalb der Diagonalen; np.argmax auf der "
-                        "plattgedrückten Matrix liefert einen Index k, und divmod(k, n_klassen) macht daraus "
-                        "(Zeile, Spalte)."},
+                  "de": "Gesucht ist der größte Eintrag außerhalb der Diagonalen; np.argmax ohne axis "
+                        "liefert einen Index k in der zeilenweise aneinandergereihten Matrix, und "
+                        "divmod(k, n_classes) macht daraus (Zeile, Spalte)."},
     },
 )
 def _most_confused(answer):

@@ -36,7 +36,7 @@ def _n_params(sizes):
                           "Form (n_out, n_in) und einen Bias b der Form (n_out, 1)."},
         "first": {"en": "Right for the first layer, but every layer counts: loop over all pairs "
                         "(n_in, n_out) of neighbouring sizes.",
-                  "de": "Für die erste Schicht stimmt das, aber jede Schicht zählt: Geh alle Paare "
+                  "de": "Für die erste Schicht stimmt das, aber jede Schicht zählt: Gehe alle Paare "
                         "(n_in, n_out) benachbarter Größen durch."},
         "bias_in": {"en": "One bias per neuron of the layer's *output*: b has n_out entries, not n_in.",
                     "de": "Ein Bias pro Neuron der *Ausgabe* einer Schicht: b hat n_out Einträge, nicht "
@@ -82,7 +82,7 @@ def _check_n_params(answer):
                            "einer."},
         "full": {"en": "That is full batch (one step per epoch). With batch_size=64 each step sees 64 "
                        "images.",
-                 "de": "Das wäre voller Batch (ein Schritt pro Epoche). Mit batch_size=64 sieht jeder "
+                 "de": "Das wäre ein voller Stapel (ein Schritt pro Epoche). Mit batch_size=64 sieht jeder "
                        "Schritt 64 Bilder."},
         "other": {"en": "Steps per epoch = number of batches = ceil(m / batch_size).",
                   "de": "Schritte pro Epoche = Anzahl der Stapel = ceil(m / batch_size)."},
@@ -112,19 +112,19 @@ def _steps_per_epoch(answer):
                      "de": "Das ist die Varianz 2 / fan_in. Die Standardabweichung ist ihre Wurzel."},
         "lecun": {"en": "Close: He initialisation has a 2 in it, because ReLU sets about half of the values "
                         "to 0.",
-                  "de": "Fast: Bei der He-Initialisierung steht eine 2 drin, weil ReLU etwa die Hälfte der "
-                        "Werte auf 0 setzt."},
+                  "de": "Fast: Bei der He-Initialisierung kommt eine 2 hinzu, weil die ReLU etwa die Hälfte "
+                        "der Werte auf 0 setzt."},
         "uniform": {"en": "That is the original's ±0.5 — the same for every layer size. He scales with the "
                           "layer's number of inputs.",
                     "de": "Das ist das ±0,5 des Originals – gleich für jede Schichtgröße. He skaliert mit "
-                          "der Anzahl der Eingänge der Schicht."},
+                          "der Anzahl der Eingaben der Schicht."},
         "fan_in": {"en": "fan_in is the number of inputs of *this* layer: W2 of 784-128-64-10 has shape "
                          "(64, 128).",
-                   "de": "fan_in ist die Anzahl der Eingänge *dieser* Schicht: W2 von 784-128-64-10 hat die "
+                   "de": "fan_in ist die Anzahl der Eingaben *dieser* Schicht: W2 von 784-128-64-10 hat die "
                          "Form (64, 128)."},
         "xavier": {"en": "That is Xavier (Glorot) initialisation, made for sigmoid. He uses only fan_in.",
-                   "de": "Das ist die Xavier-(Glorot-)Initialisierung, gedacht für Sigmoid. He verwendet nur "
-                         "fan_in."},
+                   "de": "Das ist die Xavier-(Glorot-)Initialisierung, entwickelt für die Sigmoid-Funktion. "
+                         "He verwendet nur fan_in."},
         "other": {"en": "He initialisation: std = sqrt(2 / fan_in).",
                   "de": "He-Initialisierung: std = sqrt(2 / fan_in)."},
     },

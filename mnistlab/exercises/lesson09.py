@@ -65,7 +65,7 @@ _PHOTOS = [np.array([[1.0, 0.9], [0.2, 0.0]]), np.linspace(0, 1, 12).reshape(3, 
                      "de": "Richtige Richtung, aber die Werte müssen in [0, 1] bleiben: Weißes Papier (1) "
                            "muss 0 werden, schwarze Tinte (0) muss 1 werden."},
         "255": {"en": "The photo is already scaled to [0, 1] here, not 0-255.",
-                "de": "Das Foto ist hier schon auf [0, 1] skaliert, nicht auf 0-255."},
+                "de": "Das Foto ist hier schon auf [0, 1] skaliert, nicht auf 0–255."},
         "other": {"en": "White paper (1) must become 0, black ink (0) must become 1, and grey stays grey.",
                   "de": "Weißes Papier (1) muss 0 werden, schwarze Tinte (0) muss 1 werden, und Grau bleibt "
                         "Grau."},
@@ -95,15 +95,15 @@ def _invert(answer):
     hints={
         "number": {"en": "Answer with one whole number.", "de": "Antworte mit einer ganzen Zahl."},
         "inputs": {"en": "784 is the number of *inputs* (pixels). How many classes are there to choose from?",
-                   "de": "784 ist die Anzahl der *Eingänge* (Pixel). Zwischen wie vielen Klassen wählt das "
+                   "de": "784 ist die Anzahl der *Eingaben* (Pixel). Zwischen wie vielen Klassen wählt das "
                          "Netz?"},
         "nine": {"en": "The labels run from 0 to 9 — how many labels is that?",
                  "de": "Die Labels laufen von 0 bis 9 – wie viele Labels sind das?"},
         "one": {"en": "Softmax gives one probability *per class*, so there is one output per class.",
-                "de": "Softmax liefert eine Wahrscheinlichkeit *pro Klasse*, also gibt es einen Ausgang pro "
+                "de": "Softmax liefert eine Wahrscheinlichkeit *pro Klasse*, also gibt es eine Ausgabe pro "
                       "Klasse."},
         "other": {"en": "Count the rows of the class table in the lesson.",
-                  "de": "Zähl die Zeilen der Klassentabelle in der Lektion."},
+                  "de": "Zähle die Zeilen der Klassentabelle in der Lektion."},
     },
 )
 def _fashion_outputs(answer):

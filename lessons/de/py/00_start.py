@@ -24,15 +24,15 @@
 # Für einen Computer ist das Bild einer handgeschriebenen Ziffer ein Raster aus 28 × 28 = 784 Zahlen –
 # ein Helligkeitswert pro Pixel. Unser Netz liest diese 784 Zahlen und antwortet mit zehn
 # Wahrscheinlichkeiten, eine für jede Ziffer von 0 bis 9. Dazwischen liegt eine *verdeckte Schicht*
-# (hidden layer) aus Neuronen, die selbst lernt, auf welche Striche es ankommt.
+# (hidden layer) aus Neuronen; sie lernt selbstständig, auf welche Striche es ankommt.
 #
 # ```
 #   784 Pixel  ──►  verdeckte Schicht (z. B. 10 Neuronen, ReLU)  ──►  10 Ausgaben (Softmax)  ──►  „eine 7“
 # ```
 #
 # Jeden Teil schreiben wir selbst in NumPy – die Vorwärtsrechnung (forward pass), die Verlustfunktion
-# (loss), die Fehlerrückführung (backpropagation), das Gradientenverfahren (gradient descent) – und prüfen
-# ihn jeweils gegen das kleine Hilfspaket `mnistlab`. Was eine Lektion erarbeitet hat, importieren die
+# (loss), die Fehlerrückführung (backpropagation), das Gradientenverfahren (gradient descent) – und gleichen
+# ihn jeweils mit dem kleinen Hilfspaket `mnistlab` ab. Was eine Lektion erarbeitet hat, importieren die
 # späteren einfach aus `mnistlab`. Am Ende erkennt dein Netz mehr als neun von zehn Ziffern, die es nie
 # gesehen hat – und du verstehst jede Zeile davon.
 #
@@ -42,16 +42,16 @@
 # %% [markdown]
 # ## So benutzt du ein Notebook
 #
-# - Ein Notebook besteht aus *Zellen*. Klick in eine Code-Zelle und drück **Umschalt + Enter**, um sie
+# - Ein Notebook besteht aus *Zellen*. Klicke in eine Code-Zelle und drücke **Umschalt + Enter**, um sie
 #   auszuführen; das Ergebnis erscheint darunter.
-# - Führ die Zellen von oben nach unten aus. Wirkt etwas seltsam, hilft **Kernel → Restart Kernel and Run
+# - Führe die Zellen von oben nach unten aus. Wirkt etwas seltsam, hilft **Kernel → Restart Kernel and Run
 #   All Cells**: Jede Lektion läuft für sich allein, von einem frischen Start aus.
 # - In späteren Lektionen kommen Schieberegler und Knöpfe dazu: Bewege sie und sieh zu, wie sich die
 #   Diagramme ändern.
 #
 # Die erste Code-Zelle jeder Lektion lädt NumPy und `mnistlab`, legt die Sprache der Diagramme und
-# Meldungen fest (`LANG`) und erzeugt einen Zufallszahlengenerator mit festem Startwert – so siehst du
-# dieselben Zahlen wie alle anderen.
+# Meldungen fest (`LANG`) und erzeugt einen Zufallszahlengenerator mit festem Startwert (seed) – so siehst
+# du dieselben Zahlen wie alle anderen.
 
 # %%
 import numpy as np
@@ -92,7 +92,7 @@ ml.widget_check(lang=LANG)
 # | $y$ / $Y$ | `y` / `Y` | (m,) Labels / (10, m) One-Hot |
 # | $W^{[1]}, b^{[1]}$ | `W1`, `b1` | (n_h, 784), (n_h, 1) |
 # | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
-# | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), jede Spalte summiert sich zu 1 |
+# | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), die Einträge jeder Spalte ergeben zusammen 1 |
 # | $\partial L / \partial W^{[1]}$ | `dW1` | wie `W1` |
 # | $\alpha$ | `learning_rate` | Skalar |
 #
@@ -108,10 +108,10 @@ ml.widget_check(lang=LANG)
 # %% [markdown]
 # ## Mit welchen Daten arbeiten wir?
 #
-# `ml.load_mnist()` besorgt dir die MNIST-Ziffern: aus deinem lokalen Zwischenspeicher (cache), falls du
-# sie schon einmal heruntergeladen hast, sonst versucht es den Download (etwa 11 MB, mit Prüfsumme), und
-# ohne Netzwerk nimmt es eine kleine Stichprobe echter MNIST-Ziffern, die `mnistlab` mitbringt. Welche
-# Quelle es verwendet hat, schreibt es dazu – lies die Zeile, die es ausgibt.
+# Die Funktion `ml.load_mnist()` besorgt dir die MNIST-Ziffern: aus deinem lokalen Zwischenspeicher (cache),
+# falls du sie schon einmal heruntergeladen hast, sonst versucht sie den Download (etwa 12 MB, mit
+# Prüfsumme), und ohne Netzwerk nimmt sie eine kleine Stichprobe echter MNIST-Ziffern, die `mnistlab`
+# mitbringt. Welche Quelle sie verwendet hat, schreibt sie dazu – lies die Zeile, die sie ausgibt.
 
 # %%
 X, y = ml.load_mnist("train", lang=LANG)
@@ -131,9 +131,9 @@ assert y.shape == (m,) and set(np.unique(y)) == set(range(10))
 print(f"{m = }   {X.min() = }   {X.max() = }   {np.unique(y) = }")
 
 # %% [markdown]
-# Steht oben *sample* und möchtest du den vollständigen Datensatz (60.000 Trainings- und 10.000 Testbilder),
-# dann führ einmal, während du online bist, in einer neuen Zelle aus (das lädt etwa 12 MB und prüft jede
-# Datei):
+# Nennt die Zeile oben die mitgelieferte Stichprobe (*sample*) und möchtest du den vollständigen Datensatz
+# (60.000 Trainings- und 10.000 Testbilder), dann führe, während du online bist, einmal in einer neuen Zelle
+# Folgendes aus (das lädt etwa 12 MB und prüft jede Datei):
 #
 # ```
 # ml.download()
@@ -144,8 +144,8 @@ print(f"{m = }   {X.min() = }   {X.max() = }   {np.unique(y) = }")
 # %% [markdown]
 # ## Deine ersten Ziffern
 #
-# Hier sind die ersten Bilder des Trainingsdatensatzes, jeweils mit ihrem Label. Eine Spalte von $X$
-# enthält 784 Zahlen; in 28 × 28 umgeformt (reshape), wird daraus wieder ein Bild.
+# Hier sind die ersten Bilder der Trainingsdaten (training set), jeweils mit ihrem Label. Eine Spalte von
+# $X$ enthält 784 Zahlen; zu 28 × 28 umgeformt (reshape), wird daraus wieder ein Bild.
 
 # %%
 ml.charts.digit_grid(X[:, :16], y[:16], lang=LANG)

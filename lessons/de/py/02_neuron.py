@@ -28,9 +28,9 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Gewichtete Summe + Bias + Aktivierung
 #
-# Ein Neuron bekommt $n$ Eingabewerte $x_1, \dots, x_n$, multipliziert jeden mit seinem eigenen **Gewicht**
-# $w_i$ (weight), summiert die Produkte, addiert einen **Bias** $b$ (bias) und schickt das Ergebnis $z$ durch
-# eine **Aktivierungsfunktion** $g$ (activation function):
+# Ein Neuron bekommt $n$ Eingaben (inputs) $x_1, \dots, x_n$, multipliziert jede mit ihrem eigenen
+# **Gewicht** $w_i$ (weight), summiert die Produkte, addiert einen **Bias** $b$ (bias) und schickt das
+# Ergebnis $z$ durch eine **Aktivierungsfunktion** $g$ (activation function):
 #
 # $$z = w_1 x_1 + w_2 x_2 + \dots + w_n x_n + b = w \cdot x + b, \qquad a = g(z)$$
 #
@@ -48,9 +48,9 @@ print("z =", z)
 # %% [markdown]
 # ### Aufgabe 1 · Ein Neuron von Hand
 #
-# Ein Neuron mit den Gewichten $w = (1, -2, 0{,}5)$, dem Bias $b = 1$ und der Aktivierungsfunktion ReLU (die
-# gleich vorkommt: $\mathrm{ReLU}(z) = \max(0, z)$) bekommt die Eingaben $x = (2, 3, 2)$. Welche Ausgabe $a$
-# liefert es?
+# Ein Neuron mit den Gewichten $w = (1; -2; 0{,}5)$, dem Bias $b = 1$ und der Aktivierungsfunktion ReLU
+# (gleich mehr dazu: $\mathrm{ReLU}(z) = \max(0, z)$) bekommt die Eingaben $x = (2; 3; 2)$. Welche Ausgabe
+# (output) $a$ liefert es?
 
 # %%
 answer = ...
@@ -73,22 +73,22 @@ print("z_all:", z_all.shape, z_all[:5].round(3))
 
 # %% [markdown]
 # Dasselbe Neuron, in einem einzigen Produkt auf jede Spalte von `X` angewendet: Genau deshalb steht in `X`
-# ein Bild pro Spalte. In Lektion 03 stapeln wir viele solcher Neuronen als Zeilen einer Matrix.
+# ein Bild pro Spalte. In Lektion 03 ordnen wir viele solcher Neuronen als Zeilen einer Matrix an.
 #
 # ## Aktivierungsfunktionen
 #
-# Die beiden, die wir verwenden, sind ReLU (*rectified linear unit*) und die Sigmoid-Funktion $\sigma$:
+# Die beiden, die wir verwenden, sind die ReLU (*rectified linear unit*) und die Sigmoid-Funktion $\sigma$:
 #
 # $$\mathrm{ReLU}(z) = \max(0, z), \qquad \sigma(z) = \frac{1}{1 + e^{-z}}$$
 #
-# ReLU lässt positive Werte unverändert durch und schneidet negative auf 0 ab. Die Sigmoid-Funktion presst
+# Die ReLU lässt positive Werte unverändert durch und schneidet negative auf 0 ab. Die Sigmoid-Funktion presst
 # jede Zahl in den Bereich zwischen 0 und 1. Zum Lernen (Lektion 05) brauchen wir außerdem ihre
 # **Ableitungen** (derivatives), also die Steigung der Kurven:
 #
 # $$\mathrm{ReLU}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}, \qquad
 # \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr)$$
 #
-# Am Knick $z = 0$ hat ReLU keine eindeutige Steigung; wir nehmen dort einfach 0. In NumPy, Element für
+# Am Knick $z = 0$ hat die ReLU keine eindeutige Steigung; wir nehmen dort einfach 0. In NumPy, Element für
 # Element geschrieben, funktionieren sie für eine Zahl, eine Spalte oder eine ganze Matrix:
 
 # %%
@@ -131,13 +131,13 @@ ml.show_source(ml.sigmoid)
 
 # %% [markdown]
 # Beide Funktionen und ihre Ableitungen in einem Diagramm (durchgezogen: die Funktion, gestrichelt: ihre
-# Ableitung; fahr mit der Maus darüber, um Werte abzulesen):
+# Ableitung; fahre mit der Maus darüber, um Werte abzulesen):
 
 # %%
 ml.charts.activation_plot(lang=LANG)
 
 # %% [markdown]
-# ### Aufgabe 2 · Die Ableitung von ReLU
+# ### Aufgabe 2 · Die Ableitung der ReLU
 #
 # Wie groß ist $\mathrm{ReLU}'(z)$ für $z = -2$, $z = 0$ und $z = 3$? Antworte mit drei Zahlen, z. B.
 # `[5, 6, 7]`.
@@ -164,7 +164,7 @@ ml.check("02.sigmoid_prime_max", answer, lang=LANG)
 # - $w$ bestimmt, wie steil das Neuron auf $x$ reagiert – und mit negativem $w$ reagiert es umgekehrt,
 # - $b$ verschiebt die Kurve nach links und rechts: Das Neuron „schaltet“ dort, wo $w x + b = 0$ ist, also
 #   bei $x = -b / w$,
-# - ReLU und Sigmoid schalten unterschiedlich: ein scharfer Knick gegen eine weiche Stufe.
+# - ReLU und Sigmoid schalten unterschiedlich: ein scharfer Knick gegenüber einer weichen Stufe.
 #
 # Gestrichelt: $z = w x + b$ vor der Aktivierungsfunktion; durchgezogen: die Ausgabe $a$.
 
@@ -199,8 +199,8 @@ controls = widgets.interactive(
 widgets.VBox([controls, neuron_plot])
 
 # %% [markdown]
-# Probier: $w = 3, b = 0$ mit Sigmoid – fast eine Stufe von 0 auf 1. Dann $b = -6$: Die Stufe wandert nach
-# $x = 2$. Dann $w = -3$: Jetzt kippt die Stufe – das Neuron feuert bei *kleinen* $x$ (unterhalb von
+# Probiere $w = 3$, $b = 0$ mit Sigmoid aus – fast eine Stufe von 0 auf 1. Dann $b = -6$: Die Stufe wandert
+# nach $x = 2$. Dann $w = -3$: Jetzt kippt die Stufe – das Neuron feuert bei *kleinen* $x$ (unterhalb von
 # $x = -2$).
 
 # %% [markdown]
@@ -213,7 +213,8 @@ widgets.VBox([controls, neuron_plot])
 # $$W^{[2]} \bigl(W^{[1]} X\bigr) = \bigl(W^{[2]} W^{[1]}\bigr) X$$
 #
 # – und das ist eine einzige Schicht mit der Matrix $W^{[2]} W^{[1]}$. Egal, wie viele lineare Schichten wir
-# stapeln: Mehr als eine einzelne Schicht kann das Ergebnis nicht. Prüfen wir das mit echten Bildern nach:
+# hintereinanderschalten: Mehr als eine einzelne Schicht kann das Ergebnis nicht. Prüfen wir das mit echten
+# Bildern nach:
 
 # %%
 W1 = rng.normal(0, 0.05, size=(10, 784))
@@ -243,14 +244,14 @@ assert not np.allclose(with_relu, collapsed)
 # %% [markdown]
 # Die ReLU schaltet jedes verdeckte Neuron je nach Eingabe an oder aus, und so setzt die zweite Schicht für
 # verschiedene Bilder verschiedene Stücke zusammen. Mit genügend Neuronen lassen sich solche Stücke zu fast
-# jeder beliebigen Form biegen – daher kommt die Stärke eines neuronalen Netzes.
+# jeder Form biegen – daher kommt die Stärke eines neuronalen Netzes.
 
 # %% [markdown]
 # ## Zusammenfassung
 #
 # - Ein Neuron berechnet $a = g(w \cdot x + b)$: gewichtete Summe plus Bias, durch eine
-#   Aktivierungsfunktion.
-# - ReLU $\max(0, z)$ hat die Ableitung 0 oder 1; die Sigmoid-Funktion $1/(1 + e^{-z})$ hat die Ableitung
+#   Aktivierungsfunktion geschickt.
+# - Die ReLU $\max(0, z)$ hat die Ableitung 0 oder 1; die Sigmoid-Funktion $1/(1 + e^{-z})$ hat die Ableitung
 #   $\sigma(1 - \sigma)$. Ab jetzt heißen sie `ml.relu`, `ml.relu_prime`, `ml.sigmoid`, `ml.sigmoid_prime`.
 # - Das Gewicht bestimmt Steilheit und Richtung, der Bias den Schaltpunkt.
 # - Ohne Nichtlinearität dazwischen sind zwei Schichten dasselbe wie eine.
@@ -275,7 +276,8 @@ assert ml.check("02.relu_prime", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang
 # %% [markdown]
 # **Aufgabe 3.** Am steilsten ist die Sigmoid-Funktion bei $z = 0$: $\sigma'(0) = 0{,}5 \cdot (1 - 0{,}5) =
 # 0{,}25$. Ein Gradient, der durch eine Sigmoid-Funktion läuft, schrumpft also auf ein Viertel oder weniger –
-# Schicht für Schicht. Das ist ein Grund, warum ReLU (Steigung 1) meist schneller lernt (Lektion 08).
+# Schicht für Schicht. Das ist ein Grund, warum ein Netz mit ReLU (Steigung 1) meist schneller lernt
+# (Lektion 08).
 
 # %%
 assert ml.check("02.sigmoid_prime_max", ml.sigmoid_prime(np.linspace(-10, 10, 2001)).max(), lang=LANG)

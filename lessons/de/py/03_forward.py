@@ -10,10 +10,10 @@
 # # 03 · Vorwärtsrechnung und Formen
 #
 # **In dieser Lektion**
-# - stapelst du Neuronen zu Schichten und verfolgst die Form (shape) jeder Matrix, von `X` (784 × m) bis
+# - fasst du Neuronen zu Schichten zusammen und verfolgst die Form (shape) jeder Matrix, von `X` (784 × m) bis
 #   `A2` (10 × m),
-# - schreibst du die komplette Vorwärtsrechnung (forward pass) unseres Netzes in wenigen Zeilen und prüfst
-#   sie gegen `mnistlab`,
+# - schreibst du die komplette Vorwärtsrechnung (forward pass) unseres Netzes in wenigen Zeilen und gleichst
+#   sie mit `mnistlab` ab,
 # - machst du mit Softmax aus den Rohwerten des Netzes Wahrscheinlichkeiten,
 # - findest du den Überlauf-Fehler in der Softmax des ursprünglichen Tutorials – und behebst ihn mit einer
 #   einzigen Subtraktion.
@@ -32,14 +32,14 @@ rng = np.random.default_rng(0)
 # ## Vom Neuron zur Schicht
 #
 # In Lektion 02 hatte ein Neuron einen Gewichtsvektor $w$ (784 Zahlen) und einen Bias $b$. Eine Schicht aus
-# $n_h$ Neuronen stapelt deren Gewichtsvektoren als **Zeilen** einer Matrix $W^{[1]}$ ($n_h \times 784$) und
-# ihre Biases in einer Spalte $b^{[1]}$ ($n_h \times 1$). Dann berechnet ein einziges Matrixprodukt jedes
+# $n_h$ Neuronen schreibt deren Gewichtsvektoren als **Zeilen** in eine Matrix $W^{[1]}$ ($n_h \times 784$)
+# und ihre Biases in eine Spalte $b^{[1]}$ ($n_h \times 1$). Dann berechnet ein einziges Matrixprodukt jedes
 # Neuron für jedes Bild:
 #
 # $$Z^{[1]} = W^{[1]} X + b^{[1]}, \qquad A^{[1]} = \mathrm{ReLU}\bigl(Z^{[1]}\bigr)$$
 #
 # Zeile $j$ von $Z^{[1]}$ gehört zu Neuron $j$, Spalte $i$ zu Bild $i$. Der Bias $b^{[1]}$ hat nur eine
-# Spalte: NumPy addiert ihn automatisch zu jeder der $m$ Spalten (das heißt *Broadcasting*).
+# Spalte: NumPy addiert ihn automatisch zu jeder der $m$ Spalten (man nennt das *Broadcasting*).
 #
 # Die Ausgabeschicht (output layer) hat 10 Neuronen, eines pro Ziffer. Sie lesen die $n_h$ Ausgaben der
 # verdeckten Schicht (hidden layer):
@@ -52,9 +52,9 @@ rng = np.random.default_rng(0)
 # ## Der Formen-Explorer
 #
 # Bewege die Regler: die Zahl der Neuronen in der verdeckten Schicht, eine zweite verdeckte Schicht, die
-# Anzahl $m$ der Bilder in einem Stapel (die Batchgröße). Achte darauf, welche Matrizen ihre Form ändern –
-# und welche nicht. Jedes Produkt folgt einer Regel: $(a \times b)$ @ $(b \times c)$ → $(a \times c)$; die
-# beiden inneren Zahlen müssen übereinstimmen.
+# Anzahl $m$ der Bilder in einem Stapel (batch), also die Stapelgröße (batch size). Achte darauf, welche
+# Matrizen ihre Form ändern – und welche nicht. Jedes Produkt folgt einer Regel: $(a \times b)$ @
+# $(b \times c)$ → $(a \times c)$; die beiden inneren Zahlen müssen übereinstimmen.
 
 # %%
 ml.shapes_explorer(lang=LANG)
@@ -132,8 +132,8 @@ ml.show_source(ml.origin.softmax)
 #
 # Was passiert bei einem großen Rohwert, sagen wir 1000? Rohwerte wachsen, wenn das Training mit einer zu
 # großen Lernrate (learning rate) läuft oder wenn jemand vergisst, die Pixel zu normalisieren (Lektion 01).
-# Geben wir der Softmax des Originals eine Spalte mit drei Rohwerten. NumPy warnt, was schiefgeht; wir fangen
-# die Warnungen ab und geben sie aus:
+# Geben wir der Softmax des Originals eine Spalte mit drei Rohwerten. NumPy meldet in Warnungen, was
+# schiefgeht; wir fangen sie ab und geben sie aus:
 
 # %%
 import warnings
@@ -181,8 +181,8 @@ assert n_nan > 0
 # ## Die Lösung: das Spaltenmaximum abziehen
 #
 # Für jede Zahl $c$ gilt $e^{z_k - c} = e^{z_k} \cdot e^{-c}$: Der Faktor $e^{-c}$ steckt in jedem Term des
-# Zählers und der Summe und kürzt sich heraus. Softmax ändert sich also nicht, wenn wir von allen Rohwerten
-# einer Spalte dieselbe Zahl abziehen. Wir wählen $c = \max_j z_j$:
+# Zählers und der Summe und kürzt sich heraus. Die Softmax ändert sich also nicht, wenn wir von allen
+# Rohwerten einer Spalte dieselbe Zahl abziehen. Wir wählen $c = \max_j z_j$:
 #
 # $$\mathrm{softmax}(z)_k = \frac{e^{z_k - \max_j z_j}}{\sum_{i=0}^{9} e^{z_i - \max_j z_j}}$$
 #
@@ -216,8 +216,8 @@ print("P[:, 0] =", P[:, 0])
 # %% [markdown]
 # ### Aufgabe 3 · Softmax riesiger Rohwerte
 #
-# Was ist die Softmax der Spalte $z = (1000, 1000, 1000, 1000)$? Antworte mit vier Zahlen. (Probier zuerst
-# `ml.origin.softmax` des Originals daran aus – und überleg dann, was das Abziehen des Maximums bewirkt.)
+# Was ist die Softmax der Spalte $z = (1000, 1000, 1000, 1000)$? Antworte mit vier Zahlen. (Probiere zuerst
+# `ml.origin.softmax` des Originals daran aus – und überlege dann, was das Abziehen des Maximums bewirkt.)
 
 # %%
 answer = ...
@@ -227,7 +227,7 @@ ml.check("03.softmax_column", answer, lang=LANG)
 # ## Die ganze Vorwärtsrechnung, geprüft
 #
 # Mit der reparierten Softmax bringen wir die Vorwärtsrechnung zu Ende und vergleichen jedes
-# Zwischenergebnis mit `ml.forward`. Es gibt die Ausgabe `A2` zurück und einen `cache` mit allen
+# Zwischenergebnis mit `ml.forward`. Diese Funktion gibt die Ausgabe `A2` zurück und einen `cache` mit allen
 # Zwischenergebnissen – `A0` (also `X`), `Z1`, `A1`, `Z2`, `A2` –, die die Fehlerrückführung
 # (backpropagation) in Lektion 05 braucht:
 
@@ -241,7 +241,7 @@ np.testing.assert_allclose(A2, A2_ml, rtol=1e-6)
 print("A2:", A2.shape, A2.dtype, "  cache:", list(cache))
 
 # %% [markdown]
-# Ab jetzt ist die Vorwärtsrechnung `ml.forward(params, X)` und Softmax `ml.softmax`. Was antwortet das
+# Ab jetzt ist die Vorwärtsrechnung `ml.forward(params, X)` und die Softmax `ml.softmax`. Was antwortet das
 # untrainierte Netz? Die wahrscheinlichste Ziffer jeder Spalte:
 
 # %%
@@ -253,7 +253,7 @@ print(f"{(predictions == y).mean() = :.2f}")
 # %% [markdown]
 # Mit Zufallsgewichten liegt es etwa so oft richtig, wie wenn man blind eine von zehn Ziffern rät. Das zu
 # ändern ist die Aufgabe der nächsten drei Lektionen: messen, wie falsch es liegt (04 · Verlustfunktion),
-# herausfinden, in welche Richtung jedes Gewicht sich ändern muss (05 · Fehlerrückführung), und den Schritt
+# herausfinden, in welche Richtung sich jedes Gewicht ändern muss (05 · Fehlerrückführung), und den Schritt
 # gehen (06 · Gradientenverfahren).
 
 # %% [markdown]
@@ -264,7 +264,7 @@ print(f"{(predictions == y).mean() = :.2f}")
 #   Gewichte hängen nicht von $m$ ab.
 # - Vorwärtsrechnung: `A1 = relu(Z1)`, `Z2 = W2 @ A1 + b2`, `A2 = softmax(Z2)` – zehn Wahrscheinlichkeiten
 #   pro Spalte.
-# - Softmax wie im Original (`np.exp(Z) / sum`) läuft bei Rohwerten über etwa 710 (`float64`) bzw. 89
+# - Softmax wie im Original (`np.exp(Z) / sum`) läuft ab Rohwerten von etwa 710 (`float64`) bzw. 89
 #   (`float32`) über und liefert `NaN`. Das Spaltenmaximum abzuziehen ändert nichts am Ergebnis und macht
 #   einen Überlauf unmöglich: Das ist `ml.softmax`.
 #
@@ -273,7 +273,7 @@ print(f"{(predictions == y).mean() = :.2f}")
 # %% [markdown]
 # ## Lösungen
 #
-# **Aufgabe 1.** Eine Zeile pro verdecktem Neuron, eine Spalte pro Pixel: (32, 784). Die Batchgröße kommt
+# **Aufgabe 1.** Eine Zeile pro verdecktem Neuron, eine Spalte pro Pixel: (32, 784). Die Stapelgröße kommt
 # nicht vor – dieselben Gewichte verarbeiten 1 oder 10.000 Bilder.
 
 # %%
@@ -286,7 +286,7 @@ assert ml.check("03.shape_W1", ml.init_params([784, 32, 10], rng=rng)["W1"].shap
 assert ml.check("03.shape_Z1", (32, 100), lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 3.** Zieh das Maximum 1000 ab: Die Spalte wird zu (0, 0, 0, 0), viermal $e^0 = 1$, geteilt
+# **Aufgabe 3.** Ziehe das Maximum 1000 ab: Die Spalte wird zu (0, 0, 0, 0), viermal $e^0 = 1$, geteilt
 # durch 4, ergibt jeweils 0,25. Vier gleiche Rohwerte, vier gleiche Wahrscheinlichkeiten – egal, wie groß
 # sie sind.
 

@@ -53,8 +53,8 @@ print("y[:8] =", y[:8])
 # `y` enthält eine Zahl pro Bild, etwa 3. `A2` enthält zehn Wahrscheinlichkeiten pro Bild. Um beides zu
 # vergleichen, schreiben wir auch jedes Label als Spalte aus zehn Zahlen: eine 1 in der Zeile der richtigen
 # Ziffer, sonst überall 0. Aus dem Label 3 wird die Spalte (0, 0, 0, 1, 0, 0, 0, 0, 0, 0) – „zu 100 % sicher
-# eine 3“. So eine Spalte heißt **One-Hot**-Kodierung (one-hot encoding); für den ganzen Stapel ergeben die
-# Spalten eine Matrix `Y` in derselben Form wie `A2`:
+# eine 3“. Diese Darstellung heißt **One-Hot**-Kodierung (one-hot encoding); für den ganzen Stapel ergeben
+# die Spalten eine Matrix `Y` mit derselben Form wie `A2`:
 #
 # $$Y_{kj} = \begin{cases} 1 & k = y_j \\ 0 & k \neq y_j \end{cases}$$
 #
@@ -85,7 +85,7 @@ print("Y:", Y.shape, Y.dtype)
 # %% [markdown]
 # ### Aufgabe 1 · One-Hot von Hand
 #
-# Schreib die One-Hot-Matrix der vier Labels `y_small = np.array([3, 0, 7, 3])` – mit `np.zeros` und
+# Schreibe die One-Hot-Matrix der vier Labels `y_small = np.array([3, 0, 7, 3])` – mit `np.zeros` und
 # Indizierung oder von Hand mit `np.array`. (Kein `ml.one_hot`: Das wäre zu einfach.)
 
 # %%
@@ -96,14 +96,15 @@ ml.check("04.one_hot", answer, lang=LANG)
 # %% [markdown]
 # ## Der `Y.max() + 1`-Fehler
 #
-# Hier ist das `one_hot` des Original-Tutorials. Achte darauf, wie groß die Matrix ist, die es anlegt:
+# Hier ist die Funktion `one_hot` des Original-Tutorials. Achte darauf, wie groß die Matrix ist, die sie
+# anlegt:
 
 # %%
 ml.show_source(ml.origin.one_hot)
 
 # %% [markdown]
-# Die Zahl der Zeilen ist `Y.max() + 1` – sie wird aus den *Daten* abgelesen. Auf dem ganzen
-# Trainingsdatensatz ist das 10, denn irgendwo gibt es mindestens eine 9. Aber bei einem Stapel ohne 9 ist
+# Die Zahl der Zeilen ist `Y.max() + 1` – sie wird aus den *Daten* abgelesen. Auf den gesamten
+# Trainingsdaten ist das 10, denn irgendwo gibt es mindestens eine 9. Aber bei einem Stapel ohne 9 ist
 # es 9 (oder weniger). Hier sind acht Bilder, keines davon eine 9:
 
 # %%
@@ -115,8 +116,8 @@ print("ml.origin.one_hot(y_batch).shape =", ml.origin.one_hot(y_batch).shape)
 
 # %% [markdown]
 # Wie wahrscheinlich ist so ein Stapel? Wenn etwa ein Zehntel der Ziffern Neunen sind, enthält ein zufälliger
-# Stapel aus $m$ Bildern mit der Wahrscheinlichkeit $0{,}9^{m}$ keine 9. Und eine Epoche – ein Durchgang
-# durch 60.000 Bilder in Stapeln zu 64 – besteht aus 60.000 / 64 Stapeln:
+# Stapel aus $m$ Bildern mit der Wahrscheinlichkeit $0{,}9^{m}$ keine 9. Und eine Epoche (epoch) – ein
+# Durchlauf durch 60.000 Bilder in Stapeln zu 64 – besteht aus 60.000 / 64 Stapeln:
 
 # %%
 for m in (8, 64):
@@ -124,10 +125,10 @@ for m in (8, 64):
 print(f"{60_000 / 64 * 0.9 ** 64 = :.1f}")
 
 # %% [markdown]
-# Einem Stapel aus 8 Bildern fehlt die 9 also fast jedes zweite Mal, und selbst bei Stapeln zu 64 hat etwa
-# ein Stapel pro Durchgang durch die Daten keine 9. Das Original trainiert auf dem ganzen Datensatz auf
-# einmal, dort tritt der Fehler also nie auf. Er schlägt zu, sobald du mit kleinen Stapeln (mini-batches,
-# Lektion 08) oder auf einer kleinen Teilmenge trainierst. Was geht dann kaputt? Der nächste Schritt des Trainings
+# Einem Stapel aus 8 Bildern fehlt die 9 also fast jedes zweite Mal, und selbst bei Stapeln zu 64 hat etwa ein
+# Stapel pro Durchlauf durch die Daten keine 9. Das Original trainiert auf dem ganzen Datensatz auf einmal,
+# dort tritt der Fehler also nie auf. Er schlägt zu, sobald du mit Mini-Batches (kleinen Stapeln, Lektion 08)
+# oder auf einer kleinen Teilmenge trainierst. Was geht dann kaputt? Der nächste Schritt des Trainings
 # (Lektion 05) berechnet `A2 - Y`, und dafür müssen beide Matrizen dieselbe Form haben:
 
 # %%
@@ -138,9 +139,10 @@ except ValueError as error:
     print("ValueError:", error)
 
 # %% [markdown]
-# Ein Absturz ist noch der *gute* Fall: Du merkst ihn. Schlimmer ist ein Stapel, bei dem die Formen zufällig
-# passen. Sind alle Bilder eines Stapels Nullen, ist `Y.max() + 1` gleich 1, `Y` hat also nur eine Zeile –
-# und NumPy verteilt diese Zeile per **Broadcasting** stillschweigend auf alle zehn Zeilen von `A2`:
+# Ein Abbruch mit Fehlermeldung ist noch der *gute* Fall: Du bemerkst ihn. Schlimmer ist ein Stapel, bei dem
+# die Formen zufällig passen. Zeigen alle Bilder eines Stapels eine 0, ist `Y.max() + 1` gleich 1, `Y` hat
+# also nur eine Zeile – und NumPy verteilt diese Zeile per **Broadcasting** stillschweigend auf alle zehn
+# Zeilen von `A2`:
 
 # %%
 zeros = np.flatnonzero(y == 0)[:4]  # vier Bilder der Ziffer 0
@@ -164,7 +166,7 @@ print("right[:, 0] =", right[:, 0].round(2))
 # %% [markdown]
 # ## Kreuzentropie: wie falsch, in einer Zahl
 #
-# Schau dir für ein Bild nur die Wahrscheinlichkeit $p$ an, die das Netz der *richtigen* Ziffer gibt. Ist
+# Sieh dir für ein Bild nur die Wahrscheinlichkeit $p$ an, die das Netz der *richtigen* Ziffer gibt. Ist
 # $p = 1$, ist das Netz perfekt; je kleiner $p$, desto schlechter. Der Verlust eines Bildes ist $-\log p$
 # (natürlicher Logarithmus):
 
@@ -175,7 +177,7 @@ for p in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 # %% [markdown]
 # $-\log p$ ist 0 bei einer sicheren und richtigen Antwort ($p = 1$), wächst langsam, solange $p$ groß ist,
 # und sehr schnell, wenn $p$ gegen 0 geht: Am teuersten ist es, sich sicher zu sein und falsch zu liegen. Die
-# **Kreuzentropie** eines Stapels ist der Mittelwert über seine $m$ Bilder. Mit One-Hot-Labels pickt die
+# **Kreuzentropie** eines Stapels ist der Mittelwert über seine $m$ Bilder. Mit One-Hot-Labels greift die
 # innere Summe genau die Wahrscheinlichkeit der richtigen Ziffer heraus:
 #
 # $$L = -\frac{1}{m} \sum_{j=1}^{m} \sum_{k=0}^{9} Y_{kj} \log A^{[2]}_{kj} = -\frac{1}{m} \sum_{j=1}^{m} \log A^{[2]}_{y_j j}$$
@@ -195,7 +197,8 @@ loss = cross_entropy(A2, y)
 print(f"loss = {loss:.4f}")
 
 # %% [markdown]
-# Die Prüfung: dasselbe wie `ml.cross_entropy`, das die Labels `y` oder die One-Hot-Matrix `Y` annimmt:
+# Die Prüfung: dasselbe Ergebnis wie die Funktion `ml.cross_entropy`, die sowohl die Labels `y` als auch die
+# One-Hot-Matrix `Y` annimmt:
 
 # %%
 np.testing.assert_allclose(cross_entropy(A2, y), ml.cross_entropy(A2, y), rtol=1e-6)
@@ -256,8 +259,8 @@ ml.check("04.perfect_loss", answer, lang=LANG)
 # %% [markdown]
 # ## Einen Vorhersagevektor lesen
 #
-# Eine Spalte von `A2` ist die ganze Antwort des Netzes für ein Bild: zehn Wahrscheinlichkeiten, die sich zu
-# 1 addieren. Die **Vorhersage** (prediction) ist die Ziffer mit der größten Wahrscheinlichkeit (`argmax`),
+# Eine Spalte von `A2` ist die ganze Antwort des Netzes für ein Bild: zehn Wahrscheinlichkeiten, die zusammen
+# 1 ergeben. Die **Vorhersage** (prediction) ist die Ziffer mit der größten Wahrscheinlichkeit (`argmax`),
 # die **Konfidenz** (confidence) ist diese Wahrscheinlichkeit, und der Verlust dieses Bildes ist $-\log$ der
 # Wahrscheinlichkeit der *wahren* Ziffer – egal, was das Netz vorhergesagt hat.
 
@@ -270,7 +273,7 @@ print(f"p[y[j]] = {p[y[j]]:.3f}   -np.log(p[y[j]]) = {-np.log(p[y[j]]):.3f}")
 
 # %% [markdown]
 # `p.argmax()` ist die Vorhersage, `p.max()` die Konfidenz, `-np.log(p[y[j]])` der Verlust dieses Bildes.
-# Als Diagramm (die Vorhersage in Orange; fahr mit der Maus über einen Balken, um seinen Wert zu sehen):
+# Als Diagramm (die Vorhersage in Orange; fahre mit der Maus über einen Balken, um seinen Wert zu sehen):
 
 # %%
 ml.charts.probabilities(p, lang=LANG, true_label=y[j])
@@ -282,7 +285,7 @@ ml.charts.probabilities(p, lang=LANG, true_label=y[j])
 # kein Zufall. Seine Gewichte (weights) sind kleine Zufallszahlen (wie sie gewählt werden, erklärt Lektion
 # 08), also sind die zehn Rohwerte in `Z2` klein und liegen nah beieinander – und die Softmax von fast
 # gleichen Rohwerten ist fast gleichverteilt. Wäre jede Wahrscheinlichkeit genau $\frac{1}{10}$, kostete
-# jedes Bild – und damit auch ihr Mittelwert –
+# jedes Bild – und damit auch der Mittelwert –
 #
 # $$-\log \tfrac{1}{10} = \ln 10$$
 #
@@ -328,8 +331,8 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 #   Formfehler oder, schlimmer, stillschweigend falsche Gradienten, wenn das Broadcasting zufällig passt.
 # - **Kreuzentropie:** $L = -\frac{1}{m}\sum_j \log A^{[2]}_{y_j j}$, der Mittelwert über den Stapel von
 #   $-\log$(Wahrscheinlichkeit der richtigen Ziffer). 0 ist perfekt; selbstsicher falsch ist teuer. Schutz
-#   vor $\log 0$: die richtige Wahrscheinlichkeit herausgreifen und nach unten auf die kleinste positive Zahl
-#   begrenzen (`ml.cross_entropy`).
+#   vor $\log 0$: die richtige Wahrscheinlichkeit herausgreifen und nach unten auf die kleinste normale
+#   Gleitkommazahl begrenzen (`ml.cross_entropy`).
 # - Ein Vorhersagevektor: `argmax` ist die Vorhersage, die größte Wahrscheinlichkeit die Konfidenz.
 # - Ein untrainiertes Netz antwortet fast gleichverteilt, sein Verlust liegt daher bei etwa
 #   $\ln 10 \approx 2{,}30$.
@@ -354,8 +357,8 @@ assert ml.check("04.one_hot", Y_small, lang=LANG)
 assert ml.check("04.perfect_loss", -np.log(1.0), lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 3.** Jedes Bild kostet $-\log 0{,}1 = \ln 10 \approx 2{,}303$, und der Mittelwert ebenso. Probe mit
-# einer gleichverteilten Vorhersage für 5 Bilder:
+# **Aufgabe 3.** Jedes Bild kostet $-\log 0{,}1 = \ln 10 \approx 2{,}303$, und der Mittelwert ebenso. Probe
+# mit einer gleichverteilten Vorhersage für 5 Bilder:
 
 # %%
 A_uniform = np.full((10, 5), 0.1)

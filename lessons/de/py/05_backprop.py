@@ -13,9 +13,10 @@
 # - leitest du her, wie sich der Verlust mit jedem Gewicht und jedem Bias ändert – die Gradienten `dZ2`,
 #   `dW2`, `db2`, `dZ1`, `dW1`, `db1` –, jeweils mit ihrer Form,
 # - korrigierst du die Formentabelle des Original-Tutorials, die einen davon falsch angibt,
-# - schreibst du die Fehlerrückführung (backpropagation) in wenigen Zeilen und prüfst sie gegen `mnistlab`,
+# - schreibst du die Fehlerrückführung (backpropagation) in wenigen Zeilen und gleichst sie mit `mnistlab`
+#   ab,
 # - prüfst du Gradienten unabhängig mit einer numerischen Gradientenprüfung (gradient check),
-# - überführst du mit dieser Prüfung den Bias-Fehler des Original-Tutorials.
+# - entlarvst du mit dieser Prüfung den Bias-Fehler des Original-Tutorials.
 #
 # ⏱ etwa 25 Minuten
 
@@ -36,7 +37,7 @@ rng = np.random.default_rng(0)
 # dann einen kleinen Schritt in die Gegenrichtung.
 #
 # Unser Netz hat Tausende von Parametern, und wir brauchen alle ihre Gradienten auf einmal. Die
-# **Fehlerrückführung** liefert sie in einem einzigen Durchgang rückwärts durch das Netz, vom Verlust bis zur
+# **Fehlerrückführung** liefert sie in einem einzigen Durchlauf rückwärts durch das Netz, vom Verlust bis zur
 # ersten Schicht, und verwendet dabei wieder, was die Vorwärtsrechnung schon berechnet hat. Wir nehmen einen
 # kleinen Stapel (batch) aus 100 Bildern und eine verdeckte Schicht mit $n_h = 16$ Neuronen – absichtlich
 # *nicht* 10, damit keine zwei verschiedenen Größen gleich aussehen:
@@ -54,8 +55,8 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # $$X \xrightarrow{\;W^{[1]},\, b^{[1]}\;} Z^{[1]} \xrightarrow{\;g\;} A^{[1]} \xrightarrow{\;W^{[2]},\, b^{[2]}\;} Z^{[2]} \xrightarrow{\;\mathrm{softmax}\;} A^{[2]} \longrightarrow L$$
 #
-# Schreibweise: `dW1` steht für $\partial L / \partial W^{[1]}$, „wie sich $L$ mit $W^{[1]}$ ändert“, und
-# so weiter; $g$ ist die Aktivierungsfunktion (activation function) der verdeckten Schicht (hier ReLU), $g'$
+# Schreibweise: `dW1` steht für $\partial L / \partial W^{[1]}$, „wie sich $L$ mit $W^{[1]}$ ändert“, und so
+# weiter; $g$ ist die Aktivierungsfunktion (activation function) der verdeckten Schicht (hier die ReLU), $g'$
 # ihre Ableitung (Lektion 02).
 
 # %% [markdown]
@@ -68,8 +69,9 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # $$\frac{\partial L}{\partial z_i} = -\sum_{k} \frac{Y_k}{a_k}\, a_k \left(\delta_{ki} - a_i\right) = -Y_i + a_i \sum_k Y_k = a_i - Y_i$$
 #
-# denn das One-Hot-$Y$ summiert sich zu 1. Softmax und Kreuzentropie zusammen haben die einfachste Ableitung,
-# die man sich vorstellen kann: **Vorhersage minus Wahrheit**. Für den ganzen Stapel, Spalte für Spalte:
+# denn die Einträge des One-Hot-$Y$ ergeben zusammen 1. Softmax und Kreuzentropie haben gemeinsam die
+# einfachste Ableitung, die man sich vorstellen kann: **Vorhersage minus Wahrheit**. Für den ganzen Stapel,
+# Spalte für Spalte:
 #
 # $$dZ^{[2]} = A^{[2]} - Y$$
 #
@@ -98,7 +100,7 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # $$dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$$
 #
-# Bei ReLU ist $g'$ gleich 1, wo $Z^{[1]} > 0$ ist, und sonst 0: Ein Neuron, das bei einem Bild aus war,
+# Bei der ReLU ist $g'$ gleich 1, wo $Z^{[1]} > 0$ ist, und sonst 0: Ein Neuron, das bei einem Bild aus war,
 # gibt für dieses Bild keinen Gradienten zurück.
 #
 # ## Schritt 4 · Gewichte und Biases der verdeckten Schicht
@@ -141,7 +143,7 @@ ml.check("05.shape_dW1", answer, lang=LANG)
 # ## Die Fehlerrückführung, ausgeschrieben
 #
 # Die vier Schritte als Code. `cache` enthält, was die Vorwärtsrechnung berechnet hat (`A0` ist `X`), und
-# `ml.relu_prime` ist $g'$ für ReLU aus Lektion 02:
+# `ml.relu_prime` ist $g'$ für die ReLU aus Lektion 02:
 
 # %%
 def backward(params, cache, Y):
@@ -173,9 +175,9 @@ print(sorted(expected))
 # %% [markdown]
 # ### Aufgabe 2 · db2 als Funktion
 #
-# Schreib eine Funktion `db2(dZ2)`, die `dZ2 = A2 - Y` (10 × m) bekommt und den Gradienten der Biases der
-# Ausgabeschicht zurückgibt, Form (10, 1). Setz dann `answer = db2` – die Prüfung ruft deine Funktion mit
-# eigenen Testdaten auf.
+# Schreibe eine Funktion `db2(dZ2)`, die `dZ2 = A2 - Y` (10 × m) bekommt und den Gradienten der Biases der
+# Ausgabeschicht zurückgibt, Form (10, 1). Setze dann `answer = db2` – die Prüfung ruft deine Funktion mit
+# eigenen Beispieldaten auf.
 
 # %%
 answer = ...
@@ -187,7 +189,7 @@ ml.check("05.db2", answer, lang=LANG)
 # Beide Versionen stimmen überein – aber beide könnten denselben Fehler in der Herleitung haben. Die
 # Fehlerrückführung scheitert *leise*: Ein falscher Gradient hat trotzdem die richtige Form, das Netz
 # trainiert trotzdem ein bisschen, und nichts stürzt ab. Wir brauchen einen unabhängigen Test, und die
-# Definition der Ableitung liefert ihn: Verschieb ein einzelnes Gewicht $w$ um ein winziges $\varepsilon$ in
+# Definition der Ableitung liefert ihn: Verschiebe ein einzelnes Gewicht $w$ um ein winziges $\varepsilon$ in
 # beide Richtungen und beobachte den Verlust:
 #
 # $$\frac{\partial L}{\partial w} \approx \frac{L(w + \varepsilon) - L(w - \varepsilon)}{2\varepsilon}$$
@@ -223,8 +225,8 @@ print("numerical_gradient(..., float32) =", numerical_gradient(params, X, y, "W1
 # wird zu einigen Prozent des Ergebnisses. Deshalb läuft eine Gradientenprüfung immer in `float64` (etwa 16
 # Stellen).
 #
-# Die Prüfung: Unser `numerical_gradient` stimmt mit `ml.numerical_gradient` überein, das eine Liste von
-# Indizes annimmt:
+# Die Prüfung: Unser `numerical_gradient` stimmt mit der Funktion `ml.numerical_gradient` überein, die eine
+# Liste von Indizes annimmt:
 
 # %%
 np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
@@ -238,9 +240,10 @@ np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
 # $$\frac{\lVert g_{\mathrm{backprop}} - g_{\mathrm{numerical}} \rVert}{\lVert g_{\mathrm{backprop}} \rVert + \lVert g_{\mathrm{numerical}} \rVert}$$
 #
 # ($g_{\mathrm{backprop}}$ aus der Fehlerrückführung, $g_{\mathrm{numerical}}$ numerisch.) Relativ, damit er
-# für große und kleine Gradienten dasselbe bedeutet: Um $10^{-9}$ ist Rundungsrauschen – der Gradient
-# stimmt; über $10^{-6}$ ist ein Fehler; nahe 1 heißt, die beiden haben nichts miteinander zu tun. (Die
-# Tabelle von `ml.gradient_check` ist englisch: „parameter“, „entries“ = Einträge, „ok“.)
+# für große und kleine Gradienten dasselbe bedeutet: Ein Wert um $10^{-9}$ ist Rundungsrauschen – der Gradient
+# stimmt; ein Wert über $10^{-6}$ deutet auf einen Fehler hin; ein Wert nahe 1 heißt, dass die beiden nichts
+# miteinander zu tun haben. (Die Tabelle von `ml.gradient_check` ist englisch: „parameter“, „entries“ =
+# Einträge, „ok“.)
 
 # %%
 check = ml.gradient_check(params, X, y, rng=rng, lang=LANG)
@@ -268,7 +271,7 @@ ml.check("05.gradcheck_bug", answer, lang=LANG)
 # %% [markdown]
 # ## Der Bias-Fehler des Originals
 #
-# Jetzt die Fehlerrückführung des Original-Tutorials. Vergleich seine Zeilen für `db2` und `db1` mit unseren
+# Jetzt die Fehlerrückführung des Original-Tutorials. Vergleiche ihre Zeilen für `db2` und `db1` mit unseren
 # Formeln:
 
 # %%
@@ -289,11 +292,11 @@ print("grads['db1'][:5].ravel() =", grads["db1"][:5].ravel())
 # %% [markdown]
 # In `b1 - alpha * db1` wird diese eine Zahl von jedem Bias abgezogen: **Alle Biases einer Schicht bekommen
 # denselben Gradienten** und bewegen sich gemeinsam, als hätte die Schicht nur einen einzigen Bias. Und `db2`
-# ist praktisch 0 – immer: Jede Spalte von $A^{[2]}$ summiert sich zu 1 und jede Spalte von $Y$ ebenso, die
-# Summe aller Einträge von $A^{[2]} - Y$ ist also $m - m = 0$. Die Ausgabe-Biases des Originals bewegen sich
-# *nie*; sie behalten das ganze Training über ihre zufälligen Startwerte.
+# ist praktisch 0 – immer: Die Einträge jeder Spalte von $A^{[2]}$ ergeben zusammen 1, die jeder Spalte von
+# $Y$ ebenso, die Summe aller Einträge von $A^{[2]} - Y$ ist also $m - m = 0$. Die Ausgabe-Biases des
+# Originals bewegen sich *nie*; sie behalten das ganze Training über ihre zufälligen Anfangswerte.
 #
-# Das Netz lernt trotzdem über seine Gewichte – deshalb ist der Fehler niemandem aufgefallen. Hätte unsere
+# Das Netz lernt trotzdem über seine Gewichte – deshalb blieb der Fehler unbemerkt. Hätte unsere
 # Gradientenprüfung ihn erwischt? Wir vergleichen die Gradienten des Originals (die eine Zahl auf alle Biases
 # verteilt, genau wie beim Update) mit den numerischen Gradienten, die `check` oben berechnet hat, an
 # denselben Einträgen:
@@ -329,7 +332,8 @@ assert errors["b1"] > 1e-2 and errors["b2"] > 1e-2
 ml.show_source(ml.backward)
 
 # %% [markdown]
-# Die Schleife, die rückwärts durch die Schichten läuft, sind unsere vier Schritte, einmal pro Schicht:
+# Die Schleife, die rückwärts durch die Schichten läuft, besteht aus unseren vier Schritten, einmal pro
+# Schicht:
 
 # %%
 ml.show_source(ml.network._backward)
@@ -345,7 +349,7 @@ ml.show_source(ml.network._backward)
 #   des Originals behauptet. Nimm verschiedene Größen (z. B. $n_h = 16$), damit Formfehler auffallen.
 # - Eine **Gradientenprüfung** vergleicht die Fehlerrückführung mit zentralen Differenzen
 #   $(L(w+\varepsilon) - L(w-\varepsilon)) / 2\varepsilon$ in `float64`: Ein relativer Fehler um $10^{-9}$
-#   heißt richtig, über $10^{-6}$ heißt Fehler.
+#   bedeutet „richtig“, einer über $10^{-6}$ deutet auf einen Fehler hin.
 # - Das `np.sum(dZ)` des Originals gibt allen Biases einer Schicht einen gemeinsamen Gradienten – und den
 #   Ausgabe-Biases gar keinen. Die Gradientenprüfung erwischt das sofort; die Korrektur ist
 #   `sum(axis=1, keepdims=True)`.

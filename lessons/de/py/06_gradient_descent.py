@@ -32,20 +32,20 @@ rng = np.random.default_rng(0)
 #
 # Lektion 05 hat uns für jedes Gewicht und jeden Bias seinen Gradienten geliefert: die Richtung, in der der
 # Verlust am schnellsten wächst. Damit der Verlust *kleiner* wird, verschieben wir jeden Parameter ein
-# kleines Stück in die Gegenrichtung:
+# kleines Stück in die Gegenrichtung. Diese Aktualisierung der Parameter heißt kurz **Update** (update):
 #
 # $$W^{[l]} \leftarrow W^{[l]} - \alpha \, dW^{[l]} \qquad b^{[l]} \leftarrow b^{[l]} - \alpha \, db^{[l]}$$
 #
 # $\alpha$ (`learning_rate`, die Lernrate) bestimmt die Schrittweite. Dann berechnen wir an der neuen Stelle
 # wieder Verlust und Gradienten, gehen den nächsten Schritt und so weiter: das **Gradientenverfahren**
-# (gradient descent). Stell dir vor, du steigst bei dichtem Nebel in ein Tal ab: Du spürst nur die Neigung
+# (gradient descent). Stelle dir vor, du steigst bei dichtem Nebel in ein Tal ab: Du spürst nur die Neigung
 # unter deinen Füßen, also machst du einen Schritt bergab, tastest erneut, machst den nächsten Schritt.
 
 # %% [markdown]
 # ### Aufgabe 1 · Die Update-Regel
 #
-# Schreib eine Funktion `update(W1, dW1, learning_rate)`, die das neue `W1` nach einem Schritt des
-# Gradientenverfahrens zurückgibt. Setz dann `answer = update`.
+# Schreibe eine Funktion `update(W1, dW1, learning_rate)`, die das neue `W1` nach einem Schritt des
+# Gradientenverfahrens zurückgibt. Setze dann `answer = update`.
 
 # %%
 answer = ...
@@ -54,13 +54,13 @@ ml.check("06.update_W1", answer, lang=LANG)
 # %% [markdown]
 # ## Die Trainingsschleife, ausgeschrieben
 #
-# Wir trainieren auf 500 Trainingsbildern – genug zum Lernen, wenig genug, um in Sekunden zu trainieren (auch
-# wenn das vollständige MNIST auf deiner Festplatte liegt) – und legen 500 Testbilder beiseite, auf denen das
-# Netz nie trainiert; Lektion 07 schaut sie sich genau an. Wie das Original-Tutorial verwenden wir das
-# Gradientenverfahren mit **vollem Stapel** (full batch): Jeder Schritt nutzt *alle* Trainingsbilder. Ein
-# Durchgang durch die Daten heißt **Epoche** (epoch), hier ist eine Epoche also genau ein Schritt.
+# Wir trainieren auf 500 Trainingsbildern – genug zum Lernen, aber so wenige, dass das Training nur Sekunden
+# dauert (auch wenn das vollständige MNIST auf deiner Festplatte liegt) – und legen 500 Testbilder beiseite,
+# auf denen das Netz nie trainiert; Lektion 07 schaut sie sich genau an. Wie das Original-Tutorial verwenden
+# wir das Gradientenverfahren mit **vollem Stapel** (full batch): Jeder Schritt nutzt *alle* Trainingsbilder.
+# Ein Durchlauf durch die Daten heißt **Epoche** (epoch); hier ist eine Epoche also genau ein Schritt.
 #
-# Alle Trainingsläufe dieser Lektion starten mit denselben Zufallsgewichten `start`, damit man sie
+# Alle Trainingsläufe dieser Lektion starten mit denselben Anfangsgewichten `start`, damit man sie
 # vergleichen kann.
 
 # %%
@@ -71,8 +71,8 @@ start = ml.init_params([784, n_hidden, 10], rng=rng)  # derselbe Start für alle
 
 # %% [markdown]
 # Die Schleife: Vorwärtsrechnung (Lektion 03), Verlust (Lektion 04), Fehlerrückführung (Lektion 05), Update
-# (oben). Alle 20 Durchläufe gibt sie den Verlust (`loss`) aus und den Anteil der Trainingsbilder, die sie
-# richtig erkennt (`accuracy`, die Genauigkeit):
+# (oben). Alle 20 Iterationen gibt sie den Verlust (`loss`) aus und den Anteil der Trainingsbilder, die das
+# Netz richtig erkennt (`accuracy`, die Genauigkeit):
 
 # %%
 def gradient_descent(params, X, y, learning_rate, n_iterations, print_every=20):
@@ -103,9 +103,9 @@ losses = gradient_descent(params, X, y, learning_rate, n_iterations)
 # ## Dasselbe mit `ml.train`
 #
 # `ml.train(params, X, y, learning_rate=..., n_epochs=...)` erledigt diese Schleife für uns und gibt eine
-# `History` zurück: Verlust und Genauigkeit nach jeder Epoche (Eintrag 0 ist vor dem Training), auch auf den
-# Validierungsbildern, wenn wir sie mitgeben. Ohne `batch_size` trainiert es mit vollem Stapel, wie unsere
-# Schleife. Gleicher Start, gleiche Einstellungen:
+# `History` zurück: Verlust und Genauigkeit nach jeder Epoche (Eintrag 0: vor dem Training), auch auf den
+# Validierungsbildern, wenn wir sie mitgeben. Ohne `batch_size` trainiert die Funktion mit vollem Stapel, wie
+# unsere Schleife. Gleicher Start, gleiche Einstellungen:
 
 # %%
 params_ml = {name: value.copy() for name, value in start.items()}
@@ -141,7 +141,7 @@ print(f"history.accuracy[-1] = {history.accuracy[-1]:.1%}   history.val_accuracy
 # %% [markdown]
 # ## Wie groß darf ein Schritt sein? Die Lernrate
 #
-# Warum nicht einfach riesige Schritte machen und früher fertig sein? Schau dir das einfachste Tal an, das es
+# Warum nicht einfach riesige Schritte machen und früher fertig sein? Sieh dir das einfachste Tal an, das es
 # gibt: $L(w) = w^2/2$ mit dem Gradienten $w$. Ein Schritt ergibt $w \leftarrow w - \alpha w = (1 - \alpha)\,
 # w$:
 
@@ -222,14 +222,14 @@ print("run.diverged_loss =", run.diverged_loss)
 print(run.message)
 
 # %% [markdown]
-# (Die Meldung ist englisch; sinngemäß: „Lernrate 10 ist zu groß: Der Verlust wuchs in 2 Epochen von … auf
-# …; versuch es mit 1. Die Parameter wurden auf das Ende von Epoche 1 zurückgesetzt.“)
+# (Die Meldung ist englisch; sinngemäß: „Lernrate 10 ist zu groß: Der Verlust wuchs in … Epochen von … auf
+# …; versuche es mit 1. Die Parameter wurden auf das Ende von Epoche … zurückgesetzt.“)
 #
-# `ml.train` bricht ab, sobald der Verlust `inf` oder `nan` wird oder um mehr als $10 \ln 10 \approx 23$
-# über den Verlust vor dem Training steigt – dann gibt das Netz der richtigen Ziffer im Mittel nur noch eine
-# Wahrscheinlichkeit von etwa $e^{-23}$: Es ist sich sicher und liegt falsch. Es setzt die Gewichte auf den
-# Stand nach der letzten guten Epoche zurück (so enthalten sie nie `nan`), hebt den davongelaufenen Verlust in
-# `diverged_loss` auf und sagt, was zu tun ist: eine zehnmal kleinere Lernrate.
+# `ml.train` bricht ab, sobald der Verlust `inf` oder `nan` wird oder um mehr als $10 \ln 10 \approx 23$ über
+# den Verlust vor dem Training steigt – dann gibt das Netz der richtigen Ziffer im Mittel nur noch eine
+# Wahrscheinlichkeit von höchstens etwa $e^{-25}$: Es ist sich sicher und liegt falsch. `ml.train` setzt die
+# Gewichte dann auf den Stand nach der letzten guten Epoche zurück (so enthalten sie nie `nan`), hebt den
+# davongelaufenen Verlust in `diverged_loss` auf und sagt, was zu tun ist: eine zehnmal kleinere Lernrate.
 #
 # ### Warum der Verlust explodiert
 #
@@ -250,14 +250,14 @@ print(f"alive = {alive} / {n_hidden}")
 #    der Hang steiler ist.
 # 2. Ein steilerer Hang bedeutet einen größeren Gradienten, also wird der nächste Schritt noch länger – das
 #    Überschießen schaukelt sich auf, wie bei $\alpha = 2{,}5$ oben. Die Gewichte wachsen auf ein Vielfaches
-#    ihrer Startgröße.
+#    ihrer Anfangsgröße.
 # 3. Große Gewichte ergeben große Rohwerte in `Z2`. Die Softmax macht daraus Wahrscheinlichkeiten von fast
 #    genau 0 und 1, jede falsche Antwort ist also *sicher* falsch: Der Verlust springt auf Werte im
 #    zweistelligen Bereich (Lektion 04: bis zu 87 pro Bild).
 # 4. Die riesigen Updates drücken außerdem die Rohwerte `Z1` der meisten verdeckten Neuronen bei jedem Bild
-#    unter null. Eine ReLU, die nie positiv ist, gibt keinen Gradienten zurück (Lektion 05) – das Neuron ist
-#    **tot** und erholt sich nie wieder. `alive` („lebendig“) oben zählt die verdeckten Neuronen, die bei
-#    mindestens einem Bild noch positiv sind.
+#    unter null. Bekommt die ReLU eines Neurons nie einen positiven Wert, gibt sie keinen Gradienten zurück
+#    (Lektion 05) – das Neuron ist **tot** (dead neuron) und erholt sich nie wieder. `alive` („lebendig“) oben
+#    zählt die verdeckten Neuronen, die bei mindestens einem Bild noch positiv sind.
 #
 # Danach kriecht der Verlust wieder Richtung $\ln 10 \approx 2{,}3$ – das sieht nach Erholung aus, ist aber
 # keine: Mit einer (fast) toten verdeckten Schicht gibt das Netz für jedes Bild beinahe dieselbe Antwort und
@@ -300,15 +300,15 @@ print(panel.settings_string())
 print(panel.message)
 
 # %% [markdown]
-# **Probier es aus:**
-# 1. Schieb den Regler für die Lernrate auf 0,01 und drück **Trainieren**: Der Verlust kriecht.
-# 2. Stell ihn auf 10 und drück **Trainieren**: Das Panel bricht fast sofort ab, mit einer roten Meldung, die
-#    sagt, was passiert ist und was zu tun ist.
-# 3. Probier Werte zwischen 0,5 und 10. Ab wo geht es schief? Um 2 herum siehst du vielleicht einen Lauf, der
-#    nicht explodiert, aber bei $\ln 10 \approx 2{,}3$ mit etwa 10 % Genauigkeit hängen bleibt – tote
-#    Neuronen, wie oben.
+# **Probiere es aus:**
+# 1. Schiebe den Regler für die Lernrate auf 0,01 und drücke **Trainieren**: Der Verlust kriecht.
+# 2. Stelle ihn auf 10 und drücke **Trainieren**: Das Panel bricht fast sofort ab, mit einer roten Meldung,
+#    die sagt, was passiert ist und was zu tun ist.
+# 3. Probiere Werte zwischen 0,5 und 10. Ab welchem Wert geht es schief? Um 2 herum siehst du vielleicht einen
+#    Lauf, der nicht explodiert, aber bei $\ln 10 \approx 2{,}3$ mit etwa 10 % Genauigkeit hängen bleibt –
+#    tote Neuronen, wie oben.
 # 4. Im Menü **Experiment** gibt es fertige Einstellungen, z. B. „Lernrate zu klein“ und „Lernrate zu groß“.
-#    Sie trainieren mit kleinen Stapeln (mini-batches) zu 64 Bildern statt mit dem vollen Stapel – warum das
+#    Sie trainieren mit Mini-Batches (kleinen Stapeln) zu 64 Bildern statt mit dem vollen Stapel – warum das
 #    viel schneller geht, erklärt Lektion 08 –, aber die Lernrate wirkt genauso.
 #
 # Alles, was die Knöpfe tun, geht auch per Code, z. B. `panel.controls["learning_rate"].value = 10` und dann
@@ -317,8 +317,8 @@ print(panel.message)
 # %% [markdown]
 # ### Aufgabe 3 · Updates pro Epoche
 #
-# Der vollständige MNIST-Trainingsdatensatz hat 60.000 Bilder. Wie viele Gewichts-Updates passieren in einer
-# Epoche mit vollem Stapel – und wie viele mit Stapeln (mini-batches) zu 64 Bildern? Antworte mit einem Tupel
+# Die vollständigen MNIST-Trainingsdaten umfassen 60.000 Bilder. Wie viele Updates der Gewichte gibt es in
+# einer Epoche mit vollem Stapel – und wie viele mit Mini-Batches zu 64 Bildern? Antworte mit einem Tupel
 # `(voller_stapel, stapel_64)`.
 
 # %%
@@ -332,14 +332,14 @@ ml.check("06.updates_per_epoch", answer, lang=LANG)
 #   $W \leftarrow W - \alpha\, dW$ (und genauso für $b$). Voller Stapel: Jeder Schritt nutzt alle
 #   Trainingsbilder, ein Schritt pro Epoche.
 # - `ml.train` führt diese Schleife aus und gibt eine `History` zurück (Verlust und Genauigkeit pro Epoche,
-#   Gradientennormen pro Schritt mit `record_steps=True`); vom selben Start aus liefert es dieselbe
+#   Gradientennormen pro Schritt mit `record_steps=True`); vom selben Start aus liefert die Funktion dieselbe
 #   Verlustkurve wie unsere Schleife.
 # - Die Lernrate $\alpha$: zu klein – langsam; passend – schnell, dann flacher; zu groß – die Schritte
 #   schießen über, schaukeln sich auf und divergieren: riesige Gewichte, sichere falsche Antworten, tote
 #   ReLU-Neuronen. `ml.train` bricht ab, stellt die letzten guten Gewichte wieder her und schlägt eine
 #   kleinere Lernrate vor.
-# - Ein Verlust, der bei $\ln 10$ mit 10 % Genauigkeit hängt, heißt: Das Netz hat nichts gelernt – oder ist
-#   kaputt.
+# - Ein Verlust, der bei $\ln 10$ mit 10 % Genauigkeit hängen bleibt, bedeutet: Das Netz hat nichts gelernt –
+#   oder ist kaputt.
 #
 # **Weiter:** [07 · Auswertung](07_evaluation.ipynb) – wie gut ist das Netz auf Bildern, die es nie gesehen
 # hat?

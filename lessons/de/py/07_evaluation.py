@@ -54,7 +54,7 @@ print(f"{history.epoch[-1] = }")
 # Die **Genauigkeit** (accuracy) ist der Anteil der Bilder, bei denen diese Antwort mit dem richtigen
 # Label übereinstimmt:
 #
-# $$\text{accuracy} = \frac{1}{m} \sum_{i=1}^{m} [\hat y_i = y_i]$$
+# $$\text{Genauigkeit} = \frac{1}{m} \sum_{i=1}^{m} [\hat y_i = y_i]$$
 #
 # Dabei ist $[\hat y_i = y_i]$ gleich 1 bei einer richtigen Antwort und sonst 0. In NumPy liefert der
 # Vergleich zweier Label-Vektoren ein Array aus `True`/`False` – und dessen Mittelwert ist genau dieser
@@ -77,9 +77,9 @@ assert accuracy(y_test, y_pred) == ml.accuracy(y_test, y_pred)
 # %% [markdown]
 # ## Trainings- gegen Testgenauigkeit: Überanpassung
 #
-# Vergleich die beiden Zahlen oben: Auf den Bildern, mit denen es trainiert wurde, ist das Netz besser als
+# Vergleiche die beiden Zahlen oben: Auf den Bildern, mit denen es trainiert wurde, ist das Netz besser als
 # auf neuen. Mit nur 1.000 Trainingsbildern und 30 Durchläufen hat es nicht nur gelernt, was eine 4 zur 4
-# macht, sondern auch die Eigenheiten genau dieser 1.000 Bilder – ungefähr so, wie jemand, der die
+# macht, sondern auch die Eigenheiten genau dieser 1.000 Bilder – ungefähr so wie jemand, der die
 # Lösungen der Klausur vom letzten Jahr auswendig lernt. Das nennt man **Überanpassung** (overfitting).
 # Das Diagramm zeigt, wie es dazu kommt: Die Trainingsgenauigkeit klettert immer weiter Richtung 100 %,
 # während die Genauigkeit auf den zurückgehaltenen Bildern (hier dienen die Testdaten zur *Validierung*)
@@ -91,7 +91,7 @@ ml.charts.accuracy_curve(history, lang=LANG)
 # %% [markdown]
 # Das beste Mittel dagegen sind **mehr Daten**. Unten bekommt dasselbe Netz viermal so viele
 # verschiedene Bilder und gleich viele Trainingsschritte (8 Epochen mit 4.000 Bildern ≈ 30 Epochen mit
-# 1.000). Vergleich den Abstand zwischen Trainings- und Testgenauigkeit in beiden Läufen. (Die
+# 1.000). Vergleiche den Abstand zwischen Trainings- und Testgenauigkeit in beiden Läufen. (Die
 # mitgelieferte Stichprobe hat genau 4.000 Trainingsbilder.)
 
 # %%
@@ -113,7 +113,7 @@ for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
 # %% [markdown]
 # ## Die Konfusionsmatrix
 #
-# Die Genauigkeit ist eine einzige Zahl. Sie sagt nicht, *welche* Ziffern schiefgehen. Das zeigt die
+# Die Genauigkeit ist eine einzige Zahl. Sie verrät nicht, bei *welchen* Ziffern es schiefgeht. Das zeigt die
 # **Konfusionsmatrix** $C$ (confusion matrix): $C_{ij}$ zählt die Testbilder mit der richtigen Ziffer $i$,
 # die das Netz für ein $j$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
 # Diagonalen stehen die richtigen Antworten.
@@ -140,15 +140,16 @@ assert np.trace(C) / C.sum() == ml.accuracy(y_test, y_pred)  # Diagonale / alle 
 
 # %% [markdown]
 # Als Diagramm liest sie sich leichter: Dunkle Felder abseits der Diagonalen sind die häufigen Fehler.
-# Fahr mit der Maus über ein Feld, um zu sehen, was es zählt.
+# Fahre mit der Maus über ein Feld, um zu sehen, was es zählt.
 
 # %%
 ml.charts.confusion_matrix(C, lang=LANG)
 
 # %% [markdown]
-# Welche Verwechslungen sind am häufigsten? Setz die Diagonale auf 0 und such die größten Einträge. Die
-# üblichen Verdächtigen sind Formen, die sich wirklich ähneln: 4 und 9, 3 und 5, 7 und 9, 2 und 7 – schau,
-# ob dein Netz das bestätigt. Jede Zeile unten heißt: *richtige Ziffer → vorhergesagte Ziffer: Anzahl*.
+# Welche Verwechslungen sind am häufigsten? Setze die Diagonale auf 0 und suche die größten Einträge. Die
+# üblichen Verdächtigen sind Formen, die sich wirklich ähneln: 4 und 9, 3 und 5, 7 und 9, 2 und 7 – sieh
+# nach, ob dein Netz das bestätigt. Jede Zeile unten liest sich so: *richtige Ziffer → vorhergesagte Ziffer:
+# Anzahl*.
 
 # %%
 mistakes = C.copy()
@@ -178,7 +179,7 @@ print(f"{ml.t('lesson.precision', LANG):13}" + " ".join(ml.fmt("{v:5.0%}", LANG,
 # %% [markdown]
 # ## Die falsch erkannten Ziffern
 #
-# Zahlen sind das eine – die Fehler anzuschauen ist etwas anderes. `ml.misclassified` liefert die Indizes
+# Zahlen sind das eine – die Fehler selbst anzusehen ist etwas anderes. `ml.misclassified` liefert die Indizes
 # aller Testbilder mit falscher Vorhersage; das ist dasselbe wie `np.flatnonzero(y_test != y_pred)`:
 
 # %%
@@ -187,8 +188,8 @@ np.testing.assert_array_equal(wrong, np.flatnonzero(y_test != y_pred))
 print("len(wrong) =", len(wrong), "  y_test.size =", y_test.size)
 
 # %% [markdown]
-# Hier sind die ersten davon, jeweils beschriftet mit *richtig → vorhergesagt*. Viele sind ehrlich schwer
-# zu lesen; bei manchen würde ein Mensch nie danebenliegen.
+# Hier sind die ersten davon, jeweils beschriftet mit *richtig → vorhergesagt*. Viele sind wirklich kaum zu
+# entziffern; bei manchen würde ein Mensch nie danebenliegen.
 
 # %%
 ml.charts.digit_grid(X_test[:, wrong], y_test[wrong], y_pred[wrong], lang=LANG)
@@ -223,13 +224,13 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # Dinge sehen nach Rauschen aus:
 #
 # - **Der Rand.** Pixel am Rand sind in (fast) jedem Bild 0. Der Gradient eines Gewichts ist
-#   $\partial L / \partial W^{[1]} = dZ^{[1]} X^T$: Ein Pixel, das immer 0 ist, liefert eine Spalte aus
-#   Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen Startwerte. Die nächste Zelle
-#   prüft das exakt.
-# - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead unit).
-#   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat ReLU keinen Gradienten durchgelassen, und es
-#   hat nie gelernt. Die zweite Ausgabe zeigt für jedes Neuron, bei welchem Anteil der Trainingsbilder es
-#   aktiv ist.
+#   $\partial L / \partial W^{[1]} = \frac{1}{m} dZ^{[1]} X^T$: Ein Pixel, das immer 0 ist, liefert eine
+#   Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen Anfangswerte. Die nächste
+#   Zelle prüft das exakt.
+# - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead neuron).
+#   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
+#   hat nie gelernt. Der zweite Teil der Ausgabe unten zeigt für jedes Neuron, bei welchem Anteil der
+#   Trainingsbilder es aktiv ist.
 
 # %%
 never_inked = X_train.max(axis=1) == 0  # Pixel, die in jedem Trainingsbild 0 sind
@@ -244,7 +245,7 @@ print(f"{ml.t('lesson.active', LANG):7}" + " ".join(ml.fmt("{a:5.0%}", LANG, a=a
 # %% [markdown]
 # ## Aufgaben
 #
-# **Aufgabe 1.** Schreib eine Funktion `accuracy_from_cm(C)`, die die Genauigkeit (eine Zahl zwischen 0
+# **Aufgabe 1.** Schreibe eine Funktion `accuracy_from_cm(C)`, die die Genauigkeit (eine Zahl zwischen 0
 # und 1) allein aus einer Konfusionsmatrix `C` berechnet.
 
 # %%
@@ -256,7 +257,7 @@ answer = ...  # wenn deine Funktion fertig ist: answer = accuracy_from_cm
 ml.check("07.accuracy_from_cm", answer, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 2.** Schreib eine Funktion `most_confused(C)`, die das Paar `(richtige Ziffer, vorhergesagte
+# **Aufgabe 2.** Schreibe eine Funktion `most_confused(C)`, die das Paar `(richtige Ziffer, vorhergesagte
 # Ziffer)` zurückgibt, das das Netz am häufigsten verwechselt – also die Stelle des größten Eintrags
 # *außerhalb* der Diagonalen.
 
@@ -293,7 +294,7 @@ ml.check("07.precision", answer, lang=LANG)
 # - Die **Konfusionsmatrix** $C_{ij}$ zählt, wie oft ein richtiges $i$ als $j$ erkannt wurde; ihre
 #   Diagonale geteilt durch ihre Summe ist die Genauigkeit. Die Zeilen liefern die Trefferquote, die
 #   Spalten die Präzision jeder Ziffer.
-# - Schau dir die **falsch erkannten** Bilder an – Zahlen allein verbergen, was schiefläuft.
+# - Sieh dir die **falsch erkannten** Bilder an – Zahlen allein verbergen, was schiefläuft.
 # - Jede Zeile von `W1` ist eine 28 × 28-Schablone: das, worauf dieses verdeckte Neuron achtet. Pixel, die
 #   immer 0 sind, bewegen ihre Gewichte nie; ein totes ReLU-Neuron lernt nie.
 #

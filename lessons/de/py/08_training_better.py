@@ -11,7 +11,8 @@
 #
 # **In dieser Lektion**
 # - trainierst du mit **Mini-Batches** statt mit dem ganzen Datensatz pro Schritt – und findest den
-#   **Fehler mit dem globalen `m`** im Original, durch den Mini-Batch-Schritte hundertfach zu klein werden,
+#   **Fehler mit dem globalen `m`** im Original, durch den Mini-Batch-Schritte um ein Vielhundertfaches zu
+#   klein werden,
 # - startest du mit der **He-Initialisierung** statt gleichverteilt ±0,5 und siehst, was das in jeder
 #   Schicht bewirkt,
 # - machst du das Netz **tiefer** (784-128-64-10), vergleichst **ReLU und Sigmoid** und fügst einen
@@ -55,7 +56,7 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # Stapel (batches) zu je `batch_size` Bildern und machen pro Stapel einen Schritt. Der Gradient jedes
 # Schritts ist nur eine Schätzung – etwas verrauscht –, dafür gibt es viele Schritte pro Epoche:
 #
-# $$\text{steps per epoch} = \left\lceil \frac{m}{\text{batch size}} \right\rceil$$
+# $$\text{Schritte pro Epoche} = \left\lceil \frac{m}{\text{Stapelgröße}} \right\rceil$$
 #
 # (der letzte Stapel darf kleiner sein). Eine Epoche Mini-Batch-Training, ausgeschrieben:
 
@@ -74,8 +75,8 @@ print("m =", m, "  math.ceil(m / 64) =", math.ceil(m / 64))
 
 # %% [markdown]
 # `ml.train(..., batch_size=64, rng=...)` macht genau das. Zwei Zufallsgeneratoren mit demselben Startwert
-# liefern dieselben Zufallszahlen – dieselben Startgewichte und dieselbe Mischung –, also müssen beide mit
-# denselben Gewichten enden:
+# (seed) liefern dieselben Zufallszahlen – dieselben Anfangsgewichte und dieselbe Mischung –, also müssen
+# beide mit denselben Gewichten enden:
 
 # %%
 params_inline = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
@@ -129,20 +130,20 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
 
 # %% [markdown]
 # Die Reparatur: $m$ aus dem Stapel selbst nehmen. `ml.backward` teilt durch `A_L.shape[1]`, die
-# Spaltenzahl des Stapels, den es bekommt – das stimmt für jede Stapelgröße.
+# Spaltenzahl des Stapels, den die Funktion bekommt – das stimmt für jede Stapelgröße.
 
 # %% [markdown]
 # ## He-Initialisierung
 #
 # Das Original zieht jedes Gewicht gleichverteilt aus $[-0{,}5; 0{,}5)$, egal wie groß die Schicht ist. Ein
-# Neuron addiert aber $n_{\text{in}}$ Produkte $w_i a_i$: Je mehr Eingänge, desto größer $z$. Mit 784
-# Pixeln und danach 128 verdeckten Neuronen, die in die nächste Schicht einspeisen, wachsen die Werte von
+# Neuron addiert aber $n_{\text{in}}$ Produkte $w_i a_i$: Je mehr Eingaben, desto größer $z$. Mit 784
+# Pixeln und danach 128 verdeckten Neuronen, die die nächste Schicht speisen, wachsen die Werte von
 # Schicht zu Schicht, und die Softmax am Ende startet *gesättigt*: Das Netz ist sich sehr sicher – und
 # liegt falsch.
 #
 # Die **He-Initialisierung** (Kaiming He u. a., 2015) skaliert die Gewichte passend zur Anzahl $n_{l-1}$
-# der Eingänge der Schicht, sodass $z$ in jeder Schicht etwa gleich groß bleibt. Der Faktor 2 gleicht ReLU
-# aus, das etwa die Hälfte der Werte auf 0 setzt. Die Biases starten bei 0.
+# der Eingaben der Schicht, sodass $z$ in jeder Schicht etwa gleich groß bleibt. Der Faktor 2 gleicht aus,
+# dass die ReLU etwa die Hälfte der Werte auf 0 setzt. Die Biases starten bei 0.
 #
 # $$W^{[l]} \sim \mathcal{N}\left(0, \frac{2}{n_{l-1}}\right), \qquad b^{[l]} = 0$$
 
@@ -167,7 +168,7 @@ print({name: value.shape for name, value in he_ml.items()})
 
 # %% [markdown]
 # Jetzt die Kennzahlen pro Schicht, für beide Startarten auf denselben Bildern: die Standardabweichung von
-# $Z$ in jeder Schicht, der Anteil der verdeckten Neuronen, die ReLU durchlässt, der Mittelwert der
+# $Z$ in jeder Schicht, der Anteil der verdeckten Neuronen, die die ReLU durchlässt, der Mittelwert der
 # größten Ausgabewahrscheinlichkeit (`max A3`) und der Verlust. Ein Netz, das nichts weiß, sollte für jede
 # Ziffer etwa 10 % antworten, mit einem Verlust von $\ln 10 \approx 2{,}3$.
 
@@ -184,7 +185,7 @@ for init, params in starts.items():
                  top=A3.max(axis=0).mean(), loss=ml.cross_entropy(A3, y_train)))
 
 # %% [markdown]
-# Mit gleichverteilten Startgewichten (±0,5) wächst die Streuung von $Z$ von Schicht zu Schicht, die Ausgabe
+# Mit gleichverteilten Anfangsgewichten (±0,5) wächst die Streuung von $Z$ von Schicht zu Schicht, die Ausgabe
 # ist fast One-Hot und der Verlust liegt weit über 2,3: Das Netz startet *selbstsicher falsch*, und seine
 # ersten Schritte gehen dafür drauf, das wieder geradezubiegen. He hält jede Schicht auf derselben
 # Größenordnung. Drei Epochen Training von beiden Startpunkten aus:
@@ -203,12 +204,12 @@ for init, params in starts.items():
 # 784-128-64-10, hat zwei verdeckte Schichten mit viel mehr Neuronen und kann so einfache Striche zu
 # komplexeren Formen kombinieren.
 #
-# Welche Aktivierungsfunktion sollen die verdeckten Schichten verwenden? Sigmoid war lange die klassische
-# Wahl. Seine Ableitung ist höchstens 0,25, und die Fehlerrückführung multipliziert pro Schicht einen
-# solchen Faktor – in einem tieferen Netz schrumpfen die Gradienten der ersten Schichten also
-# (*verschwindende Gradienten*, vanishing gradients), und diese lernen langsam. Die Ableitung von ReLU ist
-# 1, wo immer das Neuron aktiv ist. Gleiches Netz, gleiche Daten, gleicher Startwert, gleiche Lernrate;
-# Sigmoid bekommt die Xavier-Initialisierung, die für es gedacht ist:
+# Welche Aktivierungsfunktion sollen die verdeckten Schichten verwenden? Die Sigmoid-Funktion war lange die
+# klassische Wahl. Ihre Ableitung ist höchstens 0,25, und die Fehlerrückführung multipliziert pro Schicht
+# einen solchen Faktor – in einem tieferen Netz schrumpfen die Gradienten der ersten Schichten also
+# (*verschwindende Gradienten*, vanishing gradients), und diese lernen langsam. Die Ableitung der ReLU ist 1,
+# wo immer das Neuron aktiv ist. Gleiches Netz, gleiche Daten, gleicher Startwert, gleiche Lernrate; die
+# Sigmoid-Funktion bekommt die Xavier-Initialisierung, die eigens dafür entwickelt wurde:
 
 # %%
 deep = {}
@@ -223,10 +224,10 @@ for activation, init in (("relu", "he"), ("sigmoid", "xavier")):
 # %% [markdown]
 # ## Ein Lernraten-Zeitplan
 #
-# Große Schritte helfen am Anfang, solange die Gewichte noch weit von gut entfernt sind; später lassen sie
-# das Netz um das Minimum herumspringen, statt sich darin niederzulassen. Ein **Lernraten-Zeitplan**
-# (learning-rate schedule) beginnt groß und wird kleiner. Der einfachste ist der *stufenweise Abfall* (step
-# decay): Multipliziere die Lernrate alle `drop_every` Epochen mit `factor`.
+# Große Schritte helfen am Anfang, solange die Gewichte noch weit von guten Werten entfernt sind; später
+# lassen sie das Netz um das Minimum herumspringen, statt sich darin niederzulassen. Ein
+# **Lernraten-Zeitplan** (learning-rate schedule) beginnt groß und wird kleiner. Der einfachste ist der
+# *stufenweise Abfall* (step decay): Multipliziere die Lernrate alle `drop_every` Epochen mit `factor`.
 
 # %%
 def step_decay(initial, drop_every, factor=0.1):
@@ -240,7 +241,7 @@ print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 
 # %% [markdown]
 # Noch einmal das tiefe ReLU-Netz, jetzt mit Lernrate 0,2 in den Epochen 1–5 und 0,02 in den Epochen 6–10
-# (`schedule=` ersetzt `learning_rate=`). Vergleich die Testgenauigkeit nach jeder Epoche mit der
+# (`schedule=` ersetzt `learning_rate=`). Vergleiche die Testgenauigkeit nach jeder Epoche mit der
 # konstanten Lernrate von oben: Die Kurve mit Zeitplan sollte höher und ruhiger enden.
 
 # %%
@@ -318,7 +319,7 @@ figure
 #   exakten, und ein vernünftiger Start spart die ersten Epochen. (Das Original-Tutorial trainiert 500
 #   Iterationen für sein Ergebnis.)
 # - Das tiefe Netz hat mehr als zehnmal so viele Parameter und nutzt sie. Mit nur 2.000 Trainingsbildern
-#   kann es sich aber auch stärker überanpassen: Vergleich den Abstand zwischen seiner Trainings- und
+#   kann es sich aber auch stärker überanpassen: Vergleiche den Abstand zwischen seiner Trainings- und
 #   Testgenauigkeit mit dem des kleinen Netzes.
 # - Die Sekunden hängen von deinem Rechner ab – und davon, was er gerade sonst noch tut.
 
@@ -343,11 +344,11 @@ for name in params_deep:
 np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(params_deep, X_test))
 
 # %% [markdown]
-# ## Probier es selbst
+# ## Probiere es selbst
 #
-# Das Trainings-Panel aus Lektion 06 kann alles aus dieser Lektion: Wähl das Experiment *tiefer:
-# 784-128-64-10* oder *das Original*, ändere die Batchgröße, die Initialisierung, die
-# Aktivierungsfunktion und drück **Trainieren**. Gleicher Startwert und gleiche Einstellungen ergeben
+# Das Trainings-Panel aus Lektion 06 kann alles aus dieser Lektion: Wähle das Experiment *tiefer:
+# 784-128-64-10* oder *das Original*, ändere die Stapelgröße, die Initialisierung, die
+# Aktivierungsfunktion und drücke **Trainieren**. Gleicher Startwert und gleiche Einstellungen ergeben
 # immer dasselbe Ergebnis.
 
 # %%
@@ -356,7 +357,7 @@ ml.training_panel(X_train, y_train, X_test, y_test, lang=LANG, preset="deep_128_
 # %% [markdown]
 # ## Aufgaben
 #
-# **Aufgabe 1.** Schreib eine Funktion `n_params(layer_sizes)`, die die Anzahl der Parameter (alle
+# **Aufgabe 1.** Schreibe eine Funktion `n_params(layer_sizes)`, die die Anzahl der Parameter (alle
 # Gewichte und Biases) eines Netzes mit den angegebenen Schichtgrößen zurückgibt, z. B.
 # `n_params([784, 128, 64, 10])`.
 
@@ -369,8 +370,8 @@ answer = ...  # wenn deine Funktion fertig ist: answer = n_params
 ml.check("08.n_params", answer, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 2.** Wie viele Gradientenschritte braucht eine Epoche auf dem vollständigen
-# MNIST-Trainingsdatensatz (60.000 Bilder) mit `batch_size=64`?
+# **Aufgabe 2.** Wie viele Gradientenschritte braucht eine Epoche auf den vollständigen
+# MNIST-Trainingsdaten (60.000 Bilder) mit `batch_size=64`?
 
 # %%
 answer = ...
@@ -392,8 +393,8 @@ ml.check("08.he_std", answer, lang=LANG)
 #   globale `m` des Originals ließ jeden Mini-Batch-Schritt auf $B / M$ seiner Größe schrumpfen.
 # - Die **He-Initialisierung** $\mathcal{N}(0, 2 / n_{l-1})$ hält jede Schicht auf derselben
 #   Größenordnung; mit gleichverteilten ±0,5 startet ein tieferes Netz selbstsicher falsch.
-# - **Tiefere** Netze (784-128-64-10) lernen mehr; **ReLU** hält die Gradienten am Leben, wo sie bei
-#   Sigmoid verschwinden; ein **Lernraten-Zeitplan** macht erst große und am Ende kleine Schritte.
+# - **Tiefere** Netze (784-128-64-10) lernen mehr; die **ReLU** hält die Gradienten am Leben, wo sie bei der
+#   Sigmoid-Funktion verschwinden; ein **Lernraten-Zeitplan** macht erst große und am Ende kleine Schritte.
 # - `ml.save_model` / `ml.load_model` speichern ein trainiertes Netz in einer einzigen `.npz`-Datei.
 #
 # Als Nächstes: Zeichne deine eigenen Ziffern und lass das Netz sie lesen:

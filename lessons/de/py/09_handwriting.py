@@ -15,7 +15,7 @@
 # - findest du heraus, warum eine Zeichnung erst **wie bei MNIST zentriert** werden muss, bevor das Netz
 #   sie lesen kann,
 # - siehst du, warum das **Foto** einer Ziffer auf Papier invertiert werden muss,
-# - lässt du genau denselben Code auf **Fashion-MNIST** laufen, Bildern von Kleidung,
+# - lässt du genau denselben Code auf **Fashion-MNIST** (Bilder von Kleidungsstücken) laufen,
 # - bekommst du Hinweise, wie es weitergehen kann.
 #
 # ⏱ etwa 20 Minuten
@@ -52,7 +52,7 @@ print(ml.t("lesson.test", LANG, test=ml.accuracy(y_test, ml.predict(params, X_te
 # einer Ziffer schicken, die du auf Papier geschrieben hast – dunkle Tinte auf hellem Papier, eine Ziffer,
 # sonst nichts im Bild.
 #
-# Versuch, das Netz hereinzulegen: eine sehr dünne 1, eine 7 mit Querstrich, eine 4, die oben offen oder
+# Versuche, das Netz hereinzulegen: eine sehr dünne 1, eine 7 mit Querstrich, eine 4, die oben offen oder
 # geschlossen ist, eine winzige Ziffer in einer Ecke.
 
 # %%
@@ -62,12 +62,12 @@ panel
 # %% [markdown]
 # ## Warum das Zentrieren wichtig ist
 #
-# Jeder der 784 Eingänge unseres Netzes ist **eine feste Pixelposition**. Die Gewichte in `W1` haben
+# Jede der 784 Eingaben unseres Netzes gehört zu **einer festen Pixelposition**. Die Gewichte in `W1` haben
 # gelernt, wo die Tinte einer 0, einer 1 oder einer 7 bei MNIST *normalerweise* liegt – und bei MNIST sitzt
 # jede Ziffer an derselben Stelle: so skaliert, dass ihre längere Seite 20 Pixel misst, und dann so
 # verschoben, dass ihr **Schwerpunkt** (centre of mass) in der Mitte des 28 × 28-Bildes liegt.
 #
-# Wie viel macht die Position aus? Verschieb alle Testbilder um ein paar Pixel nach rechts unten und miss
+# Wie viel macht die Position aus? Verschiebe alle Testbilder um ein paar Pixel nach rechts unten und miss
 # noch einmal:
 
 # %%
@@ -157,7 +157,7 @@ for key, p in zip(("lesson.before", "lesson.after"), P.T, strict=True):
 
 # %% [markdown]
 # Das Zeichen-Widget oben verwendet genau dieses `ml.preprocess_digit`. Du kannst ihm auch aus Python ein
-# Bild übergeben, so wie es der Browser beim Zeichnen tut – scroll danach nach oben: Die rechte Seite zeigt
+# Bild übergeben, so wie es der Browser beim Zeichnen tut – scrolle danach nach oben: Die rechte Seite zeigt
 # jetzt unsere 7. (Die Zeichenfläche selbst bleibt, wie sie war: Sie sendet nur.)
 
 # %%
@@ -188,14 +188,14 @@ np.testing.assert_allclose(inverted, ml.preprocess_digit(photo, invert=True))
 
 # %% [markdown]
 # Ohne Invertieren zählt das helle Papier als „Tinte“, und das Netz sieht ein helles Quadrat aus Rauschen
-# mit einem dunklen Loch darin – nichts, was MNIST ähnelt. Der Upload-Knopf des Widgets macht dasselbe wie
+# mit einem dunklen Loch darin – nichts, was MNIST ähnelt. Der Knopf **Foto hochladen …** macht dasselbe wie
 # diese Zelle: Er schickt dein Bild als Foto, und `invert="auto"` erledigt den Rest.
 
 # %% [markdown]
 # ## Derselbe Code auf Fashion-MNIST
 #
 # [Fashion-MNIST](https://github.com/zalandoresearch/fashion-mnist) (Zalando Research, 2017) wurde als
-# schwierigerer, direkter Ersatz für MNIST gebaut: 70.000 graue 28 × 28-Bilder von Kleidungsstücken in
+# schwierigerer, direkter Ersatz für MNIST gebaut: 70.000 Graustufenbilder (28 × 28) von Kleidungsstücken in
 # zehn Klassen – im selben Format, also funktioniert **derselbe Code** unverändert. Nur die Labels
 # bedeuten etwas anderes:
 #
@@ -225,24 +225,24 @@ ml.charts.digit_grid(X_fashion_test[:, :20], y_fashion_test[:20], y_fashion_pred
 
 # %% [markdown]
 # Die Genauigkeit ist niedriger als bei Ziffern: T-Shirts, Pullover, Mäntel und Hemden sehen sich bei
-# 28 × 28 Pixeln sehr ähnlich (schau dir die Trefferquote (recall) der Labels 0, 2, 4 und 6 an). (Im
-# Diagrammtitel steht „Ziffern“ – das Diagramm wurde für MNIST gebaut; die Zahlen sind die Labels aus der
-# Tabelle.)
+# 28 × 28 Pixeln sehr ähnlich – sieh dir die Trefferquote (recall) der Labels 0, 2, 4 und 6 an. Im
+# Diagrammtitel steht übrigens „Ziffern“, weil das Diagramm für MNIST gebaut wurde; die Zahlen sind die
+# Labels aus der Tabelle.
 
 # %% [markdown]
 # ## Wie es weitergeht
 #
 # Du hast von Grund auf alles gebaut, was ein neuronales Netz braucht: Vorwärtsrechnung,
 # Verlustfunktion, Fehlerrückführung, Gradientenverfahren, Auswertung und besseres Training. Ein paar
-# Richtungen von hier aus:
+# Möglichkeiten, wie es weitergehen kann:
 #
 # - **Faltungsnetze** (convolutional neural networks, CNNs). Das Verschiebe-Experiment oben zeigt die
 #   Schwäche eines vollständig verbundenen Netzes: Es lernt Pixelpositionen. Eine Faltungsschicht schiebt
 #   *denselben* kleinen Filter über das ganze Bild, sodass ein Strich überall erkannt wird, wo er auch
 #   liegt. CNNs schaffen auf MNIST über 99 %.
-# - **PyTorch** (oder JAX, TensorFlow). Dasselbe Netz 784-128-64-10 sind dort ein paar Zeilen, und
-#   *Autograd* berechnet alle Gradienten für dich – du weißt jetzt genau, was es da berechnet. Bau Lektion
-#   08 in PyTorch nach und vergleich mit `ml.train`.
+# - **PyTorch** (oder JAX, TensorFlow). Dasselbe Netz 784-128-64-10 ist dort in ein paar Zeilen geschrieben,
+#   und *Autograd* berechnet alle Gradienten für dich – du weißt jetzt genau, was es da berechnet. Baue
+#   Lektion 08 in PyTorch nach und vergleiche das Ergebnis mit `ml.train`.
 # - **Zum Weiterlesen:** Michael Nielsen, *Neural Networks and Deep Learning* (kostenloses Online-Buch,
 #   dieselbe Schreibweise mit einer Spalte pro Bild); die Videoreihe *Neural networks* von 3Blue1Brown;
 #   *Dive into Deep Learning* (d2l.ai, mit Code); die Kursunterlagen *CS231n* aus Stanford; Yann LeCuns
@@ -260,7 +260,7 @@ ml.check("09.centre", answer, lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 2.** Ein Foto ist schon auf Grauwerte in [0, 1] skaliert: Weißes Papier ist 1, schwarze Tinte
-# ist 0. Schreib eine Funktion `to_mnist_style(photo)`, die es in die MNIST-Konvention bringt (Tinte hell,
+# ist 0. Schreibe eine Funktion `to_mnist_style(photo)`, die es in die MNIST-Konvention bringt (Tinte hell,
 # Papier schwarz).
 
 # %%
@@ -272,7 +272,7 @@ answer = ...  # wenn deine Funktion fertig ist: answer = to_mnist_style
 ml.check("09.invert", answer, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 3.** Wie viele Ausgänge (Neuronen in der letzten Schicht) braucht ein Netz für Fashion-MNIST?
+# **Aufgabe 3.** Wie viele Ausgaben (Neuronen in der letzten Schicht) braucht ein Netz für Fashion-MNIST?
 
 # %%
 answer = ...

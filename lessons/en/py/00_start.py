@@ -102,7 +102,7 @@ ml.widget_check(lang=LANG)
 # ## Which data are we using?
 #
 # `ml.load_mnist()` finds the MNIST digits for you: from your local cache if you downloaded them before,
-# otherwise it tries to download them (about 11 MB, checksummed), and without a network it uses a small
+# otherwise it tries to download them (about 12 MB, checksummed), and without a network it uses a small
 # sample of real MNIST digits that ships with `mnistlab`. It tells you which source it used — read the
 # line it prints.
 

@@ -313,7 +313,7 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 #   silently wrong gradients when the shapes broadcast.
 # - **Cross-entropy:** $L = -\frac{1}{m}\sum_j \log A^{[2]}_{y_j j}$, the mean over the batch of $-\log$(the
 #   right digit's probability). 0 is perfect; confidently wrong is expensive. Guard against $\log 0$: pick
-#   the right probability and clip it to the smallest positive number (`ml.cross_entropy`).
+#   the right probability and clip it to the smallest normal floating-point number (`ml.cross_entropy`).
 # - A prediction vector: `argmax` is the prediction, the largest probability the confidence.
 # - An untrained network answers almost uniformly, so its loss is about $\ln 10 \approx 2.30$.
 #

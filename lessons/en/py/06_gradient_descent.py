@@ -211,7 +211,7 @@ print(run.message)
 # %% [markdown]
 # `ml.train` stops as soon as the loss becomes `inf` or `nan`, or grows more than $10 \ln 10 \approx 23$
 # above the loss before training — by then the network gives the right digit, on average, a probability
-# of about $e^{-23}$: it is sure and wrong. It puts the weights back to where they were after the last
+# of at most about $e^{-25}$: it is sure and wrong. It puts the weights back to where they were after the last
 # good epoch (so they never contain `nan`), keeps the run-away loss in `diverged_loss`, and says what to do:
 # a learning rate ten times smaller.
 #
