@@ -4,9 +4,10 @@
 The loop reads: for each epoch, for each batch: step (forward, backward, optimizer); guard; record.
 
 Divergence rule: training stops as soon as the loss of a batch is NaN or infinite, or exceeds the loss
-before training by more than 10 ln(n_classes) (about 23 for digits: the network then gives the right class
-a probability of about e^-23 on average, i.e. it is confidently wrong). The parameters are then restored to
-the end of the last complete epoch, so they never hold NaN, and History.message says what to do.
+before training by more than 10 ln(n_classes) (about 23 for digits: starting near ln 10 = 2.3, the network
+then gives the right class a probability of at most about e^-25 as a geometric mean: confidently wrong).
+The parameters are then restored to the end of the last complete epoch, so they never hold NaN, and
+History.message says what to do.
 """
 
 import math

@@ -32,6 +32,7 @@ LANGS = ("en", "de")
 SOURCES = "py"  # lessons/<lang>/py/NN_name.py next to lessons/<lang>/NN_name.ipynb
 LANG_LINE = re.compile(r"""^LANG\s*=\s*["'](en|de)["']\s*$""", re.MULTILINE)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+TEXT_IN_MATH = re.compile(r"\\text\{[^{}]*\}")  # \text{accuracy} = \text{Genauigkeit}: prose inside math
 
 
 def lesson_sources(lang):
@@ -113,7 +114,7 @@ def parity_problems(en_path, de_path):
 
     def equations(notebook):
         text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-        return [" ".join(eq.split()) for eq in DISPLAY_MATH.findall(text)]
+        return [TEXT_IN_MATH.sub(r"\\text{}", " ".join(eq.split())) for eq in DISPLAY_MATH.findall(text)]
 
     if equations(en) != equations(de):
         problems.append(f"{en_path.name}: display equations ($$…$$) differ between en and de")

@@ -203,7 +203,7 @@ print("softmax(Z_big).ravel() =", softmax(Z_big).ravel())
 # funktioniert, und ihre Spalten ergeben zusammen 1, selbst bei Rohwerten von ±10.000:
 
 # %%
-Z_huge = rng.normal(0, 1, size=(10, 50)) * 1e4  # Rohwerte um ±10 000
+Z_huge = rng.normal(0, 1, size=(10, 50)) * 1e4  # Rohwerte um ±10.000
 Z_huge[:, 0] = [1e4, -1e4, 0, 0, 0, 0, 0, 0, 0, 1e4]
 with warnings.catch_warnings():
     warnings.simplefilter("error")  # jede Überlauf-Warnung ließe diese Zelle jetzt scheitern

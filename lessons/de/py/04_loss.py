@@ -189,7 +189,7 @@ for p in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 def cross_entropy(A, y):
     m = y.size
     p = A[y, np.arange(m)]  # die Wahrscheinlichkeit der richtigen Ziffer, eine pro Bild
-    p = np.maximum(p, np.finfo(A.dtype).tiny)  # nie log(0) - siehe unten
+    p = np.maximum(p, np.finfo(A.dtype).tiny)  # nie log(0) – siehe unten
     return float(-np.log(p).mean())  # Mittelwert über den Stapel
 
 

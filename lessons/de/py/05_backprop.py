@@ -242,8 +242,7 @@ np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
 # ($g_{\mathrm{backprop}}$ aus der Fehlerrückführung, $g_{\mathrm{numerical}}$ numerisch.) Relativ, damit er
 # für große und kleine Gradienten dasselbe bedeutet: Ein Wert um $10^{-9}$ ist Rundungsrauschen – der Gradient
 # stimmt; ein Wert über $10^{-6}$ deutet auf einen Fehler hin; ein Wert nahe 1 heißt, dass die beiden nichts
-# miteinander zu tun haben. (Die Tabelle von `ml.gradient_check` ist englisch: „parameter“, „entries“ =
-# Einträge, „ok“.)
+# miteinander zu tun haben.
 
 # %%
 check = ml.gradient_check(params, X, y, rng=rng, lang=LANG)
@@ -257,11 +256,11 @@ assert check.passed()
 # Welcher Gradient ist falsch? Antworte mit dem Namen des Parameters als Text, z. B. `"W2"`.
 #
 # ```
-# parameter  entries  relative error
-# W1              20        3.10e-10
-# b1              16        2.40e-01
-# W2              20        8.70e-11
-# b2              10        5.00e-10
+# Parameter  Einträge  relativer Fehler
+# W1                20          3,10e-10
+# b1                16          2,40e-01
+# W2                20          8,70e-11
+# b2                10          5,00e-10
 # ```
 
 # %%

@@ -84,7 +84,7 @@ def gradient_descent(params, X, y, learning_rate, n_iterations, print_every=20):
             accuracy = (A2.argmax(axis=0) == y).mean()
             print(f"i = {i:3}   loss = {losses[-1]:.4f}   accuracy = {accuracy:.1%}")
         if i == n_iterations:
-            break  # der letzte Durchlauf misst nur noch
+            break  # die letzte Iteration misst nur noch
         grads = ml.backward(params, cache, y)  # 2. rückwärts: alle Gradienten
         params["W1"] -= learning_rate * grads["dW1"]  # 3. Update: ein kleiner Schritt bergab
         params["b1"] -= learning_rate * grads["db1"]
@@ -115,8 +115,7 @@ print(history.message)
 print(f"history.loss[0] = {history.loss[0]:.4f}   history.loss[-1] = {history.loss[-1]:.4f}")
 
 # %% [markdown]
-# (`history.message` ist englisch: „trained 100 epochs“ heißt „100 Epochen trainiert“.) Die Prüfung: derselbe
-# Verlust nach jedem Schritt und am Ende dieselben Gewichte.
+# Die Prüfung: derselbe Verlust nach jedem Schritt und am Ende dieselben Gewichte.
 
 # %%
 np.testing.assert_allclose(history.loss, losses, rtol=1e-5)
@@ -222,9 +221,6 @@ print("run.diverged_loss =", run.diverged_loss)
 print(run.message)
 
 # %% [markdown]
-# (Die Meldung ist englisch; sinngemäß: „Lernrate 10 ist zu groß: Der Verlust wuchs in … Epochen von … auf
-# …; versuche es mit 1. Die Parameter wurden auf das Ende von Epoche … zurückgesetzt.“)
-#
 # `ml.train` bricht ab, sobald der Verlust `inf` oder `nan` wird oder um mehr als $10 \ln 10 \approx 23$ über
 # den Verlust vor dem Training steigt – dann gibt das Netz der richtigen Ziffer im Mittel nur noch eine
 # Wahrscheinlichkeit von höchstens etwa $e^{-25}$: Es ist sich sicher und liegt falsch. `ml.train` setzt die

@@ -152,7 +152,7 @@ def init_he(layer_sizes, rng):
     params = {}
     for l in range(1, len(layer_sizes)):
         n_in, n_out = layer_sizes[l - 1], layer_sizes[l]
-        std = np.sqrt(2 / n_in)  # He: Varianz 2 / (Anzahl der Eingänge)
+        std = np.sqrt(2 / n_in)  # He: Varianz 2 / (Anzahl der Eingaben)
         params[f"W{l}"] = (rng.standard_normal((n_out, n_in)) * std).astype(np.float32)
         params[f"b{l}"] = np.zeros((n_out, 1), dtype=np.float32)
     return params
@@ -299,8 +299,8 @@ for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
                  test=ml.accuracy(y_test, pred_test)))
 
 # %% [markdown]
-# In der Tabelle: `params` ist die Anzahl der Parameter, `epochs` die Durchläufe durch die Daten, `steps`
-# die Gradientenschritte, `s` die Sekunden. Das Diagramm zeigt die Trainingsgenauigkeit aller drei pro
+# In der Tabelle: „Parameter“ ist die Anzahl der Parameter, „Epochen“ die Durchläufe durch die Daten,
+# „Schritte“ die Gradientenschritte, „s“ die Sekunden. Das Diagramm zeigt die Trainingsgenauigkeit aller drei pro
 # Durchlauf (bei den Mini-Batch-Läufen ist es der Mittelwert über die Stapel einer Epoche):
 
 # %%

@@ -147,7 +147,7 @@ np.testing.assert_allclose(after, ml.preprocess_digit(canvas, invert=False), ato
 np.testing.assert_allclose(centre_of_mass(after.reshape(28, 28)), (14, 14), atol=0.5)
 
 # %% [markdown]
-# Und was das Netz aus beiden macht (`before` = vorher, `after` = nachher):
+# Und was das Netz aus beiden macht:
 
 # %%
 P = ml.predict_proba(params, np.hstack([before, after]))
@@ -309,4 +309,4 @@ def to_mnist_style_solution(photo):
 assert ml.check("09.invert", to_mnist_style_solution, lang=LANG)
 
 # %%
-assert ml.check("09.fashion_outputs", 10, lang=LANG)  # ein Ausgang pro Klasse
+assert ml.check("09.fashion_outputs", 10, lang=LANG)  # eine Ausgabe pro Klasse
