@@ -12,6 +12,17 @@ Notation (the same table is in the README and in lesson 00):
 | $\partial L / \partial W^{[1]}$ | `dW1` | like `W1` |
 | $\alpha$ | `learning_rate` | scalar |
 
+Language: every text a learner reads comes from ``mnistlab.i18n`` in English or German, and the caller
+says which - there is no global language. Each lesson sets ``LANG = "en"`` or ``"de"`` once in its first
+cell and passes it where output is made: ``ml.load_mnist("train", lang=LANG)`` (the data notice),
+``ml.train(..., lang=LANG)`` (``History.message``), ``ml.gradient_check(..., lang=LANG)`` (its table), the
+charts, panels and exercise checks (``lang=LANG``), and its own printed labels through
+``ml.t("lesson.<what>", LANG, ...)`` and numbers through ``ml.fmt(template, LANG, ...)`` (German: decimal
+comma, thousands dot). Other prints show code as Python prints it (``history.loss[-1] = 0.047``). Why
+explicit rather than set once: a cell run on its own, or out of order, still speaks its lesson's language;
+English and German can share one kernel (the tests do); and nothing is hidden state. The default is
+English. tests/test_language.py runs every lesson and fails on the other language's words or number format.
+
 Use it as ``import mnistlab as ml``. Importing does no I/O and does not import plotly or
 ipywidgets: names are loaded from their modules on first use.
 

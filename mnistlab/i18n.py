@@ -1,7 +1,8 @@
 """UI strings in English and German: one table, both languages in each entry, ``t(key, lang, **values)``.
 
 There is no global language: every caller passes ``lang`` ("en" or "de"), as the lessons do with their
-``LANG = "en"`` line. Templates use ``str.format`` fields (``{loss:.3f}``); for German, numbers come out
+``LANG = "en"`` line (why: see the package docstring). ``STRINGS`` also holds the labels of the lessons'
+printed lines and tables ("lesson.*", kept in ``mnistlab.lesson_strings``). Templates use ``str.format`` fields (``{loss:.3f}``); for German, numbers come out
 with a decimal comma and a thousands dot (0,412 · 12.300). Keys are dotted, ``<where>.<what>``, and every
 key appears literally in the source that uses it (a test checks that none is unused).
 """
