@@ -33,8 +33,60 @@ SHAPES_TEXT_KEYS = ("shapes.labels", "shapes.ops", "shapes.formulas")
 SHAPES_KEYS = tuple(f"shapes.{kind}" for kind in shapes.SHAPE_KINDS) + SHAPES_TEXT_KEYS
 SHAPES_MARGIN = {"l": 30, "r": 30, "t": 80, "b": 90}  # the diagram's margins: title above, legend below
 SHAPES_MIN_HEIGHT = 300  # px: a one-layer diagram is flat; the title and legend still need room
+TITLE_CHAR_WIDTH = 0.55  # width of an average title character, in font sizes
 SHAPES_DEFAULT_WIDTH = 640  # px: the layout of a figure as wide as the notebook until its width is known - a
 #                             notebook beside JupyterLab's file browser on a 1024 px projector
+
+
+def fitted_geometry(layers, m, *, backward=False, activation="relu", scale="sqrt", width_px, font_px=15,
+                    height_px=None, smallest_font=10):
+    """``shapes.shapes_geometry``, made to fit a narrow plot: each row on one line at font_px or a pixel or
+    two less; where that does not fit (a notebook beside the file browser on a projector is ~550 px wide),
+    each row in two lines ("W1 @ X + b1" / "→ Z1 ReLU → A1"), at the largest font down to smallest_font
+    that fits. Only if nothing fits, the two-line layout at smallest_font (labels may then touch).
+    Besides shapes_geometry's keys: "font_px" (the font chosen) and "lines" (rows of matrices drawn)."""
+    if scale not in ("sqrt", "log"):
+        raise ValueError(f"scale must be 'sqrt' or 'log'; got {scale!r}.")
+    rows = shapes.shape_rows(layers, m, backward=backward, activation=activation)
+    tries = [(rows, font) for font in range(font_px, font_px - 3, -1)]
+    tries += [(_two_lines(rows), font) for font in range(font_px, smallest_font - 1, -1)]
+    for candidate, font in tries:
+        ppu = shapes.pixels_per_unit(candidate, scale=scale, width_px=width_px, font_px=font,
+                                     height_px=height_px)
+        if shapes.RowMeasure(candidate, scale, font).widest_row_px(ppu) <= width_px:
+            break
+    return _geometry(candidate, scale=scale, width_px=width_px, font_px=font, height_px=height_px)
+
+
+def _two_lines(rows):
+    """Each row split before the operator nearest its middle; the formula stays above the first line."""
+    out = []
+    for formula, items in rows:
+        ops = [i for i, item in enumerate(items) if item[0] == "op"]
+        cut = min(ops, key=lambda i: (abs(i - len(items) / 2), -i))
+        out += [(formula, items[:cut]), ("", items[cut:])]
+    return out
+
+
+def _geometry(rows, *, scale, width_px, font_px, height_px):
+    """What ``shapes.shapes_geometry`` returns, for rows given (see ``shapes.shape_rows``)."""
+    ppu = shapes.pixels_per_unit(rows, scale=scale, width_px=width_px, font_px=font_px, height_px=height_px)
+    unit, measure = font_px / ppu, shapes.RowMeasure(rows, scale, font_px)  # unit: one line of text
+    out = {"polygons": {kind: ([], []) for kind in shapes.SHAPE_KINDS},
+           "labels": ([], [], []), "ops": ([], [], []), "formulas": ([], [], []), "font_px": font_px,
+           "lines": len(rows)}
+    y_top = 0.0
+    for formula, items in rows:
+        if formula:
+            shapes._add(out["formulas"], 0.0, y_top - shapes.FORMULA_TOP * unit, formula)
+        height = measure.tallest(items)
+        y_mid = y_top - shapes.MATRIX_TOP * unit - height / 2
+        shapes._place_row(out, measure, items, ppu, y_mid=y_mid,
+                          label_y=y_mid - height / 2 - shapes.LABEL_GAP * unit)
+        y_top -= height + shapes.ROW_GAP * unit
+    top = shapes.TOP_MARGIN * unit
+    bottom = y_top + shapes.BOTTOM_MARGIN * unit if height_px is None else top - height_px / ppu
+    return {**out, "x_range": [0, width_px / ppu], "y_range": [bottom, top]}
 
 
 def shape_trace_data(geometry, *, legend=True):
@@ -46,6 +98,7 @@ def shape_trace_data(geometry, *, legend=True):
         out[f"shapes.{kind}"] = {"x": xs, "y": ys, "showlegend": legend and bool(xs)}
     for trace_key, key in zip(SHAPES_TEXT_KEYS, ("labels", "ops", "formulas"), strict=True):
         out[trace_key] = dict(zip(("x", "y", "text"), g[key], strict=True))
+        out[trace_key]["textfont"] = {"size": g["font_px"] + (key == "ops")}  # operators a pixel larger
     return out
 
 
@@ -57,8 +110,8 @@ def shapes_traces(layers, m, *, lang, backward=False, activation="relu", scale="
     rectangles ("W1 · 10 × 784"), the operators between them and each row's formula.
     """
     check_lang(lang)
-    g = shapes.shapes_geometry(layers, m, backward=backward, activation=activation, scale=scale,
-                               width_px=width_px, font_px=font_px, height_px=height_px)
+    g = fitted_geometry(layers, m, backward=backward, activation=activation, scale=scale, width_px=width_px,
+                        font_px=font_px, height_px=height_px)
     polys, labels, ops, formulas = g["polygons"], g["labels"], g["ops"], g["formulas"]
     traces = [go.Scatter(x=polys[k][0], y=polys[k][1], fill="toself", mode="lines", meta=f"shapes.{k}",
                          name=t(_KIND_NAMES[k], lang), fillcolor=_KIND_COLOURS[k], opacity=0.55,
@@ -66,13 +119,13 @@ def shapes_traces(layers, m, *, lang, backward=False, activation="relu", scale="
                          showlegend=bool(polys[k][0])) for k in shapes.SHAPE_KINDS]
     traces += [
         go.Scatter(x=labels[0], y=labels[1], text=labels[2], mode="text", textposition="bottom center",
-                   textfont={"size": font_px}, hoverinfo="text", showlegend=False,
+                   textfont={"size": g["font_px"]}, hoverinfo="text", showlegend=False,
                    name=t("chart.shapes.labels", lang), meta="shapes.labels"),
-        go.Scatter(x=ops[0], y=ops[1], text=ops[2], mode="text", textfont={"size": font_px + 1},
+        go.Scatter(x=ops[0], y=ops[1], text=ops[2], mode="text", textfont={"size": g["font_px"] + 1},
                    hoverinfo="skip", showlegend=False, name=t("chart.shapes.operators", lang),
                    meta="shapes.ops"),
         go.Scatter(x=formulas[0], y=formulas[1], text=formulas[2], mode="text", textposition="bottom right",
-                   textfont={"size": font_px, "family": "monospace"}, hoverinfo="skip", showlegend=False,
+                   textfont={"size": g["font_px"], "family": "monospace"}, hoverinfo="skip", showlegend=False,
                    name=t("chart.shapes.formulas", lang), meta="shapes.formulas"),
     ]
     return traces, g["x_range"], g["y_range"]
@@ -87,6 +140,13 @@ def shapes_figure_height(x_range, y_range, width):
     """Figure height in pixels that shows the diagram's ranges at equal scale in a figure `width` wide."""
     plot_height = shapes.shapes_height(x_range, y_range, shapes_plot_width(width))
     return max(SHAPES_MIN_HEIGHT, int(plot_height + SHAPES_MARGIN["t"] + SHAPES_MARGIN["b"]))
+
+
+def title_font_px(text, width_px, *, largest=FONT_SIZE, smallest=11):
+    """The font size at which a one-line title fits `width_px` pixels (German titles are long), at most
+    `largest` (the charts' FONT_SIZE) and at least `smallest`."""
+    fits = int(width_px / (TITLE_CHAR_WIDTH * max(1, len(text))))
+    return max(smallest, min(largest, fits))
 
 
 def shapes_title(lang, scale="sqrt"):
@@ -106,23 +166,25 @@ def shapes_diagram(layers, m, *, lang, backward=False, activation="relu", scale=
     traces, x_range, y_range = shapes_traces(layers, m, lang=lang, backward=backward, activation=activation,
                                              scale=scale, width_px=shapes_plot_width(layout_width))
     fig = go.Figure(traces)
-    _style(fig, lang, shapes_title(lang, scale), width=width,
-           height=shapes_figure_height(x_range, y_range, layout_width))
+    title = shapes_title(lang, scale)
+    _style(fig, lang, title, width=width, height=shapes_figure_height(x_range, y_range, layout_width))
+    fig.update_layout(title_font_size=title_font_px(title, layout_width - 30))
     fig.update_layout(margin=SHAPES_MARGIN, legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
     fig.update_xaxes(visible=False, range=x_range)
     fig.update_yaxes(visible=False, range=y_range, scaleanchor="x")
     return fig
 
 
-def shapes_update(layers, m, *, backward=False, width=None):
-    """What changes in a ``shapes_diagram`` figure `width` pixels wide (None: ``SHAPES_DEFAULT_WIDTH``) for
-    new sizes, m or width, as an update (see ``update_figure``): the traces' data, the height and the axis
-    ranges."""
-    width = width or SHAPES_DEFAULT_WIDTH
-    g = shapes.shapes_geometry(layers, m, backward=backward, width_px=shapes_plot_width(width))
-    return {"traces": shape_trace_data(g),
-            "layout": {"height": shapes_figure_height(g["x_range"], g["y_range"], width),
-                       "xaxis": {"range": g["x_range"]}, "yaxis": {"range": g["y_range"]}}}
+def shapes_update(layers, m, *, lang, backward=False, scale="sqrt", width=None):
+    """What changes in a ``shapes_diagram`` figure for new sizes, m or width, as an update (see
+    ``update_figure``): the traces' data, the height, the axis ranges, the title's size, and the width
+    itself if given (None: the figure stays as wide as the notebook, laid out for SHAPES_DEFAULT_WIDTH)."""
+    layout_width = width or SHAPES_DEFAULT_WIDTH
+    g = fitted_geometry(layers, m, backward=backward, scale=scale, width_px=shapes_plot_width(layout_width))
+    layout = {"height": shapes_figure_height(g["x_range"], g["y_range"], layout_width),
+              "xaxis": {"range": g["x_range"]}, "yaxis": {"range": g["y_range"]},
+              "title": {"font": {"size": title_font_px(shapes_title(lang, scale), layout_width - 30)}}}
+    return {"traces": shape_trace_data(g), "layout": {**layout, **({"width": width} if width else {})}}
 
 
 # ---- the training panel's dashboard ----------------------------------------------------------------------
@@ -138,7 +200,7 @@ DASHBOARD_COLUMNS = ((900, 3), (520, 2), (0, 1))  # (figure width from, curve ch
 CURVE_PX = 220  # height of a curve chart's plot area
 GAP_X = 90  # px between two charts of a row: the right one's tick labels and axis title
 GAP_Y = 105  # px between rows: x tick labels and axis title of the row above, subplot title of the next
-SHAPES_PX = 300  # height of the shapes panel's plot area
+SHAPES_PX = {3: 300, 2: 400, 1: 400}  # height of the shapes panel's plot area: taller where its rows wrap
 DASHBOARD_FONT_PX = 13  # the shapes panel's labels: smaller than FONT_SIZE, the panel is only ~300 px high
 DASHBOARD_MAX_LAYERS = 3  # room for the gradient norms of W1, W2, W3 (networks with up to two hidden layers)
 MAX_EPOCH_TICKS = 6  # at most this many ticks on an epoch axis (whole epochs only)
@@ -160,7 +222,8 @@ def dashboard_grid(width=None):
     rows = [list(range(first, min(first + columns, 3))) for first in range(0, 3, columns)]
     m = DASHBOARD_MARGIN
     plot_w = width - m["l"] - m["r"]
-    height = m["t"] + len(rows) * (CURVE_PX + GAP_Y) + SHAPES_PX + m["b"]
+    shapes_px = SHAPES_PX[columns]
+    height = m["t"] + len(rows) * (CURVE_PX + GAP_Y) + shapes_px + m["b"]
     plot_h = height - m["t"] - m["b"]
 
     def y_domain(top, px):  # from pixels below the plot area's top to paper fractions (y grows upwards)
@@ -173,9 +236,9 @@ def dashboard_grid(width=None):
             left = j * (chart_w + GAP_X)
             domains.append(([_fraction(left / plot_w), _fraction((left + chart_w) / plot_w)],
                             y_domain(r * (CURVE_PX + GAP_Y), CURVE_PX)))
-    domains.append(([0.0, 1.0], y_domain(len(rows) * (CURVE_PX + GAP_Y), SHAPES_PX)))
+    domains.append(([0.0, 1.0], y_domain(len(rows) * (CURVE_PX + GAP_Y), shapes_px)))
     return {"width": width, "height": height, "columns": columns, "domains": domains,
-            "shapes_px": (plot_w, SHAPES_PX)}
+            "shapes_px": (plot_w, shapes_px)}
 
 
 def _fraction(value):
@@ -193,13 +256,15 @@ def dashboard_layout(width, *, lang):
     height, the domains of the four panels and their titles' places."""
     grid = dashboard_grid(width)
     layout, titles = {"height": grid["height"]}, []
+    plot_w = grid["width"] - DASHBOARD_MARGIN["l"] - DASHBOARD_MARGIN["r"]
     panels = zip(grid["domains"], dashboard_titles(lang), strict=True)
     for i, ((x_domain, y_domain), text) in enumerate(panels):
         suffix = "" if i == 0 else str(i + 1)
         layout[f"xaxis{suffix}"], layout[f"yaxis{suffix}"] = {"domain": x_domain}, {"domain": y_domain}
+        room = (x_domain[1] - x_domain[0]) * plot_w + (GAP_X if i < 3 else 0)  # a title may reach into gaps
         titles.append({"text": text, "x": (x_domain[0] + x_domain[1]) / 2, "y": y_domain[1], "xref": "paper",
                        "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
-                       "font": {"size": FONT_SIZE}})
+                       "font": {"size": title_font_px(text, room)}})
     plot_h = grid["height"] - DASHBOARD_MARGIN["t"] - DASHBOARD_MARGIN["b"]
     layout["annotations"] = titles
     layout["legend"] = {"orientation": "h", "x": 0, "y": 1 + 34 / plot_h, "yanchor": "bottom"}
@@ -256,8 +321,8 @@ def dashboard_shapes_update(layers, m, *, activation="relu", width=None):
     """The update (see ``update_figure``) that redraws the dashboard's shapes for new layer sizes or m, in a
     dashboard `width` pixels wide (None: the default width)."""
     width_px, height_px = dashboard_grid(width)["shapes_px"]
-    g = shapes.shapes_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
-                               font_px=DASHBOARD_FONT_PX)
+    g = fitted_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
+                        font_px=DASHBOARD_FONT_PX)
     return {"traces": shape_trace_data(g, legend=False),
             "layout": {_SHAPES_AXES[0]: {"range": g["x_range"]}, _SHAPES_AXES[1]: {"range": g["y_range"]}}}
 

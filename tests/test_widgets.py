@@ -430,12 +430,14 @@ def test_the_dashboard_and_the_shapes_diagram_are_as_wide_as_the_notebook_and_re
     assert any(isinstance(w, widgets.WidthProbe) for w in tree(explorer.widget))
     narrow_height = panel.figure.layout.height
     panel.width_probe.width = 1300  # what the browser reports for a wide notebook
+    assert panel.figure.layout.width == 1300 - widgets.width.WIDGET_MARGINS_PX
     assert panel.figure.layout.height < narrow_height  # three charts in one row: one row less
     assert panel.figure.layout.xaxis3.domain[1] == 1.0 and panel.figure.layout.yaxis3.domain[1] == 1.0
     explorer.controls["n_layers"].value = 2
     tall = explorer.figure.layout.height
     explorer.width_probe.width = 1300
-    assert explorer.width == 1300 and explorer.figure.layout.height > tall  # equal scale: wider is taller
+    assert explorer.figure.layout.width == explorer.width == 1300 - widgets.width.WIDGET_MARGINS_PX
+    assert explorer.figure.layout.height > tall  # equal scale: wider is taller
     assert "W3 · 10 × 32" in shape_labels(explorer.figure)
 
 

@@ -110,7 +110,7 @@ FIELDS = {
     "hidden1": ("panel.hidden1", "260px", 1), "hidden2": ("panel.hidden2", "260px", 1),
     "n_epochs": ("panel.n_epochs", "260px", 1), "batch_size": ("panel.batch_size", "170px", 1),
     "activation": ("panel.activation", "150px", 1), "init": ("panel.init", "210px", 1),
-    "seed": ("panel.seed", "130px", 1), "auto_retrain": (None, "260px", 1),
+    "seed": ("panel.seed", "130px", 1), "auto_retrain": (None, "auto", 1),
 }
 def make_fields(controls, lang):
     """(fields, readouts): name -> the control under its label (a "mnistlab-field" box carrying the
@@ -124,7 +124,8 @@ def make_fields(controls, lang):
             fields[name], readouts[name] = slider_field(text, control, lang, tooltip=tooltip, basis=basis)
         else:
             extra = [controls["load"]] if name == "settings" else []
-            fields[name] = field(text, control, *extra, tooltip=tooltip, basis=basis, grow=grow)
+            fields[name] = field(text, control, *extra, tooltip=tooltip, basis=basis, grow=grow,
+                                 shrink=name != "auto_retrain")
         fields[name].add_class(css_class(name))
     for name in ("load", "train", "stop", "step", "reset"):
         controls[name].add_class(css_class(name))

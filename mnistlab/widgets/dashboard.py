@@ -81,13 +81,13 @@ class Dashboard:
             charts.update_figure(self.figure, update)
 
     def fit(self, width):
-        """Lay the figure out for a notebook `width` pixels wide (the browser reports it): the charts side by
-        side or one below the other, the shapes redrawn for the width they now have."""
+        """Make the figure `width` pixels wide (the notebook's width, as the browser reports it) and lay it
+        out for it: the charts side by side or one below the other, the shapes redrawn for their width."""
         if not width or width == self.width:
             return
         self.width = width
         with self.lock:
-            self.figure.update_layout(network_charts.dashboard_layout(width, lang=self.lang))
+            self.figure.update_layout(network_charts.dashboard_layout(width, lang=self.lang), width=width)
         self._draw_shapes()
 
     def show(self, text, kind):

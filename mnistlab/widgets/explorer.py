@@ -12,7 +12,7 @@ from mnistlab.i18n import check_lang, t
 from .controls import css_class
 from .fields import field, fields_row, slider_field
 from .settings import HIDDEN_UNITS, MAX_HIDDEN_LAYERS, N_CLASSES, N_INPUTS, _hidden_problem
-from .width import WidthProbe
+from .width import WidthProbe, figure_width
 
 BATCH_SIZES_M = (1, 1024)  # the m slider: from one image to the panel's largest batch
 SECOND_HIDDEN_DEFAULT = 32  # the second hidden layer's size until the learner moves its slider
@@ -45,7 +45,7 @@ class ShapesExplorer:
         for control in self.controls.values():
             control.observe(self.redraw, names="value")
         self.width_probe = WidthProbe()
-        self.width_probe.observe(lambda change: self.fit(change["new"]), names="width")
+        self.width_probe.observe(lambda change: self.fit(figure_width(change["new"])), names="width")
         f = self.fields
         self.widget = ipw.VBox([fields_row([f["n_layers"], f["hidden1"], f["hidden2"]]),
                                 fields_row([f["m"], f["backward"]]), self.width_probe, self.figure],
@@ -69,8 +69,8 @@ class ShapesExplorer:
         start = time.perf_counter()
         c = self.controls
         c["hidden2"].disabled = c["n_layers"].value == 1
-        update = network_charts.shapes_update(self.sizes, c["m"].value, backward=c["backward"].value,
-                                              width=self.width)
+        update = network_charts.shapes_update(self.sizes, c["m"].value, lang=self.lang,
+                                              backward=c["backward"].value, width=self.width)
         charts.update_figure(self.figure, update)
         self.last_redraw_seconds = time.perf_counter() - start
 
@@ -103,7 +103,7 @@ def _fields(controls, lang):
                                                     tooltip=controls[name].tooltip)
     fields["n_layers"] = field(t("panel.n_layers", lang), controls["n_layers"], basis="120px", grow=0,
                                tooltip=controls["n_layers"].tooltip)
-    fields["backward"] = field("", controls["backward"], basis="260px")
+    fields["backward"] = field("", controls["backward"], basis="auto", shrink=False)
     for name, box in fields.items():
         box.add_class(css_class(name))
     return fields, readouts

@@ -20,7 +20,7 @@ import ipywidgets as ipw
 from mnistlab.i18n import check_lang, fmt
 
 MIN_TRACK = "160px"  # a slider's track never gets narrower than this
-READOUT_WIDTH = "6.5em"  # "0,0001" and "1024" fit
+READOUT_WIDTH = "5.5em"  # "0,0001" and "1024" fit
 LABEL_STYLE = "white-space: normal; line-height: 1.25; padding: 2px 0"  # long labels wrap, never squeeze
 
 
@@ -57,16 +57,18 @@ def label(text, tooltip=""):
     return ipw.HTML(f'<div style="{LABEL_STYLE}"{title}>{text}</div>').add_class("mnistlab-label")
 
 
-def field(text, *controls, tooltip="", basis="220px", grow=1):
+def field(text, *controls, tooltip="", basis="220px", grow=1, shrink=True):
     """A field: `text` above `controls` (side by side, the first one as wide as the field allows).
 
     basis: the field's preferred width; fields in a wrapping row grow from there to fill the row.
+    shrink=False: never narrower than its content (a checkbox's text), it moves to the next line instead.
     """
     for control in controls[:1]:
         control.layout.flex, control.layout.width = "1 1 auto", "auto"
     inner = ipw.HBox(list(controls), layout={"width": "100%", "align_items": "center"})
     box = ipw.VBox([label(text, tooltip), inner],
-                   layout={"flex": f"{grow} 1 {basis}", "min_width": "0", "margin": "0 16px 8px 0"})
+                   layout={"flex": f"{grow} {int(shrink)} {basis}", "min_width": "0" if shrink else "auto",
+                           "margin": "0 16px 8px 0"})
     return box.add_class("mnistlab-field")
 
 

@@ -20,7 +20,7 @@ from .dashboard import Dashboard, last_finite, status_html
 from .fields import fields_row
 from .run import Run, Snapshot
 from .settings import PRESETS, Settings
-from .width import WidthProbe
+from .width import WidthProbe, figure_width
 
 SETTING_CONTROLS = ("learning_rate", "n_layers", "hidden1", "hidden2", "n_epochs", "batch_size", "activation",
                     "init", "seed")
@@ -61,7 +61,8 @@ class TrainingPanel:
         self.hidden_controls = self._check_hide(hide)
         self.dashboard = Dashboard(self.settings, self.m, lang=lang)
         self.width_probe = WidthProbe()
-        self.width_probe.observe(lambda change: self.dashboard.fit(change["new"]), names="width")
+        self.width_probe.observe(lambda change: self.dashboard.fit(figure_width(change["new"])),
+                                 names="width")
         self.widget = ipw.VBox(self._layout(), layout={"width": "100%"}).add_class("mnistlab-training-panel")
         for name in SETTING_CONTROLS:
             self.controls[name].observe(self._on_setting, names="value")

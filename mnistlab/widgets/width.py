@@ -10,6 +10,13 @@ Without a browser (tests, nbval) the width stays 0 and the figure keeps its defa
 import anywidget
 import traitlets
 
+WIDGET_MARGINS_PX = 4  # ipywidgets puts 2 px of margin left and right of each widget in a box
+
+
+def figure_width(box_width):
+    """The width in pixels a figure may have beside a probe that reports `box_width` (0: not known)."""
+    return box_width - WIDGET_MARGINS_PX if box_width else 0
+
 _ESM = """
 export default {
   render({ model, el }) {
