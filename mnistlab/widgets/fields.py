@@ -65,6 +65,7 @@ def field(text, *controls, tooltip="", basis="220px", grow=1, shrink=True):
     """
     for control in controls[:1]:
         control.layout.flex, control.layout.width = "1 1 auto", "auto"
+        control.layout.min_width = control.layout.min_width or "0"  # a long option never widens the field
     inner = ipw.HBox(list(controls), layout={"width": "100%", "align_items": "center"})
     box = ipw.VBox([label(text, tooltip), inner],
                    layout={"flex": f"{grow} {int(shrink)} {basis}", "min_width": "0" if shrink else "auto",

@@ -70,8 +70,8 @@ class Run:
         self.started_at, self.ended_at, self.first_point_seconds = None, None, None
         self.started = threading.Event()  # set after the first step
         self.watch_seconds = watch_seconds
-        # <= 10 redraws/s and, unless paced (then the waits leave time enough), <= 5 % of the time
-        self.throttle = Throttle(interval=0.1, max_share=None if watch_seconds else 0.05)
+        # <= 10 redraws/s, drawing <= 5 % of the time - or 25 % when paced: the waits leave time for it
+        self.throttle = Throttle(interval=0.1, max_share=0.25 if watch_seconds else 0.05)
         self._stop, self._lock = threading.Event(), threading.Lock()
         self._thread = threading.Thread(target=self._work, name=f"mnistlab-run-{number}", daemon=True)
 
