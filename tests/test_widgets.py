@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 import mnistlab as ml
-from mnistlab import network_charts, widgets
+from mnistlab import network_charts, shapes, widgets
 from mnistlab.drawing import preprocess_digit
 
 TIMEOUT = 20  # seconds: bounded waits only, never fixed sleeps
@@ -541,3 +541,34 @@ def test_stop_ends_a_paced_run_at_once(data):
     panel.stop()
     assert panel.wait(TIMEOUT)
     assert panel.history.stopped == "stop" and panel.history.epoch[-1] <= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("layers, m", [([784, 10, 10], 64), ([784, 512, 512, 10], 1024)])
+def test_the_shapes_diagram_fits_a_narrow_notebook_by_splitting_rows_not_by_cutting_them(lang, layers, m):
+    # At 1024 x 768 beside the file browser the diagram (then 1100 px, later 700 px) ran off the notebook.
+    for width in (560, 700, 1500):
+        fig = go.Figure(network_charts.shapes_diagram(layers, m, lang=lang, width=width, backward=True))
+        plot_w = network_charts.shapes_plot_width(width)
+        geometry = network_charts.fitted_geometry(layers, m, backward=True, width_px=plot_w)
+        assert geometry["font_px"] >= 12  # still readable on a projector
+        measure = shapes.RowMeasure(shapes.shape_rows(layers, m, backward=True), "sqrt", geometry["font_px"])
+        one_line = geometry["lines"] == len(measure.rows)
+        assert one_line == (width >= 1500)  # split only where one line does not fit
+        x0, x1 = fig.layout.xaxis.range
+        ppu = plot_w / (x1 - x0)
+        for x, text in zip(trace(fig, "shapes.labels").x, trace(fig, "shapes.labels").text, strict=True):
+            half = (len(text) * shapes.CHAR_WIDTH * geometry["font_px"]) / 2 / ppu  # label's half width
+            assert x0 <= x - half and x + half <= x1, f"{text!r} runs off a {width} px diagram"
+        title = fig.layout.title
+        assert title.font.size * network_charts.TITLE_CHAR_WIDTH * len(title.text) <= width - 30
+
+
+def test_draw_digit_puts_its_figure_beside_the_canvas_only_where_it_fits():
+    params = ml.init_params([784, 16, 10], rng=np.random.default_rng(0))
+    app = widgets.draw_digit(params, lang="de")
+    assert any(isinstance(w, widgets.WidthProbe) for w in tree(app.widget))
+    app.width_probe.width = 600  # a notebook beside the file browser on a projector: figure below, full width
+    assert app.figure.layout.width == 600 - widgets.width.WIDGET_MARGINS_PX
+    app.width_probe.width = 1300  # wide: beside the canvas, in the room left of it
+    assert app.figure.layout.width + widgets.draw.CANVAS_PX <= 1300
