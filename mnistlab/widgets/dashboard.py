@@ -75,7 +75,7 @@ class Dashboard:
 
     def _draw_shapes(self):
         layers, batch, activation = self._shapes_for
-        update = network_charts.dashboard_shapes_update(layers, batch, activation=activation,
+        update = network_charts.dashboard_shapes_update(layers, batch, lang=self.lang, activation=activation,
                                                         width=self.width)
         with self.lock:
             charts.update_figure(self.figure, update)
@@ -87,8 +87,8 @@ class Dashboard:
             return
         self.width = width
         with self.lock:
-            self.figure.update_layout(network_charts.dashboard_layout(width, lang=self.lang), width=width)
-        self._draw_shapes()
+            self.figure.layout.width = width
+        self._draw_shapes()  # and the layout for the width
 
     def show(self, text, kind):
         """Show a message in the box above the figure; kind: "info", "success", "warning" or "danger"."""
