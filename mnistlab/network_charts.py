@@ -204,7 +204,7 @@ SHAPES_PX = (300, 100)  # height of the shapes panel's plot area: at least 300 p
 DASHBOARD_FONT_PX = 13  # the shapes panel's labels: smaller than FONT_SIZE, the panel is only ~300 px high
 DASHBOARD_MAX_LAYERS = 3  # room for the gradient norms of W1, W2, W3 (networks with up to two hidden layers)
 MAX_EPOCH_TICKS = 6  # at most this many ticks on an epoch axis (whole epochs only)
-_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers the subplots row by row: the shapes are the 4th
+DASHBOARD_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers subplots row by row: the shapes are 4th
 _CURVE_AXES = ("xaxis", "xaxis2", "xaxis3")
 CURVE_KEYS = ("loss.steps", "loss.train", "loss.val", "accuracy.train", "accuracy.val",
               *(f"gradnorm.W{l}" for l in range(1, DASHBOARD_MAX_LAYERS + 1)))
@@ -322,7 +322,7 @@ def dashboard(layers, m, *, lang, activation="relu", width=None):
     fig.update_yaxes(type="log", row=1, col=3)
     fig.update_layout(dashboard_axes(None, lang=lang))
     fig.update_xaxes(visible=False, range=x_range, constrain="domain", row=2, col=1)
-    fig.update_yaxes(visible=False, range=y_range, scaleanchor=_SHAPES_AXES[0].replace("axis", ""),
+    fig.update_yaxes(visible=False, range=y_range, scaleanchor=DASHBOARD_SHAPES_AXES[0].replace("axis", ""),
                      constrain="domain", row=2, col=1)
     return fig
 
@@ -336,7 +336,8 @@ def dashboard_shapes_update(layers, m, *, activation="relu", width=None, lang="e
     g = fitted_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
                         font_px=DASHBOARD_FONT_PX)
     layout = dashboard_layout(width, lang=lang, lines=lines)
-    layout[_SHAPES_AXES[0]]["range"], layout[_SHAPES_AXES[1]]["range"] = g["x_range"], g["y_range"]
+    x_axis, y_axis = DASHBOARD_SHAPES_AXES
+    layout[x_axis]["range"], layout[y_axis]["range"] = g["x_range"], g["y_range"]
     return {"traces": shape_trace_data(g, legend=False), "layout": layout}
 
 
