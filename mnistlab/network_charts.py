@@ -371,12 +371,14 @@ def log_axis(values, *, lang, default=(-3, 1)):
             "tickvals": [10.0**p for p in powers], "ticktext": [decade_label(p, lang) for p in powers]}
 
 
-def dashboard_axes(history, *, lang, steps_per_epoch=1):
+def dashboard_axes(history, *, lang, steps_per_epoch=1, planned_epochs=0):
     """The layout update that fits the dashboard's curve axes to `history` (None: empty): epochs from 0 to
-    the last one (or the last step's epoch) on whole-number ticks, and the gradient norms' decades."""
+    the last one (or the last step's epoch; while a run trains, to the epoch it will end with,
+    planned_epochs, so that the curves grow into a still axis) on whole-number ticks, and the gradient
+    norms' decades."""
     epochs = list(_get(history, "epoch"))
     n_steps = len(_get(_get(history, "steps", {}), "loss"))
-    axis = epoch_axis(max(epochs[-1] if epochs else 0, (n_steps - 1) / steps_per_epoch))
+    axis = epoch_axis(max(epochs[-1] if epochs else 0, (n_steps - 1) / steps_per_epoch, planned_epochs))
     layout = {name: dict(axis) for name in _CURVE_AXES}
     norms = [v for values in _grad_norm_series(history).values() for v in values]
     layout["yaxis3"] = log_axis(norms, lang=lang)

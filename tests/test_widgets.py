@@ -591,3 +591,18 @@ def test_the_dashboards_shapes_panel_grows_with_its_lines_of_matrices_instead_of
     panel.width_probe.width = 1500  # wide: one line per layer, the usual 300 px
     assert network_charts.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width) == 3
     assert shapes_panel_px(panel.figure) == pytest.approx(network_charts.SHAPES_PX[0], abs=1)
+
+
+def test_while_a_run_trains_its_epoch_axes_reach_to_its_last_epoch_and_stand_still(data):
+    # The curves grow into a still axis; after the run the axes fit what was trained.
+    history = {"epoch": [0, 1, 2], "steps": {"loss": [2.0] * 3}}
+    axes = network_charts.dashboard_axes(history, lang="en", planned_epochs=100)
+    assert axes["xaxis"]["range"] == [0, 100] and axes["xaxis"]["dtick"] == 20
+    panel = widgets.training_panel(*data, lang="en")
+    panel.load_settings("lr=0.5;h=16;ep=40;bs=full;act=relu;init=he;seed=0")
+    ranges = []
+    panel.figure.layout.xaxis.on_change(lambda axis, value: ranges.append(tuple(value)), "range")
+    panel.watch_seconds = 1.0
+    panel.train()
+    assert panel.wait(TIMEOUT)
+    assert ranges and set(ranges) == {(0, 40)}

@@ -48,12 +48,14 @@ class Dashboard:
         self._axes = network_charts.dashboard_axes(None, lang=lang)  # the axes last sent
         self._frame = None  # the layout of the panels last sent (see _draw_shapes)
 
-    def curves(self, history, *, steps_per_epoch, status, wait=True):
+    def curves(self, history, *, steps_per_epoch, status, wait=True, planned_epochs=0):
         """Show `history` (None: empty curves) and the status line; True if drawn, False if the lock was
-        busy and wait=False (then nothing was drawn)."""
+        busy and wait=False (then nothing was drawn). planned_epochs: where a running run will end (the
+        epoch axes reach that far)."""
         start = time.perf_counter()
         curves = network_charts.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
-        axes = network_charts.dashboard_axes(history, lang=self.lang, steps_per_epoch=steps_per_epoch)
+        axes = network_charts.dashboard_axes(history, lang=self.lang, steps_per_epoch=steps_per_epoch,
+                                             planned_epochs=planned_epochs)
         if not self.lock.acquire(blocking=wait):
             return False
         try:

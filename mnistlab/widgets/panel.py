@@ -257,7 +257,8 @@ class TrainingPanel:
     # ---- what a run reports (called from its worker thread) ----------------------------------------------
     def progress(self, run, history):
         status = self._status(history, "running", run)
-        drawn = self.dashboard.curves(history, steps_per_epoch=run.steps_per_epoch, status=status, wait=False)
+        drawn = self.dashboard.curves(history, steps_per_epoch=run.steps_per_epoch, status=status, wait=False,
+                                      planned_epochs=run.epoch0 + run.n_epochs)
         if drawn and run.first_point_seconds is None:
             run.first_point_seconds = time.perf_counter() - run.clicked  # from the click, not the start
 
