@@ -34,6 +34,8 @@ class Dashboard:
 
     def __init__(self, settings, m, *, lang):
         self.lang, self.lock = lang, threading.RLock()
+        self.width = None  # the notebook's width in pixels, once the browser has told it (see ``fit``)
+        self._shapes_for = (settings.layer_sizes, settings.images_per_step(m), settings.activation)
         figure = network_charts.dashboard(settings.layer_sizes, settings.images_per_step(m), lang=lang,
                                           activation=settings.activation)
         self.figure = go.FigureWidget(figure)
@@ -43,18 +45,25 @@ class Dashboard:
         self.message = ""
         self.draw_count, self.draw_seconds = 0, 0.0
         self._shown = {}  # trace key -> summary of the data last sent: unchanged traces are not sent again
+        self._axes = network_charts.dashboard_axes(None, lang=lang)  # the axes last sent
+        self._frame = None  # the layout of the panels last sent (see _draw_shapes)
 
-    def curves(self, history, *, steps_per_epoch, status, wait=True):
+    def curves(self, history, *, steps_per_epoch, status, wait=True, planned_epochs=0):
         """Show `history` (None: empty curves) and the status line; True if drawn, False if the lock was
-        busy and wait=False (then nothing was drawn)."""
+        busy and wait=False (then nothing was drawn). planned_epochs: where a running run will end (the
+        epoch axes reach that far)."""
         start = time.perf_counter()
         curves = network_charts.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
+        axes = network_charts.dashboard_axes(history, lang=self.lang, steps_per_epoch=steps_per_epoch,
+                                             planned_epochs=planned_epochs)
         if not self.lock.acquire(blocking=wait):
             return False
         try:
             changed = {key: data for key, data in curves.items() if self._shown.get(key) != _summary(data)}
-            charts.update_figure(self.figure, {"traces": changed}, together=True)  # x and y always change
+            update = {"traces": changed, "layout": axes if axes != self._axes else None}
+            charts.update_figure(self.figure, update, together=True)  # x and y always change
             self._shown.update((key, _summary(data)) for key, data in changed.items())
+            self._axes = axes
             self.status.value = status
         finally:
             self.lock.release()
@@ -64,10 +73,29 @@ class Dashboard:
 
     def shapes(self, settings, m):
         """Redraw the shapes panel for the network `settings` build, trained on batches from m images."""
-        update = network_charts.dashboard_shapes_update(settings.layer_sizes, settings.images_per_step(m),
-                                                activation=settings.activation)
+        self._shapes_for = (settings.layer_sizes, settings.images_per_step(m), settings.activation)
+        self._draw_shapes()
+
+    def _draw_shapes(self):
+        layers, batch, activation = self._shapes_for
+        update = network_charts.dashboard_shapes_update(layers, batch, lang=self.lang, activation=activation,
+                                                        width=self.width)
+        frame = _without_ranges(update["layout"])  # domains, height, titles: sent only when they change
+        if frame == self._frame:
+            update["layout"] = {axis: {"range": update["layout"][axis]["range"]} for axis in SHAPES_AXES}
         with self.lock:
             charts.update_figure(self.figure, update)
+            self._frame = frame
+
+    def fit(self, width):
+        """Make the figure `width` pixels wide (the notebook's width, as the browser reports it) and lay it
+        out for it: the charts side by side or one below the other, the shapes redrawn for their width."""
+        if not width or width == self.width:
+            return
+        self.width = width
+        with self.lock:
+            self.figure.layout.width = width
+        self._draw_shapes()  # and the layout for the width
 
     def show(self, text, kind):
         """Show a message in the box above the figure; kind: "info", "success", "warning" or "danger"."""
@@ -75,6 +103,15 @@ class Dashboard:
             self.message = text
             self.message_box.value = (f'<div style="border-left: 6px solid {MESSAGE_COLOURS[kind]}; '
                                       f'padding: 4px 10px; font-size: 1.15em">{text}</div>')
+
+
+SHAPES_AXES = network_charts.DASHBOARD_SHAPES_AXES
+
+
+def _without_ranges(layout):
+    """A dashboard layout update without the shapes panel's axis ranges (which change with every network)."""
+    return {key: ({k: v for k, v in value.items() if k != "range"} if key in SHAPES_AXES else value)
+            for key, value in layout.items()}
 
 
 def _summary(data):
