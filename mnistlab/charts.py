@@ -157,8 +157,9 @@ def digit_grid(X, y_true=None, y_pred=None, *, lang, n_cols=10, max_images=40):
         title = t("chart.digits.title_predicted", lang, n=n, wrong=len(wrong))
     else:
         title = t("chart.digits.title", lang, n=n)
-    _style(fig, lang, title, legend=False, height=100 + plot_height + gap)
-    fig.update_layout(margin={"l": 20, "r": 20, "t": 100, "b": gap})
+    _style(fig, lang, title, legend=False)
+    top, bottom = (100 if fig.layout.title.subtitle.text else 70), max(gap, 16)  # title; last captions
+    fig.update_layout(margin={"l": 20, "r": 20, "t": top, "b": bottom}, height=top + plot_height + bottom)
     return fig
 
 

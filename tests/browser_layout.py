@@ -70,7 +70,7 @@ JS_LAYOUT = """tol => {
     }
   }
 
-  for (const gd of scroller.querySelectorAll(".js-plotly-plot")) {
+  for (const [index, gd] of Array.from(scroller.querySelectorAll(".js-plotly-plot")).entries()) {
     if (!shown(gd)) continue;
     const texts = Array.from(gd.querySelectorAll(
         ".gtitle, .gtitle-subtitle, .g-xtitle text, .g-ytitle text, .g-x2title text, .g-y2title text, " +
@@ -84,7 +84,7 @@ JS_LAYOUT = """tol => {
     const title = gd.layout && gd.layout.title ? (gd.layout.title.text || "") : "";
     const names = (gd.data || []).map(t => t.meta).filter(Boolean).slice(0, 1);
     const svg = gd.querySelector(".main-svg");
-    result.figures.push({cell: cellOf(gd), cls: mnistlabClass(gd), box: box(gd), texts: unique, images,
+    result.figures.push({cell: cellOf(gd), cls: mnistlabClass(gd), box: box(gd), texts: unique, images, index,
                          width: svg ? Math.round(svg.getBoundingClientRect().width) : 0,
                          title: title || names.join("") || "(untitled)"});
   }
@@ -206,9 +206,21 @@ def focus_cell(numbers, found):
     return next(iter(cells + panels + grids + [f["cell"] for f in numbers["figures"]]), 0)
 
 
-def scroll_to_cell(page, number):
-    """Scroll cell `number` (1-based, as in the problem lines) to the top of the notebook."""
-    if number:
-        page.evaluate("""n => { const cell = window.jupyterapp.shell.currentWidget.content.node
-                                    .querySelectorAll(".jp-Cell")[n - 1];
-                                if (cell) cell.scrollIntoView({block: "start"}); }""", number)
+# Scrolls cell n (1-based) to the top of the notebook if asked; returns its top relative to the notebook's.
+JS_CELL_TOP = """([n, scroll]) => {
+  const scroller = window.jupyterapp.shell.currentWidget.content.node;
+  const cell = scroller.querySelectorAll(".jp-Cell")[n - 1];
+  if (!cell) return 0;
+  if (scroll) cell.scrollIntoView({block: "start"});
+  return cell.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+}"""
+
+
+def scroll_to_cell(page, number, attempts=5):
+    """Scroll cell `number` (1-based, as in the problem lines) to the top of the notebook; again while the
+    cells above it still change height (JupyterLab lays out off-screen cells lazily)."""
+    for _ in range(attempts if number else 0):
+        page.evaluate(JS_CELL_TOP, [number, True])
+        page.wait_for_timeout(200)  # lets lazily laid out cells settle before looking again
+        if abs(page.evaluate(JS_CELL_TOP, [number, False])) < 5:
+            return

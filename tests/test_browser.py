@@ -137,6 +137,9 @@ def test_every_output_fits_the_notebook_and_no_text_overlaps_at_projector_and_de
         print(f"layout {number} {lang} {width}x{height}: {layout.summary(numbers)}")
         layout.scroll_to_cell(nb.page, layout.focus_cell(numbers, problems))
         nb.shot(f"layout_{width}x{height}")
+        figures = nb.page.locator(".jp-Notebook .js-plotly-plot")
+        for fig in (f for f in numbers["figures"] if f["images"] and not f["cls"]):  # the image grids
+            nb.shot(f"layout_{width}x{height}_cell{fig['cell']}", figures.nth(fig["index"]))
         found += [f"lesson {number} ({lang}) at {width}x{height}: {problem}" for problem in problems]
     shown = found[:MAX_SHOWN] + ([f"... and {len(found) - MAX_SHOWN} more"] if len(found) > MAX_SHOWN else [])
     assert not found, nb.explain(f"{len(found)} layout problem(s):\n" + "\n".join(shown))
