@@ -176,10 +176,8 @@ STRINGS = {
         "en": "Ready: network {sizes} with {n_params:,} parameters. Press Train.",
         "de": "Bereit: Netz {sizes} mit {n_params:,} Parametern. Drücke „Trainieren“.",
     },
-    "panel.training": {
-        "en": "Training for {n_epochs} epoch(s) …",
-        "de": "Training über {n_epochs} Epoche(n) …",
-    },
+    "panel.training": {"en": "Training for {n_epochs} epochs …", "de": "Training über {n_epochs} Epochen …"},
+    "panel.training.one": {"en": "Training for 1 epoch …", "de": "Training über 1 Epoche …"},
     "panel.status": {
         "en": "epoch {epoch} · loss {loss:.3f} · accuracy {accuracy:.1f} % · {speed:,.0f} images/s",
         "de": "Epoche {epoch} · Verlust {loss:.3f} · Genauigkeit {accuracy:.1f} % · {speed:,.0f} Bilder/s",
@@ -189,6 +187,12 @@ STRINGS = {
               "the training images.",
         "de": "Fertig nach {epoch} Epochen in {seconds:.1f} s: Verlust {loss:.3f}, Genauigkeit "
               "{accuracy:.1f} % auf den Trainingsbildern.",
+    },
+    "panel.finished.one": {
+        "en": "Done after 1 epoch in {seconds:.1f} s: loss {loss:.3f}, accuracy {accuracy:.1f} % on the "
+              "training images.",
+        "de": "Fertig nach 1 Epoche in {seconds:.1f} s: Verlust {loss:.3f}, Genauigkeit {accuracy:.1f} % auf "
+              "den Trainingsbildern.",
     },
     "panel.stopped": {
         "en": "Stopped after epoch {epoch}: loss {loss:.3f}, accuracy {accuracy:.1f} %.",
@@ -213,6 +217,33 @@ STRINGS = {
               "„Trainieren“.",
     },
     "panel.error": {"en": "Training failed: {error}", "de": "Das Training ist fehlgeschlagen: {error}"},
+    "panel.settings.invalid": {
+        "en": "invalid settings: {problems}",
+        "de": "ungültige Einstellungen: {problems}",
+    },
+    "panel.settings.range": {
+        "en": "{name}={value} (use {low} ... {high})",
+        "de": "{name}={value} (erlaubt: {low} bis {high})",
+    },
+    "panel.settings.choice": {
+        "en": "{name}={value} (use {choices})",
+        "de": "{name}={value} (erlaubt: {choices})",
+    },
+    "panel.settings.or": {"en": " or ", "de": " oder "},
+    "panel.settings.hidden": {
+        "en": "h={value} (1 or {n} hidden sizes {low} ... {high} separated by commas, e.g. h=128,64)",
+        "de": "h={value} (1 oder {n} Größen verdeckter Schichten von {low} bis {high}, durch Kommas "
+              "getrennt, z. B. h=128,64)",
+    },
+    "panel.settings.unknown": {
+        "en": "unknown setting {name!r} in {text!r}; expected e.g. {example!r}",
+        "de": "unbekannte Einstellung „{name}“ in „{text}“; erwartet wird z. B. „{example}“",
+    },
+    "panel.settings.unreadable": {
+        "en": "cannot read {part!r} in the settings {text!r} (not a number); expected e.g. {example!r}",
+        "de": "„{part}“ in den Einstellungen „{text}“ lässt sich nicht lesen (keine Zahl); erwartet wird "
+              "z. B. „{example}“",
+    },
     "panel.bad_settings": {
         "en": "These settings cannot be loaded: {error}",
         "de": "Diese Einstellungen lassen sich nicht laden: {error}",

@@ -18,7 +18,7 @@ from mnistlab.charts import (
     finite_xy,
     thin,
 )
-from mnistlab.i18n import check_lang, t
+from mnistlab.i18n import check_lang, fmt, t
 
 # ---- shapes of the forward (and backward) pass -----------------------------------------------------------
 # The geometry lives in mnistlab.shapes; here it becomes traces. Every trace of a figure a widget updates
@@ -33,6 +33,60 @@ SHAPES_TEXT_KEYS = ("shapes.labels", "shapes.ops", "shapes.formulas")
 SHAPES_KEYS = tuple(f"shapes.{kind}" for kind in shapes.SHAPE_KINDS) + SHAPES_TEXT_KEYS
 SHAPES_MARGIN = {"l": 30, "r": 30, "t": 80, "b": 90}  # the diagram's margins: title above, legend below
 SHAPES_MIN_HEIGHT = 300  # px: a one-layer diagram is flat; the title and legend still need room
+TITLE_CHAR_WIDTH = 0.55  # width of an average title character, in font sizes
+SHAPES_DEFAULT_WIDTH = 640  # px: the layout of a figure as wide as the notebook until its width is known - a
+#                             notebook beside JupyterLab's file browser on a 1024 px projector
+
+
+def fitted_geometry(layers, m, *, backward=False, activation="relu", scale="sqrt", width_px, font_px=15,
+                    height_px=None, smallest_font=10):
+    """``shapes.shapes_geometry``, made to fit a narrow plot: each row on one line at font_px or a pixel or
+    two less; where that does not fit (a notebook beside the file browser on a projector is ~550 px wide),
+    each row in two lines ("W1 @ X + b1" / "→ Z1 ReLU → A1"), at the largest font down to smallest_font
+    that fits. Only if nothing fits, the two-line layout at smallest_font (labels may then touch).
+    Besides shapes_geometry's keys: "font_px" (the font chosen) and "lines" (rows of matrices drawn)."""
+    if scale not in ("sqrt", "log"):
+        raise ValueError(f"scale must be 'sqrt' or 'log'; got {scale!r}.")
+    rows = shapes.shape_rows(layers, m, backward=backward, activation=activation)
+    tries = [(rows, font) for font in range(font_px, font_px - 3, -1)]
+    tries += [(_two_lines(rows), font) for font in range(font_px, smallest_font - 1, -1)]
+    for candidate, font in tries:
+        ppu = shapes.pixels_per_unit(candidate, scale=scale, width_px=width_px, font_px=font,
+                                     height_px=height_px)
+        if shapes.RowMeasure(candidate, scale, font).widest_row_px(ppu) <= width_px:
+            break
+    return _geometry(candidate, scale=scale, width_px=width_px, font_px=font, height_px=height_px)
+
+
+def _two_lines(rows):
+    """Each row split before the operator nearest its middle; the formula stays above the first line."""
+    out = []
+    for formula, items in rows:
+        ops = [i for i, item in enumerate(items) if item[0] == "op"]
+        cut = min(ops, key=lambda i: (abs(i - len(items) / 2), -i))
+        out += [(formula, items[:cut]), ("", items[cut:])]
+    return out
+
+
+def _geometry(rows, *, scale, width_px, font_px, height_px):
+    """What ``shapes.shapes_geometry`` returns, for rows given (see ``shapes.shape_rows``)."""
+    ppu = shapes.pixels_per_unit(rows, scale=scale, width_px=width_px, font_px=font_px, height_px=height_px)
+    unit, measure = font_px / ppu, shapes.RowMeasure(rows, scale, font_px)  # unit: one line of text
+    out = {"polygons": {kind: ([], []) for kind in shapes.SHAPE_KINDS},
+           "labels": ([], [], []), "ops": ([], [], []), "formulas": ([], [], []), "font_px": font_px,
+           "lines": len(rows)}
+    y_top = 0.0
+    for formula, items in rows:
+        if formula:
+            shapes._add(out["formulas"], 0.0, y_top - shapes.FORMULA_TOP * unit, formula)
+        height = measure.tallest(items)
+        y_mid = y_top - shapes.MATRIX_TOP * unit - height / 2
+        shapes._place_row(out, measure, items, ppu, y_mid=y_mid,
+                          label_y=y_mid - height / 2 - shapes.LABEL_GAP * unit)
+        y_top -= height + shapes.ROW_GAP * unit
+    top = shapes.TOP_MARGIN * unit
+    bottom = y_top + shapes.BOTTOM_MARGIN * unit if height_px is None else top - height_px / ppu
+    return {**out, "x_range": [0, width_px / ppu], "y_range": [bottom, top]}
 
 
 def shape_trace_data(geometry, *, legend=True):
@@ -44,6 +98,7 @@ def shape_trace_data(geometry, *, legend=True):
         out[f"shapes.{kind}"] = {"x": xs, "y": ys, "showlegend": legend and bool(xs)}
     for trace_key, key in zip(SHAPES_TEXT_KEYS, ("labels", "ops", "formulas"), strict=True):
         out[trace_key] = dict(zip(("x", "y", "text"), g[key], strict=True))
+        out[trace_key]["textfont"] = {"size": g["font_px"] + (key == "ops")}  # operators a pixel larger
     return out
 
 
@@ -55,8 +110,8 @@ def shapes_traces(layers, m, *, lang, backward=False, activation="relu", scale="
     rectangles ("W1 · 10 × 784"), the operators between them and each row's formula.
     """
     check_lang(lang)
-    g = shapes.shapes_geometry(layers, m, backward=backward, activation=activation, scale=scale,
-                               width_px=width_px, font_px=font_px, height_px=height_px)
+    g = fitted_geometry(layers, m, backward=backward, activation=activation, scale=scale, width_px=width_px,
+                        font_px=font_px, height_px=height_px)
     polys, labels, ops, formulas = g["polygons"], g["labels"], g["ops"], g["formulas"]
     traces = [go.Scatter(x=polys[k][0], y=polys[k][1], fill="toself", mode="lines", meta=f"shapes.{k}",
                          name=t(_KIND_NAMES[k], lang), fillcolor=_KIND_COLOURS[k], opacity=0.55,
@@ -64,13 +119,13 @@ def shapes_traces(layers, m, *, lang, backward=False, activation="relu", scale="
                          showlegend=bool(polys[k][0])) for k in shapes.SHAPE_KINDS]
     traces += [
         go.Scatter(x=labels[0], y=labels[1], text=labels[2], mode="text", textposition="bottom center",
-                   textfont={"size": font_px}, hoverinfo="text", showlegend=False,
+                   textfont={"size": g["font_px"]}, hoverinfo="text", showlegend=False,
                    name=t("chart.shapes.labels", lang), meta="shapes.labels"),
-        go.Scatter(x=ops[0], y=ops[1], text=ops[2], mode="text", textfont={"size": font_px + 1},
+        go.Scatter(x=ops[0], y=ops[1], text=ops[2], mode="text", textfont={"size": g["font_px"] + 1},
                    hoverinfo="skip", showlegend=False, name=t("chart.shapes.operators", lang),
                    meta="shapes.ops"),
         go.Scatter(x=formulas[0], y=formulas[1], text=formulas[2], mode="text", textposition="bottom right",
-                   textfont={"size": font_px, "family": "monospace"}, hoverinfo="skip", showlegend=False,
+                   textfont={"size": g["font_px"], "family": "monospace"}, hoverinfo="skip", showlegend=False,
                    name=t("chart.shapes.formulas", lang), meta="shapes.formulas"),
     ]
     return traces, g["x_range"], g["y_range"]
@@ -87,6 +142,13 @@ def shapes_figure_height(x_range, y_range, width):
     return max(SHAPES_MIN_HEIGHT, int(plot_height + SHAPES_MARGIN["t"] + SHAPES_MARGIN["b"]))
 
 
+def title_font_px(text, width_px, *, largest=FONT_SIZE, smallest=11):
+    """The font size at which a one-line title fits `width_px` pixels (German titles are long), at most
+    `largest` (the charts' FONT_SIZE) and at least `smallest`."""
+    fits = int(width_px / (TITLE_CHAR_WIDTH * max(1, len(text))))
+    return max(smallest, min(largest, fits))
+
+
 def shapes_title(lang, scale="sqrt"):
     key = {"sqrt": "chart.shapes.scale_sqrt", "log": "chart.shapes.scale_log"}[scale]
     return t("chart.shapes.title", lang) + " · " + t(key, lang)
@@ -97,107 +159,214 @@ def shapes_diagram(layers, m, *, lang, backward=False, activation="relu", scale=
 
     layers: layer sizes such as [784, 10, 10] or [784, 128, 64, 10], or a params dict. m: batch size.
     Each rectangle is labelled "W1 · 10 × 784"; each row reads like its formula, "W1 @ X + b1 → Z1".
+    width: the figure's width in pixels, or None: as wide as the notebook (the browser sizes it), laid out
+    for ``SHAPES_DEFAULT_WIDTH`` until ``shapes_update`` lays it out for the width the notebook has.
     """
+    layout_width = width or SHAPES_DEFAULT_WIDTH
     traces, x_range, y_range = shapes_traces(layers, m, lang=lang, backward=backward, activation=activation,
-                                             scale=scale, width_px=shapes_plot_width(width))
+                                             scale=scale, width_px=shapes_plot_width(layout_width))
     fig = go.Figure(traces)
-    _style(fig, lang, shapes_title(lang, scale), width=width,
-           height=shapes_figure_height(x_range, y_range, width))
+    title = shapes_title(lang, scale)
+    _style(fig, lang, title, width=width, height=shapes_figure_height(x_range, y_range, layout_width))
+    fig.update_layout(title_font_size=title_font_px(title, layout_width - 30))
     fig.update_layout(margin=SHAPES_MARGIN, legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
     fig.update_xaxes(visible=False, range=x_range)
     fig.update_yaxes(visible=False, range=y_range, scaleanchor="x")
     return fig
 
 
-def shapes_update(layers, m, *, backward=False, width=1100):
-    """What changes in a ``shapes_diagram`` figure `width` wide for new sizes or m, as an update (see
-    ``update_figure``): the traces' data, the height and the axis ranges."""
-    g = shapes.shapes_geometry(layers, m, backward=backward, width_px=shapes_plot_width(width))
-    return {"traces": shape_trace_data(g),
-            "layout": {"height": shapes_figure_height(g["x_range"], g["y_range"], width),
-                       "xaxis": {"range": g["x_range"]}, "yaxis": {"range": g["y_range"]}}}
+def shapes_update(layers, m, *, lang, backward=False, scale="sqrt", width=None):
+    """What changes in a ``shapes_diagram`` figure for new sizes, m or width, as an update (see
+    ``update_figure``): the traces' data, the height, the axis ranges, the title's size, and the width
+    itself if given (None: the figure stays as wide as the notebook, laid out for SHAPES_DEFAULT_WIDTH)."""
+    layout_width = width or SHAPES_DEFAULT_WIDTH
+    g = fitted_geometry(layers, m, backward=backward, scale=scale, width_px=shapes_plot_width(layout_width))
+    layout = {"height": shapes_figure_height(g["x_range"], g["y_range"], layout_width),
+              "xaxis": {"range": g["x_range"]}, "yaxis": {"range": g["y_range"]},
+              "title": {"font": {"size": title_font_px(shapes_title(lang, scale), layout_width - 30)}}}
+    return {"traces": shape_trace_data(g), "layout": {**layout, **({"width": width} if width else {})}}
 
 
 # ---- the training panel's dashboard ----------------------------------------------------------------------
+# One figure (one FigureWidget: each one carries plotly's ~5 MB bundle) laid out as a grid that fits the
+# notebook's width: the three curve charts side by side where there is room (>= DASHBOARD_COLUMNS' widths),
+# else two and one, or one below the other; the shapes of the network below them across the full width.
+# The figure's width is the notebook's (the browser sizes it); ``dashboard_layout(width)`` places the
+# subplots for it in pixels, so that charts keep their height and axis titles their room at any width.
 
-DASHBOARD_SIZE = (1000, 860)  # px, fixed: the shapes panel below the curves is laid out for this size
-DASHBOARD_MARGIN = {"l": 70, "r": 20, "t": 50, "b": 20}
-DASHBOARD_ROW_HEIGHTS = (0.55, 0.45)  # curves above, shapes below
-DASHBOARD_ROW_SPACING = 0.14  # share of the plot height between the two rows (room for the x-axis titles)
+DASHBOARD_MARGIN = {"l": 70, "r": 20, "t": 80, "b": 20}
+DASHBOARD_DEFAULT_WIDTH = SHAPES_DEFAULT_WIDTH  # px: the layout until the notebook's width is known
+DASHBOARD_COLUMNS = ((900, 3), (520, 2), (0, 1))  # (figure width from, curve charts per row)
+CURVE_PX = 220  # height of a curve chart's plot area
+GAP_X = 90  # px between two charts of a row: the right one's tick labels and axis title
+GAP_Y = 105  # px between rows: x tick labels and axis title of the row above, subplot title of the next
+SHAPES_PX = {3: 300, 2: 400, 1: 400}  # height of the shapes panel's plot area: taller where its rows wrap
 DASHBOARD_FONT_PX = 13  # the shapes panel's labels: smaller than FONT_SIZE, the panel is only ~300 px high
 DASHBOARD_MAX_LAYERS = 3  # room for the gradient norms of W1, W2, W3 (networks with up to two hidden layers)
-_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers the subplots row by row: row 2 is the 4th
-
-
-def _dashboard_shapes_px():
-    """(width, height) in pixels of the dashboard's shapes panel, from the figure size, margins and rows."""
-    width, height = DASHBOARD_SIZE
-    plot_width = width - DASHBOARD_MARGIN["l"] - DASHBOARD_MARGIN["r"]
-    plot_height = height - DASHBOARD_MARGIN["t"] - DASHBOARD_MARGIN["b"]
-    share = DASHBOARD_ROW_HEIGHTS[1] / sum(DASHBOARD_ROW_HEIGHTS) * (1 - DASHBOARD_ROW_SPACING)
-    return plot_width, int(plot_height * share)
-
-
-DASHBOARD_SHAPES_PX = _dashboard_shapes_px()
+MAX_EPOCH_TICKS = 6  # at most this many ticks on an epoch axis (whole epochs only)
+_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers the subplots row by row: the shapes are the 4th
+_CURVE_AXES = ("xaxis", "xaxis2", "xaxis3")
 CURVE_KEYS = ("loss.steps", "loss.train", "loss.val", "accuracy.train", "accuracy.val",
               *(f"gradnorm.W{l}" for l in range(1, DASHBOARD_MAX_LAYERS + 1)))
 
 
-def dashboard(layers, m, *, lang, activation="relu"):
-    """The training panel's one figure: loss, accuracy and gradient norms per layer side by side, and the
-    shapes of the network below them across the full width (``DASHBOARD_SIZE``).
+def dashboard_grid(width=None):
+    """Where the dashboard's panels go in a figure `width` pixels wide (None: the default width).
+
+    Returns a dict: "width", "height" (px), "columns" (curve charts per row), "domains" (for the loss,
+    accuracy, gradient-norm and shapes panels: (x_domain, y_domain) as fractions of the plot area) and
+    "shapes_px" (width, height of the shapes panel in pixels, for ``shapes.shapes_geometry``).
+    """
+    width = max(int(width or DASHBOARD_DEFAULT_WIDTH), 320)
+    columns = next(n for least, n in DASHBOARD_COLUMNS if width >= least)
+    rows = [list(range(first, min(first + columns, 3))) for first in range(0, 3, columns)]
+    m = DASHBOARD_MARGIN
+    plot_w = width - m["l"] - m["r"]
+    shapes_px = SHAPES_PX[columns]
+    height = m["t"] + len(rows) * (CURVE_PX + GAP_Y) + shapes_px + m["b"]
+    plot_h = height - m["t"] - m["b"]
+
+    def y_domain(top, px):  # from pixels below the plot area's top to paper fractions (y grows upwards)
+        return [_fraction(1 - (top + px) / plot_h), _fraction(1 - top / plot_h)]
+
+    domains = []
+    for r, charts_in_row in enumerate(rows):
+        chart_w = (plot_w - (len(charts_in_row) - 1) * GAP_X) / len(charts_in_row)
+        for j in range(len(charts_in_row)):
+            left = j * (chart_w + GAP_X)
+            domains.append(([_fraction(left / plot_w), _fraction((left + chart_w) / plot_w)],
+                            y_domain(r * (CURVE_PX + GAP_Y), CURVE_PX)))
+    domains.append(([0.0, 1.0], y_domain(len(rows) * (CURVE_PX + GAP_Y), shapes_px)))
+    return {"width": width, "height": height, "columns": columns, "domains": domains,
+            "shapes_px": (plot_w, shapes_px)}
+
+
+def _fraction(value):
+    return min(1.0, max(0.0, round(value, 6)))
+
+
+def dashboard_titles(lang):
+    """The titles of the dashboard's four panels, in order."""
+    return [t("chart.loss.title", lang), t("chart.accuracy.title", lang), t("chart.gradnorm.title", lang),
+            shapes_title(lang)]
+
+
+def dashboard_layout(width, *, lang):
+    """The layout update (see ``update_figure``) that lays the dashboard out for a figure `width` px wide:
+    height, the domains of the four panels and their titles' places."""
+    grid = dashboard_grid(width)
+    layout, titles = {"height": grid["height"]}, []
+    plot_w = grid["width"] - DASHBOARD_MARGIN["l"] - DASHBOARD_MARGIN["r"]
+    panels = zip(grid["domains"], dashboard_titles(lang), strict=True)
+    for i, ((x_domain, y_domain), text) in enumerate(panels):
+        suffix = "" if i == 0 else str(i + 1)
+        layout[f"xaxis{suffix}"], layout[f"yaxis{suffix}"] = {"domain": x_domain}, {"domain": y_domain}
+        room = (x_domain[1] - x_domain[0]) * plot_w + (GAP_X if i < 3 else 0)  # a title may reach into gaps
+        titles.append({"text": text, "x": (x_domain[0] + x_domain[1]) / 2, "y": y_domain[1], "xref": "paper",
+                       "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+                       "font": {"size": title_font_px(text, room)}})
+    plot_h = grid["height"] - DASHBOARD_MARGIN["t"] - DASHBOARD_MARGIN["b"]
+    layout["annotations"] = titles
+    layout["legend"] = {"orientation": "h", "x": 0, "y": 1 + 34 / plot_h, "yanchor": "bottom"}
+    return layout
+
+
+def dashboard(layers, m, *, lang, activation="relu", width=None):
+    """The training panel's one figure: loss, accuracy and gradient norms per layer, and the shapes of the
+    network below them across the full width. width: None (as wide as the notebook; laid out for
+    ``DASHBOARD_DEFAULT_WIDTH`` until ``dashboard_layout`` gets the real width) or pixels.
 
     Every trace has a key in its meta: ``CURVE_KEYS`` for the curves (fill them with ``dashboard_curves``),
     then ``SHAPES_KEYS`` for the shapes (``dashboard_shapes_update``).
     """
     check_lang(lang)
     fig = make_subplots(rows=2, cols=3, specs=[[{}, {}, {}], [{"colspan": 3}, None, None]],
-                        row_heights=list(DASHBOARD_ROW_HEIGHTS), vertical_spacing=DASHBOARD_ROW_SPACING,
-                        horizontal_spacing=0.08,
-                        subplot_titles=[t("chart.loss.title", lang), t("chart.accuracy.title", lang),
-                                        t("chart.gradnorm.title", lang), shapes_title(lang)])
+                        subplot_titles=dashboard_titles(lang))
     blue, orange = OKABE_ITO["blue"], OKABE_ITO["orange"]
-    for key, name, colour, dash, width, group, col in (
+    for key, name, colour, dash, line_width, group, col in (
             ("loss.steps", "chart.train_steps", OKABE_ITO["sky"], "solid", 1, "steps", 1),
             ("loss.train", "chart.train", blue, "solid", 3, "train", 1),
             ("loss.val", "chart.validation", orange, "dash", 3, "val", 1),
             ("accuracy.train", "chart.train", blue, "solid", 3, "train", 2),
             ("accuracy.val", "chart.validation", orange, "dash", 3, "val", 2)):
         fig.add_trace(go.Scatter(x=[], y=[], mode="lines" if group == "steps" else "lines+markers", meta=key,
-                                 name=t(name, lang), legendgroup=group, showlegend=col == 1,
-                                 line={"color": colour, "dash": dash, "width": width}), row=1, col=col)
+                                 name=t(name, lang), legendgroup=group, showlegend=col == 1, cliponaxis=False,
+                                 line={"color": colour, "dash": dash, "width": line_width}), row=1, col=col)
     for l in range(1, DASHBOARD_MAX_LAYERS + 1):
         fig.add_trace(go.Scatter(x=[], y=[], mode="lines", name=f"‖dW{l}‖", visible=False,
                                  meta=f"gradnorm.W{l}", line={"color": LAYER_COLOURS[l - 1], "width": 2}),
                       row=1, col=3)
-    width_px, height_px = DASHBOARD_SHAPES_PX
+    width_px, height_px = dashboard_grid(width)["shapes_px"]
     traces, x_range, y_range = shapes_traces(layers, m, lang=lang, activation=activation, width_px=width_px,
                                              height_px=height_px, font_px=DASHBOARD_FONT_PX)
     for trace in traces:
         trace.showlegend = False
         fig.add_trace(trace, row=2, col=1)
-    _style(fig, lang, None, width=DASHBOARD_SIZE[0], height=DASHBOARD_SIZE[1])
-    fig.update_layout(margin=DASHBOARD_MARGIN,
-                      legend={"orientation": "h", "x": 0, "y": 1.06, "yanchor": "bottom"})
-    fig.update_annotations(font_size=FONT_SIZE)
+    _style(fig, lang, None, width=width)
+    fig.update_layout(margin=DASHBOARD_MARGIN)
+    fig.update_layout(dashboard_layout(width, lang=lang))
     for col, y_title in ((1, "chart.loss.y"), (2, "chart.accuracy.y"), (3, "chart.gradnorm.y")):
         fig.update_xaxes(title_text=t("chart.epoch", lang), row=1, col=col)
         fig.update_yaxes(title_text=t(y_title, lang), row=1, col=col)
     fig.update_yaxes(range=[0, 100], row=1, col=2)
-    fig.update_yaxes(type="log", dtick="D2", row=1, col=3)  # log ticks at 1, 2, 5 x 10^k only
+    fig.update_yaxes(type="log", row=1, col=3)
+    fig.update_layout(dashboard_axes(None, lang=lang))
     fig.update_xaxes(visible=False, range=x_range, constrain="domain", row=2, col=1)
     fig.update_yaxes(visible=False, range=y_range, scaleanchor=_SHAPES_AXES[0].replace("axis", ""),
                      constrain="domain", row=2, col=1)
     return fig
 
 
-def dashboard_shapes_update(layers, m, *, activation="relu"):
-    """The update (see ``update_figure``) that redraws the dashboard's shapes for new layer sizes or m."""
-    width_px, height_px = DASHBOARD_SHAPES_PX
-    g = shapes.shapes_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
-                               font_px=DASHBOARD_FONT_PX)
+def dashboard_shapes_update(layers, m, *, activation="relu", width=None):
+    """The update (see ``update_figure``) that redraws the dashboard's shapes for new layer sizes or m, in a
+    dashboard `width` pixels wide (None: the default width)."""
+    width_px, height_px = dashboard_grid(width)["shapes_px"]
+    g = fitted_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
+                        font_px=DASHBOARD_FONT_PX)
     return {"traces": shape_trace_data(g, legend=False),
             "layout": {_SHAPES_AXES[0]: {"range": g["x_range"]}, _SHAPES_AXES[1]: {"range": g["y_range"]}}}
+
+
+def epoch_axis(last_epoch):
+    """An epoch axis from 0 to the last epoch (at least 1), ticks on whole epochs only: never a negative or
+    a fractional epoch, also for an empty or a one-point history."""
+    end = max(1, int(np.ceil(last_epoch or 0)))
+    steps = (mult * 10**k for k in range(7) for mult in (1, 2, 5))
+    step = next(s for s in steps if end / s <= MAX_EPOCH_TICKS)
+    return {"range": [0, end], "autorange": False, "tick0": 0, "dtick": step, "tickformat": "d"}
+
+
+def decade_label(power, lang):
+    """The tick label of 10^power on a log axis, in the lesson's number format: "0,01" ... "1.000" in
+    German, "0.01" ... "1,000" in English, and "10⁻⁵" beyond."""
+    if -4 <= power <= 4:
+        return fmt("{v:,." + str(max(0, -power)) + "f}", lang, v=10.0**power)
+    return "10" + str(power).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def log_axis(values, *, lang, default=(-3, 1)):
+    """A log axis from the decade below the smallest positive value to the decade above the largest, with
+    a tick at each power of ten only (labelled by ``decade_label``): no "2" and "5" between them."""
+    positive = [v for v in values if v is not None and np.isfinite(v) and v > 0]
+    low, high = default
+    if positive:
+        low, high = int(np.floor(np.log10(min(positive)))), int(np.ceil(np.log10(max(positive))))
+        high = max(high, low + 1)
+    powers = range(low, high + 1)
+    return {"range": [low, high], "autorange": False, "tickmode": "array",
+            "tickvals": [10.0**p for p in powers], "ticktext": [decade_label(p, lang) for p in powers]}
+
+
+def dashboard_axes(history, *, lang, steps_per_epoch=1):
+    """The layout update that fits the dashboard's curve axes to `history` (None: empty): epochs from 0 to
+    the last one (or the last step's epoch) on whole-number ticks, and the gradient norms' decades."""
+    epochs = list(_get(history, "epoch"))
+    n_steps = len(_get(_get(history, "steps", {}), "loss"))
+    axis = epoch_axis(max(epochs[-1] if epochs else 0, (n_steps - 1) / steps_per_epoch))
+    layout = {name: dict(axis) for name in _CURVE_AXES}
+    norms = [v for values in _grad_norm_series(history).values() for v in values]
+    layout["yaxis3"] = log_axis(norms, lang=lang)
+    return layout
 
 
 def dashboard_curves(history, *, steps_per_epoch, max_points=400):

@@ -93,6 +93,7 @@ def test_the_status_line_uses_the_batch_size_of_the_run_not_the_control_changed_
 def test_a_failure_while_drawing_ends_as_a_message_with_the_buttons_restored(data, monkeypatch):
     panel = widgets.training_panel(*data, lang="en")
     panel.controls["n_epochs"].value = 1
+    panel.watch_seconds = 0  # not paced for a learner to watch
     uncaught = []
     monkeypatch.setattr(threading, "excepthook", uncaught.append)
 

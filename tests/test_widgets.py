@@ -1,6 +1,10 @@
 """Widgets, headless: controls set from code, buttons clicked from code, training in its worker thread."""
 
+import html
+import itertools
 import math
+import re
+import threading
 
 import ipywidgets as ipw
 import numpy as np
@@ -8,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 import mnistlab as ml
-from mnistlab import widgets
+from mnistlab import network_charts, shapes, widgets
 from mnistlab.drawing import preprocess_digit
 
 TIMEOUT = 20  # seconds: bounded waits only, never fixed sleeps
@@ -46,6 +50,11 @@ def trace(fig, key):
     return found[0]
 
 
+def label_of(field):
+    """The text of a field's label (an HTML widget above the control)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", field.children[0].value))
+
+
 def shape_labels(fig):
     return list(trace(fig, "shapes.labels").text)
 
@@ -57,7 +66,8 @@ EPOCH_CURVES = ("loss.train", "loss.val", "accuracy.train", "accuracy.val")
 def test_panel_controls_are_labelled_in_the_lesson_language_and_do_not_fire_while_dragging(data, lang):
     panel = widgets.training_panel(*data, lang=lang)
     c = panel.controls
-    assert c["learning_rate"].description == ml.t("panel.learning_rate", lang)
+    assert label_of(panel.fields["learning_rate"]) == ml.t("panel.learning_rate", lang)
+    assert label_of(panel.fields["hidden1"]) == ml.t("panel.hidden1", lang)
     assert c["train"].description == ml.t("panel.train", lang)
     assert c["stop"].tooltip == ml.t("panel.stop.tip", lang)
     assert isinstance(c["learning_rate"], ipw.FloatLogSlider)
@@ -65,7 +75,6 @@ def test_panel_controls_are_labelled_in_the_lesson_language_and_do_not_fire_whil
     assert (c["hidden1"].min, c["hidden1"].max) == (1, 512)
     for name in ("learning_rate", "hidden1", "hidden2", "n_epochs"):
         assert c[name].continuous_update is False
-        assert c[name].style.description_width == "initial"
     assert sum(isinstance(w, go.FigureWidget) for w in tree(panel.widget)) == 1
     assert c["settings"].value == "lr=0.1;h=64;ep=10;bs=64;act=relu;init=he;seed=0"
     assert c["hidden2"].disabled
@@ -75,6 +84,7 @@ def test_panel_controls_are_labelled_in_the_lesson_language_and_do_not_fire_whil
 
 def test_setting_sliders_and_pressing_train_grows_the_history_and_changes_the_figure(data):
     panel = widgets.training_panel(*data, lang="en")
+    panel.watch_seconds = 0  # not paced for a learner to watch
     c = panel.controls
     c["hidden1"].value, c["n_epochs"].value, c["batch_size"].value = 16, 3, 64
     c["learning_rate"].value = 0.05
@@ -201,6 +211,7 @@ def test_hide_removes_controls_from_the_panel(data):
 def test_auto_retrain_trains_when_a_slider_is_released(data):
     panel = widgets.training_panel(*data, lang="en")
     panel.controls["n_epochs"].value = 1
+    panel.watch_seconds = 0
     assert panel.history is None
     panel.controls["auto_retrain"].value = True
     panel.controls["hidden1"].value = 12
@@ -220,7 +231,7 @@ def test_shapes_explorer_redraws_labels_for_new_sizes_at_once(lang):
     assert "W3 · 10 × 32" in shape_labels(explorer.figure)
     c["backward"].value = True
     assert "dW1 · 40 × 784" in shape_labels(explorer.figure)
-    assert c["m"].description == ml.t("explorer.m", lang)
+    assert label_of(explorer.fields["m"]) == ml.t("explorer.m", lang)
 
 
 def digit_stroke():
@@ -277,13 +288,15 @@ def css_classes(widget):
 def test_every_panel_and_control_carries_a_css_class_for_browser_tests(data):
     panel = widgets.training_panel(*data, lang="de")
     assert "mnistlab-training-panel" in css_classes(panel.widget)
-    for name, control in panel.controls.items():
-        assert f"mnistlab-{name.replace('_', '-')}" in css_classes(control)
+    for name in panel.controls:  # a setting's field (label, control, readout) or a button
+        holder = panel.fields.get(name, panel.controls[name])
+        assert f"mnistlab-{name.replace('_', '-')}" in css_classes(holder)
     assert "mnistlab-status" in css_classes(panel.status)
     assert "mnistlab-message" in css_classes(panel.message_box)
     explorer = widgets.shapes_explorer(lang="de")
     assert "mnistlab-shapes-explorer" in css_classes(explorer.widget)
-    assert "mnistlab-hidden1" in css_classes(explorer.controls["hidden1"])
+    assert "mnistlab-hidden1" in css_classes(explorer.fields["hidden1"])
+    assert "mnistlab-readout" in css_classes(explorer.readouts["hidden1"].text)
     assert "mnistlab-draw-digit" in css_classes(widgets.draw_digit(panel, lang="de").widget)
 
 
@@ -319,3 +332,243 @@ def test_shapes_updates_never_send_a_value_marked_undefined_which_a_hidden_figur
     assert sent
     assert not [key for message in sent for key, values in message.items()
                 if any(value is Undefined for value in values)]
+
+
+# ---- issue 10: panels that fit every screen ------------------------------------------------------------
+
+def sliders_of(box):
+    return [w for w in tree(box) if isinstance(w, ipw.IntSlider | ipw.FloatLogSlider)]
+
+
+def px(length):
+    assert length.endswith("px"), length
+    return float(length[:-2])
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_slider_sits_under_its_label_and_keeps_a_track_of_at_least_150_px(data, lang):
+    # A long description beside a slider squeezed its track to 0 px (hidden sizes, German) or 2 px (m).
+    panel = widgets.training_panel(*data, lang=lang)
+    explorer = widgets.shapes_explorer(lang=lang)
+    for owner in (panel, explorer):
+        sliders = sliders_of(owner.widget)
+        assert len(sliders) == (4 if owner is panel else 3)
+        for slider in sliders:
+            assert slider.description == "" and slider.readout is False  # label above, readout beside
+            assert px(slider.layout.min_width) >= 150
+            assert slider.layout.flex.startswith("1 ")  # grows with its field
+        for name, readout in owner.readouts.items():
+            field = owner.fields[name]
+            assert field.layout.flex.split()[0] != "0" and field.layout.min_width == "0"
+            row = field.children[1]
+            assert readout.slider in row.children and readout.text in row.children
+    for box in (panel.widget, explorer.widget):  # rows of fields wrap where the notebook is narrow
+        rows = [w for w in tree(box)
+                if any("mnistlab-field" in css_classes(c) for c in getattr(w, "children", ()))]
+        assert rows and all(row.layout.flex_flow == "row wrap" for row in rows)
+
+
+@pytest.mark.parametrize("lang, value, shown", [
+    ("en", 1.0, "1"), ("de", 1.0, "1"), ("en", 0.1, "0.1"), ("de", 0.1, "0,1"), ("de", 0.0001, "0,0001"),
+    ("de", 10.0, "10"), ("en", 0.5011872336272722, "0.5012"), ("de", 0.5011872336272722, "0,5012"),
+    ("de", 512, "512"), ("de", 1024, "1024"),
+])
+def test_readouts_show_numbers_in_the_lesson_format_never_a_german_1000_for_one(lang, value, shown):
+    assert widgets.fields.format_number(value, lang) == shown
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("text, value", [("0,05", 0.05), ("0.05", 0.05), (" 1e-3 ", 0.001), ("10", 10.0),
+                                         (",5", 0.5), ("abc", None), ("", None), ("1,2,3", None),
+                                         ("nan", None)])
+def test_a_readout_reads_either_decimal_mark(lang, text, value):
+    assert widgets.fields.parse_number(text, lang) == (None if value is None else pytest.approx(value))
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_typing_into_a_readout_moves_the_slider_and_shows_the_value_in_the_lesson_format(data, lang):
+    panel = widgets.training_panel(*data, lang=lang)
+    lr, box = panel.controls["learning_rate"], panel.readouts["learning_rate"].text
+    assert box.value == ("0,1" if lang == "de" else "0.1")  # the default α
+    box.value = "0,05"
+    assert lr.value == pytest.approx(0.05) and box.value == ("0,05" if lang == "de" else "0.05")
+    assert "lr=0.05;" in panel.settings_string()
+    box.value = "1.0"
+    assert lr.value == 1.0 and box.value == "1"  # never "1.000"
+    box.value = "banana"
+    assert lr.value == 1.0 and box.value == "1"  # not a number: the value stays and is shown again
+    box.value = "100"
+    assert lr.value == 10.0  # clamped to the slider's range, as ipywidgets' own readout does
+    panel.readouts["hidden1"].text.value = "2000"
+    assert panel.controls["hidden1"].value == 512
+    panel.controls["hidden1"].value = 100  # arrow keys and drags move the slider: the readout follows
+    assert panel.readouts["hidden1"].text.value == "100"
+
+
+@pytest.mark.parametrize("width, columns", [(400, 1), (600, 2), (700, 2), (1000, 3), (1600, 3)])
+def test_the_dashboard_puts_its_charts_side_by_side_only_where_they_fit(width, columns):
+    grid = network_charts.dashboard_grid(width)
+    assert grid["columns"] == columns
+    margin = network_charts.DASHBOARD_MARGIN
+    plot_w = width - margin["l"] - margin["r"]
+    plot_h = grid["height"] - margin["t"] - margin["b"]
+    boxes = [(x0 * plot_w, x1 * plot_w, y0 * plot_h, y1 * plot_h) for (x0, x1), (y0, y1) in grid["domains"]]
+    for x0, x1, y0, y1 in boxes:
+        assert 0 <= x0 < x1 <= plot_w and 0 <= y0 < y1 <= plot_h
+        assert x1 - x0 >= 180 and y1 - y0 >= 200  # every chart keeps a readable size
+    for a, b in itertools.combinations(boxes, 2):  # and no two panels overlap
+        assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+    assert grid["shapes_px"] == (plot_w, pytest.approx(boxes[3][3] - boxes[3][2], abs=1))
+
+
+def test_the_dashboard_and_the_shapes_diagram_are_as_wide_as_the_notebook_and_refit_to_its_width(data):
+    panel = widgets.training_panel(*data, lang="de")
+    explorer = widgets.shapes_explorer(lang="de")
+    assert panel.figure.layout.width is None  # the browser sizes them
+    assert explorer.figure.layout.width is None
+    assert any(isinstance(w, widgets.WidthProbe) for w in tree(panel.widget))
+    assert any(isinstance(w, widgets.WidthProbe) for w in tree(explorer.widget))
+    narrow_height = panel.figure.layout.height
+    panel.width_probe.width = 1300  # what the browser reports for a wide notebook
+    assert panel.figure.layout.width == 1300 - widgets.width.WIDGET_MARGINS_PX
+    assert panel.figure.layout.height < narrow_height  # three charts in one row: one row less
+    assert panel.figure.layout.xaxis3.domain[1] == 1.0 and panel.figure.layout.yaxis3.domain[1] == 1.0
+    explorer.controls["n_layers"].value = 2
+    tall = explorer.figure.layout.height
+    explorer.width_probe.width = 1300
+    assert explorer.figure.layout.width == explorer.width == 1300 - widgets.width.WIDGET_MARGINS_PX
+    assert explorer.figure.layout.height > tall  # equal scale: wider is taller
+    assert "W3 · 10 × 32" in shape_labels(explorer.figure)
+
+
+def epoch_ticks(axis):
+    """The tick values an epoch axis (a dict from dashboard_axes) shows."""
+    start, end = axis["range"]
+    return [axis["tick0"] + i * axis["dtick"] for i in range(int((end - start) / axis["dtick"]) + 1)]
+
+
+@pytest.mark.parametrize("epochs, steps, steps_per_epoch, end", [
+    ([], 0, 1, 1), ([0], 0, 1, 1), ([0], 3, 8, 1),  # empty, one point, diverged in its first epoch
+    ([0, 1], 2, 1, 1), ([0, 1, 2, 3], 30, 10, 3), (list(range(501)), 0, 1, 500), (list(range(11)), 0, 1, 10),
+])
+def test_epoch_axes_start_at_0_and_show_whole_epochs_only(epochs, steps, steps_per_epoch, end):
+    # After an immediate divergence the accuracy axis ran from epoch -1 to 1 and the loss axis showed 0.125.
+    history = {"epoch": epochs, "loss": [2.3] * len(epochs), "accuracy": [0.1] * len(epochs),
+               "steps": {"loss": [2.3] * steps, "grad_norm": {"W1": [0.5] * steps}}}
+    axes = network_charts.dashboard_axes(history, lang="en", steps_per_epoch=steps_per_epoch)
+    for name in ("xaxis", "xaxis2", "xaxis3"):
+        axis = axes[name]
+        assert axis["range"] == [0, end] and axis["autorange"] is False
+        ticks = epoch_ticks(axis)
+        assert ticks[0] == 0 and all(float(tick).is_integer() for tick in ticks) and len(ticks) <= 7
+
+
+def test_a_run_that_diverges_at_once_leaves_axes_from_epoch_0_to_1(data):
+    panel = widgets.training_panel(*data, lang="de", preset="lr_too_high")
+    panel.train(wait=True)
+    assert panel.history.epoch == [0]
+    for axis in (panel.figure.layout.xaxis, panel.figure.layout.xaxis2, panel.figure.layout.xaxis3):
+        assert tuple(axis.range) == (0, 1) and axis.dtick == 1
+
+
+@pytest.mark.parametrize("lang, labels", [("en", ["0.01", "0.1", "1", "10"]),
+                                          ("de", ["0,01", "0,1", "1", "10"])])
+def test_the_gradient_norm_axis_is_labelled_at_powers_of_ten_only(lang, labels):
+    # It read "1, 5, 2, 0,1, 5": plotly's labels at 2 and 5 between the decades.
+    history = {"epoch": [0, 1], "steps": {"loss": [1, 1], "grad_norm": {"W1": [0.05, 3.0], "W2": [0.2, 0.1]}}}
+    axis = network_charts.dashboard_axes(history, lang=lang)["yaxis3"]
+    assert axis["tickmode"] == "array" and axis["ticktext"] == labels
+    assert axis["tickvals"] == pytest.approx([0.01, 0.1, 1, 10]) and axis["range"] == [-2, 1]
+    assert network_charts.decade_label(3, lang) == ("1.000" if lang == "de" else "1,000")
+    assert network_charts.decade_label(-6, lang) == "10⁻⁶"
+
+
+def test_settings_errors_are_in_the_lesson_language_with_its_numbers(data):
+    with pytest.raises(ValueError) as error:
+        widgets.Settings.from_string("lr=20;ep=0", lang="de")
+    message = str(error.value)
+    assert message.startswith("ungültige Einstellungen: lr=20 (erlaubt: 0,0001 bis 10)")
+    assert "ep=0 (erlaubt: 1 bis 500)" in message
+    assert not re.search(r"\b(use|invalid|separated)\b|0\.0001", message)
+    assert widgets.Settings.from_string("lr=0,05").learning_rate == 0.05  # as a German class types it
+    panel = widgets.training_panel(*data, lang="de")
+    panel.controls["settings"].value = "lr=0,5;h=600"
+    panel.controls["load"].click()
+    assert panel.message.startswith("Diese Einstellungen lassen sich nicht laden: "
+                                    "ungültige Einstellungen: h=600")
+    assert "1 bis 512" in panel.message and " use " not in panel.message
+    with pytest.raises(ValueError, match=r"unbekannte Einstellung „hidden“"):
+        panel.load_settings("hidden=3")
+
+
+@pytest.mark.parametrize("lang, training, done", [
+    ("en", "Training for 1 epoch …", "Done after 1 epoch in"),
+    ("de", "Training über 1 Epoche …", "Fertig nach 1 Epoche in"),
+])
+def test_one_epoch_is_announced_in_the_singular(data, lang, training, done):
+    # "Training über 500 Epoche(n)" and "Done after 1 epochs".
+    panel = widgets.training_panel(*data, lang=lang)
+    panel.step()
+    assert panel.message == training or panel.message.startswith(done)
+    assert panel.wait(TIMEOUT) and panel.message.startswith(done)
+    assert ml.t("panel.training", lang, n_epochs=500) == ("Training for 500 epochs …" if lang == "en"
+                                                           else "Training über 500 Epochen …")
+
+
+def test_a_run_started_by_the_train_button_is_paced_so_the_learner_can_watch_it_learn(data):
+    # The lesson's first run (100 full-batch epochs) was over in 0.5 s, before the eye caught it.
+    panel = widgets.training_panel(*data, lang="en")
+    panel.load_settings("lr=0.5;h=16;ep=20;bs=full;act=relu;init=he;seed=0")
+    panel.watch_seconds = 1.0
+    panel.controls["train"].click()
+    assert panel.run.watch_seconds == 1.0
+    assert panel.wait(TIMEOUT)
+    assert panel.run.ended_at - panel.run.started_at >= 1.0  # a lower bound: the waits make sure of it
+    assert panel.draw_count >= 5  # the curves grew while the learner watched
+    panel.train(wait=True)  # from code, waiting for the end (lessons, nbval): as fast as possible
+    assert panel.run.watch_seconds == 0
+    assert widgets.panel.WATCH_SECONDS >= 3
+
+
+def test_stop_ends_a_paced_run_at_once(data):
+    panel = widgets.training_panel(*data, lang="en")
+    panel.load_settings("lr=0.5;h=16;ep=100;bs=full;act=relu;init=he;seed=0")
+    panel.watch_seconds = 600.0  # each epoch waits 6 s unless Stop ends the wait
+    panel.train()
+    until_epoch = threading.Event()
+    assert panel.started.wait(TIMEOUT)
+    until_epoch.wait(0.05)
+    panel.stop()
+    assert panel.wait(TIMEOUT)
+    assert panel.history.stopped == "stop" and panel.history.epoch[-1] <= 2
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("layers, m", [([784, 10, 10], 64), ([784, 512, 512, 10], 1024)])
+def test_the_shapes_diagram_fits_a_narrow_notebook_by_splitting_rows_not_by_cutting_them(lang, layers, m):
+    # At 1024 x 768 beside the file browser the diagram (then 1100 px, later 700 px) ran off the notebook.
+    for width in (560, 700, 1500):
+        fig = go.Figure(network_charts.shapes_diagram(layers, m, lang=lang, width=width, backward=True))
+        plot_w = network_charts.shapes_plot_width(width)
+        geometry = network_charts.fitted_geometry(layers, m, backward=True, width_px=plot_w)
+        assert geometry["font_px"] >= 12  # still readable on a projector
+        measure = shapes.RowMeasure(shapes.shape_rows(layers, m, backward=True), "sqrt", geometry["font_px"])
+        one_line = geometry["lines"] == len(measure.rows)
+        assert one_line == (width >= 1500)  # split only where one line does not fit
+        x0, x1 = fig.layout.xaxis.range
+        ppu = plot_w / (x1 - x0)
+        for x, text in zip(trace(fig, "shapes.labels").x, trace(fig, "shapes.labels").text, strict=True):
+            half = (len(text) * shapes.CHAR_WIDTH * geometry["font_px"]) / 2 / ppu  # label's half width
+            assert x0 <= x - half and x + half <= x1, f"{text!r} runs off a {width} px diagram"
+        title = fig.layout.title
+        assert title.font.size * network_charts.TITLE_CHAR_WIDTH * len(title.text) <= width - 30
+
+
+def test_draw_digit_puts_its_figure_beside_the_canvas_only_where_it_fits():
+    params = ml.init_params([784, 16, 10], rng=np.random.default_rng(0))
+    app = widgets.draw_digit(params, lang="de")
+    assert any(isinstance(w, widgets.WidthProbe) for w in tree(app.widget))
+    app.width_probe.width = 600  # a notebook beside the file browser on a projector: figure below, full width
+    assert app.figure.layout.width == 600 - widgets.width.WIDGET_MARGINS_PX
+    app.width_probe.width = 1300  # wide: beside the canvas, in the room left of it
+    assert app.figure.layout.width + widgets.draw.CANVAS_PX <= 1300

@@ -4,8 +4,10 @@ UI only: the math comes from ``mnistlab.network``/``mnistlab.training``, the fig
 the strings from ``mnistlab.i18n``. All state lives on the panel objects; there are no module globals.
 
     settings.py   Settings, their bounds and PRESETS        run.py        a training run in its worker thread
-    panel.py      TrainingPanel: controls, layout, actions  dashboard.py  its figure, status and messages
+    controls.py   the panel's controls and their fields     fields.py     label above control, readouts
+    panel.py      TrainingPanel: layout, actions            dashboard.py  its figure, status and messages
     explorer.py   ShapesExplorer                            draw.py       DigitCanvas and DrawDigit
+    width.py      WidthProbe: the notebook's width, so that figures fit it
 
 Each panel is displayed by ending a cell with it (it has ``_repr_mimebundle_``); ``panel.widget`` is the
 ipywidgets box itself. The buttons call public methods (``train``, ``stop``, ``step``, ``reset``), so
@@ -17,6 +19,7 @@ from .draw import DigitCanvas, DrawDigit, draw_digit
 from .explorer import ShapesExplorer, shapes_explorer
 from .panel import TrainingPanel, training_panel
 from .settings import PRESETS, Settings
+from .width import WidthProbe
 
 __all__ = ["PRESETS", "DigitCanvas", "DrawDigit", "Settings", "ShapesExplorer", "TrainingPanel", "draw_digit",
-           "shapes_explorer", "training_panel"]
+           "WidthProbe", "shapes_explorer", "training_panel"]

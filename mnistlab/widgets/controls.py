@@ -1,6 +1,9 @@
-"""The training panel's controls: one widget per setting and button, bounded as ``Settings`` are, labelled
-in the lesson's language, each with the CSS class "mnistlab-<name>" (e.g. mnistlab-learning-rate) for
-browser tests; and the check of the panel's data.
+"""The training panel's controls: one widget per setting and button, bounded as ``Settings`` are, each
+setting under its label in the lesson's language (fields.py); and the check of the panel's data.
+
+CSS classes for browser tests: "mnistlab-<name>" (e.g. mnistlab-learning-rate) on each setting's field -
+the box with its label, the control and, for a slider, its readout (".mnistlab-readout input") - and on
+each button.
 """
 
 import math
@@ -12,6 +15,7 @@ from mnistlab.errors import DataError
 from mnistlab.i18n import t
 from mnistlab.network import ACTIVATIONS, INITS
 
+from .fields import field, slider_field
 from .settings import (
     BATCH_SIZES,
     HIDDEN_UNITS,
@@ -25,7 +29,6 @@ from .settings import (
     Settings,
 )
 
-STYLE = {"description_width": "initial"}  # labels never cut off
 ACTIVATION_LABELS = {"relu": "ReLU", "sigmoid": "sigmoid"}  # names as the lessons write them
 INIT_LABELS = {"he": "panel.init.he", "xavier": "panel.init.xavier", "uniform": "panel.init.uniform"}
 
@@ -54,18 +57,19 @@ def check_data(X, y, X_val, y_val):
 
 
 def make_controls(lang, m):
-    """name -> widget for every control of the panel, labelled in `lang`, bounded as ``Settings`` are."""
+    """name -> widget for every control of the panel, bounded as ``Settings`` are. The widgets carry no
+    description: ``make_fields`` puts each under its label, in `lang`."""
     default = Settings()
 
-    def labelled(cls, key, tip_key, **kw):
-        return cls(description=t(key, lang), tooltip=t(tip_key, lang), style=STYLE, **kw)
+    def tip(cls, tip_key, **kw):
+        return cls(tooltip=t(tip_key, lang), **kw)
 
-    def slider(cls, key, tip_key, bounds, value, **kw):
-        return labelled(cls, key, tip_key, min=bounds[0], max=bounds[1], value=value,
-                        continuous_update=False, **kw)
+    def slider(cls, tip_key, bounds, value, **kw):
+        return tip(cls, tip_key, min=bounds[0], max=bounds[1], value=value, continuous_update=False, **kw)
 
     def button(key, tip_key, style, icon):
-        return ipw.Button(description=t(key, lang), tooltip=t(tip_key, lang), button_style=style, icon=icon)
+        return ipw.Button(description=t(key, lang), tooltip=t(tip_key, lang), button_style=style, icon=icon,
+                          layout={"width": "auto"})
 
     presets = [(t("preset.custom", lang), "")] + [(t(key, lang), name) for name, (key, _) in PRESETS.items()]
     batch_sizes = [(t("panel.full_batch", lang, m=m), 0)] + [(str(b), b) for b in BATCH_SIZES]
@@ -73,34 +77,56 @@ def make_controls(lang, m):
     inits = [(t(INIT_LABELS[name], lang) if name in INIT_LABELS else name, name) for name in INITS]
     layer_counts = [(str(n), n) for n in range(1, MAX_HIDDEN_LAYERS + 1)]
     lr_bounds = [math.log10(rate) for rate in LEARNING_RATES]
-    controls = {
-        "preset": labelled(ipw.Dropdown, "panel.preset", "panel.preset.tip", options=presets, value=""),
-        "learning_rate": slider(ipw.FloatLogSlider, "panel.learning_rate", "panel.learning_rate.tip",
-                                lr_bounds, default.learning_rate, base=10, step=0.1, readout_format=".4g"),
-        "n_layers": labelled(ipw.ToggleButtons, "panel.n_layers", "panel.n_layers.tip", value=1,
-                             options=layer_counts),
-        "hidden1": slider(ipw.IntSlider, "panel.hidden1", "panel.hidden.tip", HIDDEN_UNITS,
-                          default.hidden[0]),
-        "hidden2": slider(ipw.IntSlider, "panel.hidden2", "panel.hidden.tip", HIDDEN_UNITS, default.hidden[0],
-                          disabled=True),
-        "n_epochs": slider(ipw.IntSlider, "panel.n_epochs", "panel.n_epochs.tip", N_EPOCHS,
-                           default.n_epochs),
-        "batch_size": labelled(ipw.Dropdown, "panel.batch_size", "panel.batch_size.tip", options=batch_sizes,
-                               value=default.batch_size or 0),
-        "activation": labelled(ipw.Dropdown, "panel.activation", "panel.activation.tip", options=activations,
-                               value=default.activation),
-        "init": labelled(ipw.Dropdown, "panel.init", "panel.init.tip", options=inits, value=default.init),
-        "seed": labelled(ipw.BoundedIntText, "panel.seed", "panel.seed.tip", min=SEEDS[0], max=SEEDS[1],
-                         value=default.seed, layout={"width": "150px"}),
-        "auto_retrain": labelled(ipw.Checkbox, "panel.auto_retrain", "panel.auto_retrain.tip", value=False,
-                                 indent=False, layout={"width": "auto"}),
-        "settings": labelled(ipw.Text, "panel.settings", "panel.settings.tip", layout={"width": "440px"}),
+    return {
+        "preset": tip(ipw.Dropdown, "panel.preset.tip", options=presets, value=""),
+        "learning_rate": slider(ipw.FloatLogSlider, "panel.learning_rate.tip", lr_bounds,
+                                default.learning_rate, base=10, step=0.1),
+        "n_layers": tip(ipw.ToggleButtons, "panel.n_layers.tip", value=1, options=layer_counts,
+                        style={"button_width": "3em"}),
+        "hidden1": slider(ipw.IntSlider, "panel.hidden.tip", HIDDEN_UNITS, default.hidden[0]),
+        "hidden2": slider(ipw.IntSlider, "panel.hidden.tip", HIDDEN_UNITS, default.hidden[0], disabled=True),
+        "n_epochs": slider(ipw.IntSlider, "panel.n_epochs.tip", N_EPOCHS, default.n_epochs),
+        "batch_size": tip(ipw.Dropdown, "panel.batch_size.tip", options=batch_sizes,
+                          value=default.batch_size or 0),
+        "activation": tip(ipw.Dropdown, "panel.activation.tip", options=activations,
+                          value=default.activation),
+        "init": tip(ipw.Dropdown, "panel.init.tip", options=inits, value=default.init),
+        "seed": tip(ipw.BoundedIntText, "panel.seed.tip", min=SEEDS[0], max=SEEDS[1], value=default.seed),
+        "auto_retrain": tip(ipw.Checkbox, "panel.auto_retrain.tip", description=t("panel.auto_retrain", lang),
+                            value=False, indent=False, layout={"width": "auto"}),
+        "settings": tip(ipw.Text, "panel.settings.tip"),
         "load": button("panel.load", "panel.load.tip", "", "upload"),
         "train": button("panel.train", "panel.train.tip", "success", "play"),
         "stop": button("panel.stop", "panel.stop.tip", "danger", "stop"),
         "step": button("panel.step", "panel.step.tip", "info", "step-forward"),
         "reset": button("panel.reset", "panel.reset.tip", "warning", "undo"),
     }
-    for name, control in controls.items():
-        control.add_class(css_class(name))
-    return controls
+
+
+# name -> (label key, the field's preferred width, its share of a row's spare room)
+FIELDS = {
+    "preset": ("panel.preset", "300px", 2), "settings": ("panel.settings", "380px", 3),
+    "learning_rate": ("panel.learning_rate", "260px", 1), "n_layers": ("panel.n_layers", "120px", 0),
+    "hidden1": ("panel.hidden1", "260px", 1), "hidden2": ("panel.hidden2", "260px", 1),
+    "n_epochs": ("panel.n_epochs", "260px", 1), "batch_size": ("panel.batch_size", "170px", 1),
+    "activation": ("panel.activation", "150px", 1), "init": ("panel.init", "210px", 1),
+    "seed": ("panel.seed", "130px", 1), "auto_retrain": (None, "auto", 1),
+}
+def make_fields(controls, lang):
+    """(fields, readouts): name -> the control under its label (a "mnistlab-field" box carrying the
+    control's CSS class "mnistlab-<name>"), and name -> the ``Readout`` of each slider. The settings
+    field holds the Load button too; buttons are not fields and carry their class themselves."""
+    fields, readouts = {}, {}
+    for name, (key, basis, grow) in FIELDS.items():
+        control = controls[name]
+        text, tooltip = (t(key, lang) if key else ""), control.tooltip or ""
+        if isinstance(control, ipw.IntSlider | ipw.FloatLogSlider):
+            fields[name], readouts[name] = slider_field(text, control, lang, tooltip=tooltip, basis=basis)
+        else:
+            extra = [controls["load"]] if name == "settings" else []
+            fields[name] = field(text, control, *extra, tooltip=tooltip, basis=basis, grow=grow,
+                                 shrink=name != "auto_retrain")
+        fields[name].add_class(css_class(name))
+    for name in ("load", "train", "stop", "step", "reset"):
+        controls[name].add_class(css_class(name))
+    return fields, readouts

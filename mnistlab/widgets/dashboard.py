@@ -34,6 +34,8 @@ class Dashboard:
 
     def __init__(self, settings, m, *, lang):
         self.lang, self.lock = lang, threading.RLock()
+        self.width = None  # the notebook's width in pixels, once the browser has told it (see ``fit``)
+        self._shapes_for = (settings.layer_sizes, settings.images_per_step(m), settings.activation)
         figure = network_charts.dashboard(settings.layer_sizes, settings.images_per_step(m), lang=lang,
                                           activation=settings.activation)
         self.figure = go.FigureWidget(figure)
@@ -43,18 +45,22 @@ class Dashboard:
         self.message = ""
         self.draw_count, self.draw_seconds = 0, 0.0
         self._shown = {}  # trace key -> summary of the data last sent: unchanged traces are not sent again
+        self._axes = network_charts.dashboard_axes(None, lang=lang)  # the axes last sent
 
     def curves(self, history, *, steps_per_epoch, status, wait=True):
         """Show `history` (None: empty curves) and the status line; True if drawn, False if the lock was
         busy and wait=False (then nothing was drawn)."""
         start = time.perf_counter()
         curves = network_charts.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
+        axes = network_charts.dashboard_axes(history, lang=self.lang, steps_per_epoch=steps_per_epoch)
         if not self.lock.acquire(blocking=wait):
             return False
         try:
             changed = {key: data for key, data in curves.items() if self._shown.get(key) != _summary(data)}
-            charts.update_figure(self.figure, {"traces": changed}, together=True)  # x and y always change
+            update = {"traces": changed, "layout": axes if axes != self._axes else None}
+            charts.update_figure(self.figure, update, together=True)  # x and y always change
             self._shown.update((key, _summary(data)) for key, data in changed.items())
+            self._axes = axes
             self.status.value = status
         finally:
             self.lock.release()
@@ -64,10 +70,25 @@ class Dashboard:
 
     def shapes(self, settings, m):
         """Redraw the shapes panel for the network `settings` build, trained on batches from m images."""
-        update = network_charts.dashboard_shapes_update(settings.layer_sizes, settings.images_per_step(m),
-                                                activation=settings.activation)
+        self._shapes_for = (settings.layer_sizes, settings.images_per_step(m), settings.activation)
+        self._draw_shapes()
+
+    def _draw_shapes(self):
+        layers, batch, activation = self._shapes_for
+        update = network_charts.dashboard_shapes_update(layers, batch, activation=activation,
+                                                        width=self.width)
         with self.lock:
             charts.update_figure(self.figure, update)
+
+    def fit(self, width):
+        """Make the figure `width` pixels wide (the notebook's width, as the browser reports it) and lay it
+        out for it: the charts side by side or one below the other, the shapes redrawn for their width."""
+        if not width or width == self.width:
+            return
+        self.width = width
+        with self.lock:
+            self.figure.update_layout(network_charts.dashboard_layout(width, lang=self.lang), width=width)
+        self._draw_shapes()
 
     def show(self, text, kind):
         """Show a message in the box above the figure; kind: "info", "success", "warning" or "danger"."""

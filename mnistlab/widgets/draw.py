@@ -14,8 +14,12 @@ from mnistlab.drawing import preprocess_digit
 from mnistlab.i18n import check_lang, t
 from mnistlab.network import predict_proba
 
+from .width import WidthProbe, figure_width
+
 STATIC = Path(__file__).resolve().parents[1] / "static"  # mnistlab/static: draw.js and draw.css
 UNIFORM = np.full(10, 0.1)  # the bars before anything is drawn
+CANVAS_PX = 300  # the canvas (280 px, static/draw.css) with its border and margins
+FIGURE_MIN_PX = 460  # narrower than this beside the canvas, the figure goes below it at the full width
 
 
 class DigitCanvas(anywidget.AnyWidget):
@@ -73,9 +77,20 @@ class DrawDigit:
         self.figure.add_class("mnistlab-prediction")
         self.message_box = ipw.HTML(self.message).add_class("mnistlab-message")
         self.canvas.observe(self.update, names="pixels")
-        self.widget = ipw.HBox([ipw.VBox([self.canvas, self.message_box]), self.figure],
-                               layout={"flex_flow": "row wrap", "align_items": "flex-start"})
+        self.width_probe = WidthProbe()
+        self.width_probe.observe(lambda change: self.fit(figure_width(change["new"])), names="width")
+        left = ipw.VBox([self.canvas, self.message_box], layout={"width": f"{CANVAS_PX}px"})
+        row = ipw.HBox([left, self.figure], layout={"flex_flow": "row wrap", "align_items": "flex-start",
+                                                    "width": "100%"})
+        self.widget = ipw.VBox([self.width_probe, row], layout={"width": "100%"})
         self.widget.add_class("mnistlab-draw-digit")
+
+    def fit(self, width):
+        """Size the figure for a notebook `width` pixels wide: beside the canvas where it has room, else
+        below it at the full width."""
+        if width:
+            beside = width - CANVAS_PX - 8
+            self.figure.layout.width = beside if beside >= FIGURE_MIN_PX else width
 
     def _predict_proba(self, X):
         model = self.model

@@ -15,17 +15,20 @@ import numpy as np
 from mnistlab.i18n import check_lang, t
 from mnistlab.network import init_params
 
-from .controls import check_data, make_controls
+from .controls import check_data, make_controls, make_fields
 from .dashboard import Dashboard, last_finite, status_html
+from .fields import fields_row
 from .run import Run, Snapshot
 from .settings import PRESETS, Settings
+from .width import WidthProbe, figure_width
 
 SETTING_CONTROLS = ("learning_rate", "n_layers", "hidden1", "hidden2", "n_epochs", "batch_size", "activation",
                     "init", "seed")
-ROWS = (("preset", "settings", "load"), ("learning_rate", "n_layers", "hidden1", "hidden2"),
-        ("n_epochs", "batch_size", "activation", "init", "seed", "auto_retrain"))
+ROWS = (("preset", "settings"), ("learning_rate", "n_layers", "hidden1", "hidden2", "n_epochs"),
+        ("batch_size", "activation", "init", "seed", "auto_retrain"))
 BUTTONS = ("train", "stop", "step", "reset")
 ALWAYS_SHOWN = ("train", "stop")
+WATCH_SECONDS = 4.0  # a run started from the Train button lasts at least this long: time to watch it learn
 
 
 def _architecture(s):
@@ -36,6 +39,7 @@ def _architecture(s):
 class TrainingPanel:
     """Sliders, buttons and one live dashboard for training a network on (X, y); see ``training_panel``.
 
+    ``watch_seconds``: a run started by the Train button lasts at least this long (see ``train``).
     State (read it after ``wait()``): ``params`` (the network, a dict W1, b1, ... changed in place while
     training), ``network`` (a ``Snapshot`` of it taken at the end of the last epoch: what ``predict_proba``
     and draw_digit use), ``history`` (a ``History``, all runs since the last reset), ``message`` (the last
@@ -50,10 +54,15 @@ class TrainingPanel:
         self.lang, self.m = lang, self.X.shape[1]
         self.params, self.network, self.history, self.error = None, None, None, None
         self.run, self.runs = None, 0  # the last Run, and how many were started
+        self.watch_seconds = WATCH_SECONDS
         self._rng, self._built_for, self._applying = None, None, False
         self.controls = make_controls(lang, self.m)
+        self.fields, self.readouts = make_fields(self.controls, lang)
         self.hidden_controls = self._check_hide(hide)
         self.dashboard = Dashboard(self.settings, self.m, lang=lang)
+        self.width_probe = WidthProbe()
+        self.width_probe.observe(lambda change: self.dashboard.fit(figure_width(change["new"])),
+                                 names="width")
         self.widget = ipw.VBox(self._layout(), layout={"width": "100%"}).add_class("mnistlab-training-panel")
         for name in SETTING_CONTROLS:
             self.controls[name].observe(self._on_setting, names="value")
@@ -72,14 +81,18 @@ class TrainingPanel:
         unknown = [name for name in hide if name not in allowed]
         if unknown:
             raise ValueError(f"hide= got unknown control(s) {unknown}; choose from {allowed}.")
-        return set(hide) | ({"load"} if "settings" in hide else set())
+        return set(hide)
 
     def _layout(self):
-        def row(names, *extra):
-            shown = [self.controls[n] for n in names if n not in self.hidden_controls]
-            return ipw.HBox([*shown, *extra], layout={"flex_flow": "row wrap", "align_items": "center"})
-
-        return [*(row(names) for names in ROWS), row(BUTTONS, self.status), self.message_box, self.figure]
+        shown = [[self.fields[n] for n in names if n not in self.hidden_controls] for names in ROWS]
+        rows = [fields_row(fields) for fields in shown if fields]
+        if "load" in self.hidden_controls:  # the Load button sits in the settings field
+            self.controls["load"].layout.display = "none"
+        buttons = [self.controls[n] for n in BUTTONS if n not in self.hidden_controls]
+        self.status.layout.margin = "0 0 0 8px"
+        actions = ipw.HBox([*buttons, self.status], layout={"flex_flow": "row wrap", "align_items": "center"})
+        return [*rows, actions, self.message_box, self.width_probe,
+                self.figure]
 
     figure = property(lambda self: self.dashboard.figure, doc="The dashboard's FigureWidget.")
     figure_lock = property(lambda self: self.dashboard.lock, doc="Held by every update of the figure.")
@@ -110,7 +123,7 @@ class TrainingPanel:
 
     @settings.setter
     def settings(self, s):
-        s.check()
+        s.check(lang=self.lang)
         c = self.controls
         self._applying = True  # one update at the end, not one per control
         try:
@@ -129,7 +142,7 @@ class TrainingPanel:
 
     def load_settings(self, text):
         """Set the controls from a settings string; no training starts (unless auto-retrain is on)."""
-        self.settings = Settings.from_string(text)
+        self.settings = Settings.from_string(text, lang=self.lang)
         return self
 
     def apply_preset(self, name):
@@ -170,12 +183,17 @@ class TrainingPanel:
         return self.run is not None and self.run.running
 
     def train(self, *, wait=False):
-        """Start training a fresh network (new weights from the seed) for n_epochs in a background thread."""
+        """Start training a fresh network (new weights from the seed) for n_epochs in a background thread.
+
+        A run that is watched (the Train button, or ``train()`` from code without wait=True) lasts at least
+        ``watch_seconds`` (default ``WATCH_SECONDS``; 0: as fast as possible), so that the curves grow
+        visibly; with wait=True it runs as fast as it can, since nobody sees the panel meanwhile.
+        """
         clicked = time.perf_counter()
         self.stop().wait()
         s = self.settings
         self._new_network(s)
-        return self._start(s, s.n_epochs, clicked, wait)
+        return self._start(s, s.n_epochs, clicked, wait, watch_seconds=0.0 if wait else self.watch_seconds)
 
     def step(self, *, wait=False):
         """Train the current network for one more epoch (a fresh one if the architecture changed)."""
@@ -219,13 +237,17 @@ class TrainingPanel:
         self.network = Snapshot.take(self.params, s.activation)
         self._built_for, self.history = _architecture(s), None
 
-    def _start(self, s, n_epochs, clicked, wait):
+    def _start(self, s, n_epochs, clicked, wait, watch_seconds=0.0):
         self.runs += 1
         self.error = None
         self.run = Run(s, self.params, (self.X, self.y, self.X_val, self.y_val), rng=self._rng,
-                       n_epochs=n_epochs, number=self.runs, prior=self.history, view=self, clicked=clicked)
+                       n_epochs=n_epochs, number=self.runs, prior=self.history, view=self, clicked=clicked,
+                       watch_seconds=watch_seconds)
         self._set_running(True)
-        self.dashboard.show(t("panel.training", self.lang, n_epochs=n_epochs), "info")
+        if n_epochs == 1:
+            self.dashboard.show(t("panel.training.one", self.lang), "info")
+        else:
+            self.dashboard.show(t("panel.training", self.lang, n_epochs=n_epochs), "info")
         self.dashboard.shapes(s, self.m)
         self.run.start()
         if wait:
@@ -280,6 +302,9 @@ class TrainingPanel:
         if live.stopped in ("stop", "callback"):
             return t("panel.stopped", lang, **values), "warning", "stopped"
         seconds = run.ended_at - run.started_at
+        if values["epoch"] == 1:
+            del values["epoch"]
+            return t("panel.finished.one", lang, seconds=seconds, **values), "success", "finished"
         return t("panel.finished", lang, seconds=seconds, **values), "success", "finished"
 
     def _status(self, history, state, run=None):

@@ -49,9 +49,14 @@ class Run:
     happened. State for other threads: ``settings``, ``number``, ``steps_done``, ``images_done``,
     ``steps_at_stop``, ``snapshot`` (the network at the end of the last complete epoch), and after the end
     ``history`` (prior + this run), ``live`` (this run's History) and ``error`` (an exception, or None).
+
+    watch_seconds: pacing for a learner who watches the curves grow. A run that would end sooner lasts about
+    this long: after each epoch the worker waits until its share of the time has passed (Stop ends the
+    wait at once). 0: as fast as possible.
     """
 
-    def __init__(self, settings, params, data, *, rng, n_epochs, number, prior, view, clicked):
+    def __init__(self, settings, params, data, *, rng, n_epochs, number, prior, view, clicked,
+                 watch_seconds=0.0):
         self.settings, self.params, self.data, self.rng = settings, params, data, rng
         self.n_epochs, self.number, self.prior, self.view = n_epochs, number, prior, view
         self.clicked = clicked  # time.perf_counter() of the click that asked for this run
@@ -64,7 +69,9 @@ class Run:
         self.steps_done, self.images_done, self.steps_at_stop = 0, 0, None
         self.started_at, self.ended_at, self.first_point_seconds = None, None, None
         self.started = threading.Event()  # set after the first step
-        self.throttle = Throttle(interval=0.1, max_share=0.05)  # <= 10 redraws/s, <= 5 % of the time
+        self.watch_seconds = watch_seconds
+        # <= 10 redraws/s, drawing <= 5 % of the time - or 25 % when paced: the waits leave time for it
+        self.throttle = Throttle(interval=0.1, max_share=0.25 if watch_seconds else 0.05)
         self._stop, self._lock = threading.Event(), threading.Lock()
         self._thread = threading.Thread(target=self._work, name=f"mnistlab-run-{number}", daemon=True)
 
@@ -125,8 +132,15 @@ class Run:
     def _on_epoch(self, epoch, history):
         if epoch > 0:  # the epoch's updates are done: a safe point to copy the network
             self.snapshot = Snapshot.take(self.params, self.settings.activation, self.epoch0 + epoch)
+            self._pace(epoch)
         self._progress(history)
         return False  # Stop works through the event passed as stop=
+
+    def _pace(self, epoch):
+        """Wait until `epoch` epochs' share of watch_seconds has passed since the start (or Stop)."""
+        if self.watch_seconds > 0:
+            due = self.started_at + self.watch_seconds * epoch / self.n_epochs
+            self._stop.wait(max(0.0, due - time.perf_counter()))
 
     def _progress(self, live):
         if self.throttle.due():

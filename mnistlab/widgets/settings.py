@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass, replace
 
 from mnistlab.checks import is_number, is_whole
+from mnistlab.i18n import fmt, t
 from mnistlab.network import ACTIVATIONS, INITS
 from mnistlab.network_charts import DASHBOARD_MAX_LAYERS
 
@@ -51,9 +52,10 @@ class Settings:
                 f"bs={self.batch_size or 'full'};act={self.activation};init={self.init};seed={self.seed}")
 
     @classmethod
-    def from_string(cls, text):
-        """Parse ``to_string``'s format (missing keys keep their defaults); a ValueError says which part is
-        wrong and shows a valid example."""
+    def from_string(cls, text, *, lang="en"):
+        """Parse ``to_string``'s format (missing keys keep their defaults; the learning rate may be written
+        with a decimal comma, "lr=0,05"); a ValueError in `lang` says which part is wrong and shows a valid
+        example."""
         example = cls().to_string()
         if not isinstance(text, str):
             raise TypeError(f"the settings must be a settings string like {example!r}; got "
@@ -62,56 +64,73 @@ class Settings:
         for part in filter(None, (p.strip() for p in text.split(";"))):
             key, _, value = (s.strip() for s in part.partition("="))
             if key not in _PARSERS:
-                raise ValueError(f"unknown setting {key!r} in {text!r}; expected e.g. {example!r}")
+                raise ValueError(t("panel.settings.unknown", lang, name=key, text=text, example=example))
             name, parse = _PARSERS[key]
             try:
                 fields[name] = parse(value)
-            except ValueError as error:
-                raise ValueError(f"cannot read {part!r} in the settings {text!r} ({error}); "
-                                 f"expected e.g. {example!r}") from None
-        return replace(cls(), **fields).check()
+            except ValueError:
+                raise ValueError(t("panel.settings.unreadable", lang, part=part, text=text,
+                                   example=example)) from None
+        return replace(cls(), **fields).check(lang=lang)
 
-    def check(self):
-        """Return self if every value lies within the panel's bounds, else raise a ValueError naming each
-        value that does not, with its range."""
+    def check(self, *, lang="en"):
+        """Return self if every value lies within the panel's bounds, else raise a ValueError (in `lang`)
+        naming each value that does not, with its range."""
         problems = [problem for problem in (
-            _outside("lr", self.learning_rate, is_number(self.learning_rate), *LEARNING_RATES),
-            _hidden_problem(self.hidden),
-            _outside("ep", self.n_epochs, is_whole(self.n_epochs, -math.inf), *N_EPOCHS),
+            _outside("lr", self.learning_rate, is_number(self.learning_rate), *LEARNING_RATES, lang=lang),
+            _hidden_problem(self.hidden, lang=lang),
+            _outside("ep", self.n_epochs, is_whole(self.n_epochs, -math.inf), *N_EPOCHS, lang=lang),
             None if self.batch_size is None or self.batch_size in BATCH_SIZES else
-            f"bs={self.batch_size} (use full or one of {', '.join(map(str, BATCH_SIZES))})",
-            None if self.activation in ACTIVATIONS else
-            f"act={self.activation} (use {' or '.join(ACTIVATIONS)})",
-            None if self.init in INITS else f"init={self.init} (use {', '.join(INITS)})",
-            _outside("seed", self.seed, is_whole(self.seed, -math.inf), *SEEDS),
+            _choice("bs", self.batch_size, ["full", *map(str, BATCH_SIZES)], lang),
+            None if self.activation in ACTIVATIONS else _choice("act", self.activation, ACTIVATIONS, lang),
+            None if self.init in INITS else _choice("init", self.init, INITS, lang),
+            _outside("seed", self.seed, is_whole(self.seed, -math.inf), *SEEDS, lang=lang),
         ) if problem]
         if problems:
-            raise ValueError("invalid settings: " + "; ".join(problems))
+            raise ValueError(t("panel.settings.invalid", lang, problems="; ".join(problems)))
         return self
 
 
-def _outside(key, value, is_right_kind, lowest, highest):
-    """None if value is a number within [lowest, highest], else the problem in words."""
+def _shown(value, lang):
+    """A value as an error message shows it: numbers in the lesson's format, anything else as it is."""
+    if is_number(value) and not isinstance(value, bool):
+        return fmt("{v:g}" if isinstance(value, float) else "{v}", lang, v=value)
+    return str(value)
+
+
+def _outside(key, value, is_right_kind, lowest, highest, *, lang="en"):
+    """None if value is a number within [lowest, highest], else the problem in words (in `lang`)."""
     if is_right_kind and math.isfinite(value) and lowest <= value <= highest:
         return None
-    span = f"{lowest} ... {highest}" if isinstance(lowest, int) else f"{lowest:g} ... {highest:g}"
-    return f"{key}={value} (use {span})"
+    return t("panel.settings.range", lang, name=key, value=_shown(value, lang), low=_shown(lowest, lang),
+             high=_shown(highest, lang))
 
 
-def _hidden_problem(hidden):
+def _choice(key, value, choices, lang):
+    *first, last = map(str, choices)
+    listed = ", ".join(first) + t("panel.settings.or", lang) + last
+    return t("panel.settings.choice", lang, name=key, value=value, choices=listed)
+
+
+def _hidden_problem(hidden, *, lang="en"):
     lo, hi = HIDDEN_UNITS
     if (isinstance(hidden, tuple) and 1 <= len(hidden) <= MAX_HIDDEN_LAYERS
             and all(is_whole(h, lo) and h <= hi for h in hidden)):
         return None
-    return (f"h={hidden} (one or {MAX_HIDDEN_LAYERS} hidden sizes {lo} ... {hi} separated by commas, "
-            "e.g. h=128,64)")
+    value = ",".join(map(str, hidden)) if isinstance(hidden, tuple) else hidden
+    return t("panel.settings.hidden", lang, value=value, n=MAX_HIDDEN_LAYERS, low=lo, high=hi)
 
 
 def _batch_size(text):
     return None if text == "full" else int(text)
 
 
-_PARSERS = {"lr": ("learning_rate", float), "h": ("hidden", lambda text: tuple(map(int, text.split(",")))),
+def _learning_rate(text):
+    return float(text.replace(",", "."))  # "0,05" as a German class types it
+
+
+_PARSERS = {"lr": ("learning_rate", _learning_rate),
+            "h": ("hidden", lambda text: tuple(map(int, text.split(",")))),
             "ep": ("n_epochs", int), "bs": ("batch_size", _batch_size), "act": ("activation", str),
             "init": ("init", str), "seed": ("seed", int)}
 
