@@ -351,14 +351,15 @@ def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
     assert "W1 · 20 × 784" in labels_of(fig)
 
 
-def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows():
-    fig = network_charts.dashboard([784, 20, 10], 64, lang="en")
-    width, height = fig.layout.width, fig.layout.height
-    margin = fig.layout.margin
-    domain = fig.layout.yaxis4.domain
-    assert (width, height) == network_charts.DASHBOARD_SIZE
-    shapes_px = (width - margin.l - margin.r, int((domain[1] - domain[0]) * (height - margin.t - margin.b)))
-    assert shapes_px == network_charts.DASHBOARD_SHAPES_PX
+@pytest.mark.parametrize("width", [None, 600, 1200])
+def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows(width):
+    fig = network_charts.dashboard([784, 20, 10], 64, lang="en", width=width)
+    grid = network_charts.dashboard_grid(width)
+    margin, domain = fig.layout.margin, fig.layout.yaxis4.domain
+    assert fig.layout.height == grid["height"]
+    shapes_px = (grid["width"] - margin.l - margin.r,
+                 round((domain[1] - domain[0]) * (fig.layout.height - margin.t - margin.b)))
+    assert shapes_px == grid["shapes_px"]
 
 
 def test_dashboard_shapes_update_fills_the_shapes_traces_and_their_axes():
