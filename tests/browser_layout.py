@@ -28,10 +28,12 @@ JS_LAYOUT = """tol => {
   const cellOf = e => cells.indexOf(e.closest(".jp-Cell")) + 1;
   const classes = e => String(e.className.baseVal !== undefined ? e.className.baseVal : e.className).trim();
   const named = e => [e.tagName.toLowerCase(), ...classes(e).split(/\\s+/).slice(0, 3)].join(".");
+  const generic = ["mnistlab-field", "mnistlab-label", "mnistlab-readout"];
   const mnistlabClass = e => { for (let n = e; n && n !== scroller; n = n.parentElement) {
-      const c = Array.from(n.classList || []).find(c => c.startsWith("mnistlab-"));
+      const c = Array.from(n.classList || []).find(c => c.startsWith("mnistlab-") && !generic.includes(c));
       if (c) return c; }
     return ""; };
+  const text = e => (e && (e.value !== undefined ? e.value : e.textContent) || "").trim();
   const leftStack = document.querySelector("#jp-left-stack");
   const result = {notebookRight: right, notebookWidth: Math.round(scroller.clientWidth),
                   fileBrowser: !!leftStack && shown(leftStack) && leftStack.getBoundingClientRect().width > 0,
@@ -41,11 +43,12 @@ JS_LAYOUT = """tol => {
     if (!shown(s)) continue;
     const track = s.querySelector(".slider-container") || s.querySelector(".noUi-target") || s;
     const handle = s.querySelector("[role=slider]");
-    const readout = s.querySelector(".widget-readout") || {};
-    result.sliders.push({label: (s.querySelector(".widget-label") || {}).textContent || "",
-                         cls: mnistlabClass(s), cell: cellOf(s),
+    const field = s.closest(".mnistlab-field") || s;  // mnistlab's fields: label above, readout beside
+    const readouts = field.querySelectorAll(".mnistlab-readout input, .widget-readout");
+    const readout = Array.from(readouts).find(shown);
+    const label = Array.from(field.querySelectorAll(".widget-label, .mnistlab-label")).find(shown);
+    result.sliders.push({label: text(label), cls: mnistlabClass(s), cell: cellOf(s), readout: text(readout),
                          track: Math.round(track.getBoundingClientRect().width),
-                         readout: (readout.value !== undefined ? readout.value : readout.textContent) || "",
                          valuenow: handle ? Number(handle.getAttribute("aria-valuenow")) : null});
   }
 
