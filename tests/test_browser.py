@@ -139,7 +139,8 @@ def test_every_output_fits_the_notebook_and_no_text_overlaps_at_projector_and_de
         nb.shot(f"layout_{width}x{height}")
         figures = nb.page.locator(".jp-Notebook .js-plotly-plot")
         for fig in numbers["figures"]:  # each figure as a whole: grids, panels' charts, curves
-            nb.shot(f"layout_{width}x{height}_cell{fig['cell']}", figures.nth(fig["index"]))
+            name = f"layout_{width}x{height}_fig{fig['index'] + 1}_cell{fig['cell']}"
+            nb.shot(name, figures.nth(fig["index"]))
         found += [f"lesson {number} ({lang}) at {width}x{height}: {problem}" for problem in problems]
     shown = found[:MAX_SHOWN] + ([f"... and {len(found) - MAX_SHOWN} more"] if len(found) > MAX_SHOWN else [])
     assert not found, nb.explain(f"{len(found)} layout problem(s):\n" + "\n".join(shown))
