@@ -200,18 +200,19 @@ DASHBOARD_COLUMNS = ((900, 3), (520, 2), (0, 1))  # (figure width from, curve ch
 CURVE_PX = 220  # height of a curve chart's plot area
 GAP_X = 90  # px between two charts of a row: the right one's tick labels and axis title
 GAP_Y = 105  # px between rows: x tick labels and axis title of the row above, subplot title of the next
-SHAPES_PX = {3: 300, 2: 400, 1: 400}  # height of the shapes panel's plot area: taller where its rows wrap
+SHAPES_PX = (300, 100)  # height of the shapes panel's plot area: at least 300 px, 100 px per line of matrices
 DASHBOARD_FONT_PX = 13  # the shapes panel's labels: smaller than FONT_SIZE, the panel is only ~300 px high
 DASHBOARD_MAX_LAYERS = 3  # room for the gradient norms of W1, W2, W3 (networks with up to two hidden layers)
 MAX_EPOCH_TICKS = 6  # at most this many ticks on an epoch axis (whole epochs only)
-_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers the subplots row by row: the shapes are the 4th
+DASHBOARD_SHAPES_AXES = ("xaxis4", "yaxis4")  # make_subplots numbers subplots row by row: the shapes are 4th
 _CURVE_AXES = ("xaxis", "xaxis2", "xaxis3")
 CURVE_KEYS = ("loss.steps", "loss.train", "loss.val", "accuracy.train", "accuracy.val",
               *(f"gradnorm.W{l}" for l in range(1, DASHBOARD_MAX_LAYERS + 1)))
 
 
-def dashboard_grid(width=None):
-    """Where the dashboard's panels go in a figure `width` pixels wide (None: the default width).
+def dashboard_grid(width=None, lines=2):
+    """Where the dashboard's panels go in a figure `width` pixels wide (None: the default width) whose
+    shapes panel draws `lines` lines of matrices (see ``shapes_lines``).
 
     Returns a dict: "width", "height" (px), "columns" (curve charts per row), "domains" (for the loss,
     accuracy, gradient-norm and shapes panels: (x_domain, y_domain) as fractions of the plot area) and
@@ -222,7 +223,7 @@ def dashboard_grid(width=None):
     rows = [list(range(first, min(first + columns, 3))) for first in range(0, 3, columns)]
     m = DASHBOARD_MARGIN
     plot_w = width - m["l"] - m["r"]
-    shapes_px = SHAPES_PX[columns]
+    shapes_px = max(SHAPES_PX[0], SHAPES_PX[1] * lines)
     height = m["t"] + len(rows) * (CURVE_PX + GAP_Y) + shapes_px + m["b"]
     plot_h = height - m["t"] - m["b"]
 
@@ -251,10 +252,18 @@ def dashboard_titles(lang):
             shapes_title(lang)]
 
 
-def dashboard_layout(width, *, lang):
-    """The layout update (see ``update_figure``) that lays the dashboard out for a figure `width` px wide:
-    height, the domains of the four panels and their titles' places."""
-    grid = dashboard_grid(width)
+def shapes_lines(layers, m, *, activation="relu", width=None):
+    """How many lines of matrices the dashboard's shapes panel draws for this network in a dashboard `width`
+    pixels wide: a line per layer, or two where one line does not fit the width (see ``fitted_geometry``)."""
+    width_px = dashboard_grid(width)["shapes_px"][0]
+    fitted = fitted_geometry(layers, m, activation=activation, width_px=width_px, font_px=DASHBOARD_FONT_PX)
+    return fitted["lines"]
+
+
+def dashboard_layout(width, *, lang, lines=2):
+    """The layout update (see ``update_figure``) that lays the dashboard out for a figure `width` px wide
+    with `lines` lines of matrices: height, the domains of the four panels and their titles' places."""
+    grid = dashboard_grid(width, lines)
     layout, titles = {"height": grid["height"]}, []
     plot_w = grid["width"] - DASHBOARD_MARGIN["l"] - DASHBOARD_MARGIN["r"]
     panels = zip(grid["domains"], dashboard_titles(lang), strict=True)
@@ -296,7 +305,8 @@ def dashboard(layers, m, *, lang, activation="relu", width=None):
         fig.add_trace(go.Scatter(x=[], y=[], mode="lines", name=f"‖dW{l}‖", visible=False,
                                  meta=f"gradnorm.W{l}", line={"color": LAYER_COLOURS[l - 1], "width": 2}),
                       row=1, col=3)
-    width_px, height_px = dashboard_grid(width)["shapes_px"]
+    lines = shapes_lines(layers, m, activation=activation, width=width)
+    width_px, height_px = dashboard_grid(width, lines)["shapes_px"]
     traces, x_range, y_range = shapes_traces(layers, m, lang=lang, activation=activation, width_px=width_px,
                                              height_px=height_px, font_px=DASHBOARD_FONT_PX)
     for trace in traces:
@@ -304,7 +314,7 @@ def dashboard(layers, m, *, lang, activation="relu", width=None):
         fig.add_trace(trace, row=2, col=1)
     _style(fig, lang, None, width=width)
     fig.update_layout(margin=DASHBOARD_MARGIN)
-    fig.update_layout(dashboard_layout(width, lang=lang))
+    fig.update_layout(dashboard_layout(width, lang=lang, lines=lines))
     for col, y_title in ((1, "chart.loss.y"), (2, "chart.accuracy.y"), (3, "chart.gradnorm.y")):
         fig.update_xaxes(title_text=t("chart.epoch", lang), row=1, col=col)
         fig.update_yaxes(title_text=t(y_title, lang), row=1, col=col)
@@ -312,19 +322,23 @@ def dashboard(layers, m, *, lang, activation="relu", width=None):
     fig.update_yaxes(type="log", row=1, col=3)
     fig.update_layout(dashboard_axes(None, lang=lang))
     fig.update_xaxes(visible=False, range=x_range, constrain="domain", row=2, col=1)
-    fig.update_yaxes(visible=False, range=y_range, scaleanchor=_SHAPES_AXES[0].replace("axis", ""),
+    fig.update_yaxes(visible=False, range=y_range, scaleanchor=DASHBOARD_SHAPES_AXES[0].replace("axis", ""),
                      constrain="domain", row=2, col=1)
     return fig
 
 
-def dashboard_shapes_update(layers, m, *, activation="relu", width=None):
-    """The update (see ``update_figure``) that redraws the dashboard's shapes for new layer sizes or m, in a
-    dashboard `width` pixels wide (None: the default width)."""
-    width_px, height_px = dashboard_grid(width)["shapes_px"]
+def dashboard_shapes_update(layers, m, *, activation="relu", width=None, lang="en"):
+    """The update (see ``update_figure``) that redraws the dashboard's shapes for new layer sizes, m or width
+    (None: the default width), and lays the dashboard out again: the shapes panel grows with its lines (its
+    titles in `lang`, the dashboard's language)."""
+    lines = shapes_lines(layers, m, activation=activation, width=width)
+    width_px, height_px = dashboard_grid(width, lines)["shapes_px"]
     g = fitted_geometry(layers, m, activation=activation, width_px=width_px, height_px=height_px,
                         font_px=DASHBOARD_FONT_PX)
-    return {"traces": shape_trace_data(g, legend=False),
-            "layout": {_SHAPES_AXES[0]: {"range": g["x_range"]}, _SHAPES_AXES[1]: {"range": g["y_range"]}}}
+    layout = dashboard_layout(width, lang=lang, lines=lines)
+    x_axis, y_axis = DASHBOARD_SHAPES_AXES
+    layout[x_axis]["range"], layout[y_axis]["range"] = g["x_range"], g["y_range"]
+    return {"traces": shape_trace_data(g, legend=False), "layout": layout}
 
 
 def epoch_axis(last_epoch):

@@ -572,3 +572,22 @@ def test_draw_digit_puts_its_figure_beside_the_canvas_only_where_it_fits():
     assert app.figure.layout.width == 600 - widgets.width.WIDGET_MARGINS_PX
     app.width_probe.width = 1300  # wide: beside the canvas, in the room left of it
     assert app.figure.layout.width + widgets.draw.CANVAS_PX <= 1300
+
+
+def shapes_panel_px(fig):
+    """Height in pixels of the dashboard's shapes panel."""
+    margin = network_charts.DASHBOARD_MARGIN
+    low, high = fig.layout.yaxis4.domain
+    return (high - low) * (fig.layout.height - margin["t"] - margin["b"])
+
+
+def test_the_dashboards_shapes_panel_grows_with_its_lines_of_matrices_instead_of_shrinking_them(data):
+    # Beside the file browser a 784-128-64-10 network wraps into 6 lines; in 300 px they were specks.
+    panel = widgets.training_panel(*data, lang="de", preset="deep_128_64")
+    panel.width_probe.width = 600
+    lines = network_charts.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width)
+    assert lines == 6
+    assert shapes_panel_px(panel.figure) == pytest.approx(lines * network_charts.SHAPES_PX[1], abs=1)
+    panel.width_probe.width = 1500  # wide: one line per layer, the usual 300 px
+    assert network_charts.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width) == 3
+    assert shapes_panel_px(panel.figure) == pytest.approx(network_charts.SHAPES_PX[0], abs=1)

@@ -46,6 +46,7 @@ class Dashboard:
         self.draw_count, self.draw_seconds = 0, 0.0
         self._shown = {}  # trace key -> summary of the data last sent: unchanged traces are not sent again
         self._axes = network_charts.dashboard_axes(None, lang=lang)  # the axes last sent
+        self._frame = None  # the layout of the panels last sent (see _draw_shapes)
 
     def curves(self, history, *, steps_per_epoch, status, wait=True):
         """Show `history` (None: empty curves) and the status line; True if drawn, False if the lock was
@@ -75,10 +76,14 @@ class Dashboard:
 
     def _draw_shapes(self):
         layers, batch, activation = self._shapes_for
-        update = network_charts.dashboard_shapes_update(layers, batch, activation=activation,
+        update = network_charts.dashboard_shapes_update(layers, batch, lang=self.lang, activation=activation,
                                                         width=self.width)
+        frame = _without_ranges(update["layout"])  # domains, height, titles: sent only when they change
+        if frame == self._frame:
+            update["layout"] = {axis: {"range": update["layout"][axis]["range"]} for axis in SHAPES_AXES}
         with self.lock:
             charts.update_figure(self.figure, update)
+            self._frame = frame
 
     def fit(self, width):
         """Make the figure `width` pixels wide (the notebook's width, as the browser reports it) and lay it
@@ -87,8 +92,8 @@ class Dashboard:
             return
         self.width = width
         with self.lock:
-            self.figure.update_layout(network_charts.dashboard_layout(width, lang=self.lang), width=width)
-        self._draw_shapes()
+            self.figure.layout.width = width
+        self._draw_shapes()  # and the layout for the width
 
     def show(self, text, kind):
         """Show a message in the box above the figure; kind: "info", "success", "warning" or "danger"."""
@@ -96,6 +101,15 @@ class Dashboard:
             self.message = text
             self.message_box.value = (f'<div style="border-left: 6px solid {MESSAGE_COLOURS[kind]}; '
                                       f'padding: 4px 10px; font-size: 1.15em">{text}</div>')
+
+
+SHAPES_AXES = network_charts.DASHBOARD_SHAPES_AXES
+
+
+def _without_ranges(layout):
+    """A dashboard layout update without the shapes panel's axis ranges (which change with every network)."""
+    return {key: ({k: v for k, v in value.items() if k != "range"} if key in SHAPES_AXES else value)
+            for key, value in layout.items()}
 
 
 def _summary(data):

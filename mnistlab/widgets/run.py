@@ -17,6 +17,9 @@ from mnistlab import training
 from mnistlab.network import layer_sizes, predict_proba
 from mnistlab.throttle import Throttle
 
+DRAW_SHARE = 0.05  # the live charts take at most this share of a run's time ...
+PACED_DRAW_SHARE = 0.25  # ... or this much while a paced run is ahead of its schedule (it waits anyway)
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -70,8 +73,7 @@ class Run:
         self.started_at, self.ended_at, self.first_point_seconds = None, None, None
         self.started = threading.Event()  # set after the first step
         self.watch_seconds = watch_seconds
-        # <= 10 redraws/s, drawing <= 5 % of the time - or 25 % when paced: the waits leave time for it
-        self.throttle = Throttle(interval=0.1, max_share=0.25 if watch_seconds else 0.05)
+        self.throttle = Throttle(interval=0.1, max_share=DRAW_SHARE)  # <= 10 redraws/s
         self._stop, self._lock = threading.Event(), threading.Lock()
         self._thread = threading.Thread(target=self._work, name=f"mnistlab-run-{number}", daemon=True)
 
@@ -139,8 +141,10 @@ class Run:
     def _pace(self, epoch):
         """Wait until `epoch` epochs' share of watch_seconds has passed since the start (or Stop)."""
         if self.watch_seconds > 0:
-            due = self.started_at + self.watch_seconds * epoch / self.n_epochs
-            self._stop.wait(max(0.0, due - time.perf_counter()))
+            ahead = self.started_at + self.watch_seconds * epoch / self.n_epochs - time.perf_counter()
+            # ahead of time, the worker waits anyway: drawing more often costs the training nothing
+            self.throttle.max_share = PACED_DRAW_SHARE if ahead > 0 else DRAW_SHARE
+            self._stop.wait(max(0.0, ahead))
 
     def _progress(self, live):
         if self.throttle.due():
