@@ -354,7 +354,7 @@ def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
 @pytest.mark.parametrize("width", [None, 600, 1200])
 def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows(width):
     fig = network_charts.dashboard([784, 20, 10], 64, lang="en", width=width)
-    grid = network_charts.dashboard_grid(width)
+    grid = network_charts.dashboard_grid(width, network_charts.shapes_lines([784, 20, 10], 64, width=width))
     margin, domain = fig.layout.margin, fig.layout.yaxis4.domain
     assert fig.layout.height == grid["height"]
     shapes_px = (grid["width"] - margin.l - margin.r,
