@@ -182,6 +182,25 @@ def open_file_browser(page):
                                        "filebrowser:activate"); }""")
 
 
+# JupyterLab renders off-screen cells lazily (content-visibility), and a widget's ResizeObserver (mnistlab's
+# WidthProbe) only fires once its cell is rendered: a learner scrolls past every output, so does the test.
+JS_VISIT_OUTPUTS = """async pause => {
+  const scroller = window.jupyterapp.shell.currentWidget.content.node;
+  const outputs = Array.from(scroller.querySelectorAll(".jp-OutputArea-output"))
+    .filter(o => o.querySelector(".jupyter-widgets, .js-plotly-plot"));
+  for (const output of outputs) {
+    output.scrollIntoView({block: "center"});
+    await new Promise(done => setTimeout(done, pause));
+  }
+  return outputs.length;
+}"""
+
+
+def visit_outputs(page, pause_ms=300):
+    """Scroll every widget and figure output into view once, as a learner scrolling through would."""
+    return page.evaluate(JS_VISIT_OUTPUTS, pause_ms)
+
+
 def _shape(numbers):
     return ([s["track"] for s in numbers["sliders"]], [f["box"] for f in numbers["figures"]],
             [w["right"] for w in numbers["wide"]])
