@@ -23,11 +23,24 @@ OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green":
              "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7"}
 LAYER_COLOURS = [OKABE_ITO[c] for c in ("blue", "orange", "green", "purple", "sky", "vermillion")]
 FONT_SIZE = 18
+TITLE_CHARS = 46  # a longer title does not fit a figure ~600 px wide (notebook at 1024 px, file browser open)
+CAPTION_PX = 34  # room below a row of images for its captions: one line at FONT_SIZE - 2 and the gap above
+ROW_PX = 72  # height of a row of 28 x 28 images in a wide notebook (a narrower one scales it down)
+
+
+def _title(text):
+    """A title that fits the narrowest notebook (~600 px at FONT_SIZE): a long one ending in "(...)" shows
+    the part in parentheses as a subtitle below, instead of running off the figure's right edge."""
+    if text is None or len(text) <= TITLE_CHARS or not text.endswith(")") or " (" not in text:
+        return {"text": text, "x": 0.02}
+    main, rest = text.split(" (", 1)
+    return {"text": main, "x": 0.02, "subtitle": {"text": rest[:-1], "font": {"size": FONT_SIZE - 3}}}
 
 
 def _style(fig, lang, title, *, height=None, width=None, legend=True):
-    """Common look: white template, big fonts, German decimal commas for lang="de"."""
-    fig.update_layout(template="plotly_white", font={"size": FONT_SIZE}, title={"text": title, "x": 0.02},
+    """Common look: white template, big fonts, German decimal commas for lang="de". The lesson figures get
+    no `width`: they take the notebook's width (plotly's autosize), only their height is set."""
+    fig.update_layout(template="plotly_white", font={"size": FONT_SIZE}, title=_title(title),
                       separators=",." if lang == "de" else ".,", margin={"l": 70, "r": 30, "t": 80, "b": 60},
                       showlegend=legend, legend={"font": {"size": FONT_SIZE - 2}})
     if height:
@@ -78,42 +91,75 @@ def _mosaic(tiles, n_cols, gap=2):
     return out, origins
 
 
+def _colorbar(title):
+    """A colour bar with its title beside it (above it, the title covers the top tick label)."""
+    return {"title": {"text": title, "side": "right"}}
+
+
 def _image_axes(fig, **where):
     fig.update_xaxes(visible=False, constrain="domain", **where)
     fig.update_yaxes(visible=False, autorange="reversed", scaleanchor="x", **where)
 
 
+def _captions(y_true, y_pred):
+    """One caption per image ("7", or "7→1" in vermillion for a wrong prediction) and the wrong indices."""
+    captions, wrong = [], []
+    for i, label in enumerate(y_true):
+        if y_pred is not None and int(y_pred[i]) != int(label):
+            colour = OKABE_ITO["vermillion"]
+            captions.append(f'<span style="color:{colour}">{int(label)}→{int(y_pred[i])}</span>')
+            wrong.append(i)
+        else:
+            captions.append(f"{int(label)}")
+    return captions, wrong
+
+
+def _image_rows(fig, z, origins, captions, hover):
+    """One heatmap per row of the mosaic z, each in its own subplot; the captions are the x tick labels."""
+    for r in range(math.ceil(z.shape[0] / 30)):  # rows of 28 pixels with 2 between them
+        in_row = [i for i, (top, _) in enumerate(origins) if top == 30 * r]
+        fig.add_trace(go.Heatmap(z=z[30 * r : 30 * r + 28], colorscale="Greys", zmin=0, zmax=1,
+                                 showscale=False, hovertemplate=hover), row=r + 1, col=1)
+        fig.update_xaxes(tickvals=[origins[i][1] + 13.5 for i in in_row],
+                         ticktext=[captions[i] for i in in_row], row=r + 1, col=1)
+        fig.update_yaxes(scaleanchor="x" if r == 0 else f"x{r + 1}", row=r + 1, col=1)  # square pixels
+    fig.update_xaxes(range=[-1.5, z.shape[1] + 0.5], showgrid=False, zeroline=False, ticks="",
+                     tickfont={"size": FONT_SIZE - 2, "color": OKABE_ITO["black"]}, constrain="domain",
+                     fixedrange=True)
+    fig.update_yaxes(visible=False, range=[28.5, -1.5], constrain="domain", fixedrange=True)
+
+
 def digit_grid(X, y_true=None, y_pred=None, *, lang, n_cols=10, max_images=40):
     """The first images of X (784, m) in a grid, with true labels and, if given, predictions.
 
-    Wrong predictions are framed in vermillion and labelled "true → predicted".
+    Wrong predictions are framed in vermillion and labelled "true → predicted". Each row of images is a
+    subplot whose x-axis tick labels are the captions: plotly draws them below the row, in a gap of
+    CAPTION_PX pixels before the next row, so at any width no caption lies on an image. The figure takes
+    the notebook's width; the images stay square and shrink when it is narrow.
     """
     check_lang(lang)
     X = check_X(X, where="charts.digit_grid")[:, :max_images]
     n = X.shape[1]
     n_cols = max(1, min(n_cols, n))
+    n_rows = max(1, math.ceil(n / n_cols))
     z, origins = _mosaic(X.T.reshape(n, 28, 28), n_cols)
-    fig = go.Figure(go.Heatmap(z=z, colorscale="Greys", zmin=0, zmax=1, showscale=False,
-                               hovertemplate=t("chart.digits.hover", lang) + "<extra></extra>"))
-    wrong = 0
-    for i, (r, c) in enumerate(origins):
-        if y_true is None:
-            continue
-        label, is_wrong = f"{int(y_true[i])}", False
-        if y_pred is not None and int(y_pred[i]) != int(y_true[i]):
-            label, is_wrong = f"{int(y_true[i])}→{int(y_pred[i])}", True
-            wrong += 1
-            fig.add_shape(type="rect", x0=c - 1, y0=r - 1, x1=c + 28, y1=r + 28,
-                          line={"color": OKABE_ITO["vermillion"], "width": 3})
-        fig.add_annotation(x=c + 14, y=r + 28, yanchor="top", text=label, showarrow=False,
-                           font={"size": FONT_SIZE - 2,
-                                 "color": OKABE_ITO["vermillion"] if is_wrong else OKABE_ITO["black"]})
+    captions, wrong = _captions(y_true[:n], y_pred) if y_true is not None else ([""] * n, [])
+    gap = CAPTION_PX if y_true is not None else 8
+    plot_height = n_rows * ROW_PX + (n_rows - 1) * gap
+    fig = make_subplots(rows=n_rows, cols=1, vertical_spacing=gap / plot_height)
+    _image_rows(fig, z, origins, captions, t("chart.digits.hover", lang) + "<extra></extra>")
+    for i in wrong:
+        top, left = origins[i]
+        ref = "" if top == 0 else str(top // 30 + 1)
+        fig.add_shape(type="rect", x0=left - 1, y0=-1, x1=left + 28, y1=28, xref=f"x{ref}", yref=f"y{ref}",
+                      line={"color": OKABE_ITO["vermillion"], "width": 3})
     if y_pred is not None and y_true is not None:
-        title = t("chart.digits.title_predicted", lang, n=n, wrong=wrong)
+        title = t("chart.digits.title_predicted", lang, n=n, wrong=len(wrong))
     else:
         title = t("chart.digits.title", lang, n=n)
-    _style(fig, lang, title, legend=False, height=140 + 75 * math.ceil(n / n_cols))
-    _image_axes(fig)
+    _style(fig, lang, title, legend=False)
+    top, bottom = (100 if fig.layout.title.subtitle.text else 70), max(gap, 16)  # title; last captions
+    fig.update_layout(margin={"l": 20, "r": 20, "t": top, "b": bottom}, height=top + plot_height + bottom)
     return fig
 
 
@@ -128,7 +174,7 @@ def weights_as_images(W1, *, lang, max_units=32, n_cols=8):
     z, _ = _mosaic(tiles, min(n_cols, len(tiles)))
     limit = float(np.nanmax(np.abs(tiles))) or 1.0
     fig = go.Figure(go.Heatmap(z=z, colorscale="RdBu", zmid=0, zmin=-limit, zmax=limit,
-                               colorbar={"title": {"text": t("chart.weights.colorbar", lang)}},
+                               colorbar=_colorbar(t("chart.weights.colorbar", lang)),
                                hovertemplate=t("chart.weights.hover", lang) + "<extra></extra>"))
     _style(fig, lang, t("chart.weights.title", lang, n=len(tiles), n_h=W1.shape[0]), legend=False,
            height=160 + 90 * math.ceil(len(tiles) / n_cols))
@@ -218,14 +264,20 @@ def confusion_matrix(cm, *, lang):
     accuracy = 100 * np.trace(cm) / max(cm.sum(), 1)
     fig = go.Figure(go.Heatmap(z=cm, x=list(range(k)), y=list(range(k)), colorscale="Blues",
                                texttemplate="%{z}", textfont={"size": FONT_SIZE - 4},
-                               colorbar={"title": {"text": t("chart.confusion.colorbar", lang)}},
+                               colorbar=_colorbar(t("chart.confusion.colorbar", lang)),
                                hovertemplate=t("chart.confusion.hover", lang) + "<extra></extra>"))
-    _style(fig, lang, t("chart.confusion.title", lang, accuracy=accuracy), legend=False, height=600,
-           width=680)
-    fig.update_xaxes(title_text=t("chart.confusion.x", lang), tickmode="linear", dtick=1, side="bottom")
+    _style(fig, lang, t("chart.confusion.title", lang, accuracy=accuracy), legend=False, height=600)
+    fig.update_xaxes(title_text=t("chart.confusion.x", lang), tickmode="linear", dtick=1, side="bottom",
+                     range=[-0.5, k - 0.5], constrain="domain")
     fig.update_yaxes(title_text=t("chart.confusion.y", lang), tickmode="linear", dtick=1,
-                     autorange="reversed", scaleanchor="x")
+                     range=[k - 0.5, -0.5], scaleanchor="x", constrain="domain")  # square cells
     return fig
+
+
+def _log_axis(fig):
+    """A logarithmic y-axis labelled at the powers of ten only (0.01, 0.1, 1, 10): plotly's default also
+    labels 2 and 5 in between, which read as "1, 5, 2, 0,1, 5" on a small chart."""
+    fig.update_yaxes(type="log", dtick=1, exponentformat="none")  # 10000, not 10k
 
 
 # ---- training curves -------------------------------------------------------------------------------------
@@ -249,7 +301,9 @@ def _train_val_curve(history, keys, *, lang, title, scale=1.0):
 def loss_curve(history, *, lang, log_y=False):
     """Training and validation loss per epoch (epoch 0 = before training)."""
     fig = _train_val_curve(history, ("loss", "val_loss"), lang=lang, title=t("chart.loss.title", lang))
-    fig.update_yaxes(title_text=t("chart.loss.y", lang), type="log" if log_y else "linear")
+    fig.update_yaxes(title_text=t("chart.loss.y", lang))
+    if log_y:
+        _log_axis(fig)
     return fig
 
 
@@ -276,7 +330,8 @@ def gradient_norms(history, *, lang):
                                  line={"color": LAYER_COLOURS[i % len(LAYER_COLOURS)], "width": 2}))
     _style(fig, lang, t("chart.gradnorm.title", lang), height=450)
     fig.update_xaxes(title_text=t("chart.step", lang))
-    fig.update_yaxes(title_text=t("chart.gradnorm.y", lang), type="log", dtick="D2")
+    fig.update_yaxes(title_text=t("chart.gradnorm.y", lang))
+    _log_axis(fig)
     return fig
 
 
@@ -293,7 +348,8 @@ def gradient_histogram(grads, *, lang, bins=60):
     _style(fig, lang, t("chart.gradhist.title", lang), height=450)
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=t("chart.gradhist.x", lang))
-    fig.update_yaxes(title_text=t("chart.gradhist.y", lang), type="log")
+    fig.update_yaxes(title_text=t("chart.gradhist.y", lang))
+    _log_axis(fig)
     return fig
 
 

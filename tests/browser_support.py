@@ -370,8 +370,10 @@ class Lesson:
         dropdown.locator("select").select_option(label=label)
 
     def type_into_readout(self, slider, value):
-        """Type a value into the slider's editable readout and press Enter, as a learner can."""
-        readout = slider.locator(".widget-readout")
+        """Type a value into the slider's readout and press Enter, as a learner can: mnistlab's own readout
+        (a text box beside the slider, .mnistlab-readout) where the field has one, else ipywidgets' own."""
+        own = slider.locator(".mnistlab-readout input")
+        readout = own.first if own.count() else slider.locator(".widget-readout").first
         readout.fill(str(value))
         readout.press("Enter")
 

@@ -2,9 +2,11 @@
 
 For the shapes lesson (03) and the gradient-descent lesson (06) in both languages, and the handwriting
 lesson (09): open the notebook, run all cells (JupyterLab's command), then use the widgets as a learner
-would - move a slider, press Train and Stop, draw a digit - and check what the page shows. Widgets are
-found by their CSS classes (mnistlab-training-panel, mnistlab-train, ...), traces by their keys (meta),
-never by English texts or positions. Catches what tests of Python objects cannot:
+would - move a slider, press Train and Stop, draw a digit - and check what the page shows. The layout
+test measures lessons 00, 03, 06, 07 and 09 in both languages at 1024 x 768 and 1600 x 1000 with the file
+browser open (tests/browser_layout.py: slider tracks, right edges, overlapping texts, German readouts).
+Widgets are found by their CSS classes (mnistlab-training-panel, mnistlab-train, ...), traces by their keys
+(meta), never by English texts or positions. Catches what tests of Python objects cannot:
 "Error displaying widget: model not found", JS errors, a widget that never reaches the browser.
 
 Skips when playwright or chromium is missing, unless MNISTLAB_BROWSER=required (CI) - then it fails.
@@ -19,6 +21,7 @@ import re
 import shutil
 from pathlib import Path
 
+import browser_layout as layout
 import browser_support as bs
 import pytest
 
@@ -28,6 +31,11 @@ from mnistlab.network_charts import shapes_title
 LESSONS = Path(os.environ.get("MNISTLAB_BROWSER_LESSONS") or Path(__file__).resolve().parents[1] / "lessons")
 LANGS = ("en", "de")
 TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests on the second core
+# The layout test: a classroom projector (the file browser open, as a Binder link opens the lab, leaves the
+# notebook ~690 px) and a desktop; the lessons with panels (03, 06, 09) and image grids (00, 07, 09).
+SIZES = ((1024, 768), (1600, 1000))
+LAYOUT_LESSONS = ("00", "03", "06", "07", "09")
+MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
 
 
 def fixed_prefix(key, lang):
@@ -100,6 +108,53 @@ def lesson(request, lab, lab_page, screenshots):
     for item in opened:
         item.close(failed=failed)
     lab.shutdown_kernels()
+
+
+@pytest.fixture
+def window(lab_page):
+    """window(width, height) resizes the browser window for one test; the module's size comes back after."""
+    before = lab_page.page.viewport_size
+    yield lambda width, height: lab_page.page.set_viewport_size({"width": width, "height": height})
+    lab_page.page.set_viewport_size(before)
+
+
+def shoot_figures(nb, numbers, width, height):
+    """A screenshot of each figure (grids, panels' charts, curves) measured in `numbers`."""
+    figures = nb.page.locator(".jp-Notebook .js-plotly-plot")
+    for fig in numbers["figures"]:
+        name = f"layout_{width}x{height}_fig{fig['index'] + 1}_cell{fig['cell']}"
+        figure = figures.nth(fig["index"])
+        if fig["box"][3] - fig["box"][1] < height - 150:
+            nb.shot(name, figure)
+        else:  # taller than the window: its top part, as the learner sees it (an element shot garbles)
+            figure.evaluate("e => e.scrollIntoView({block: 'start'})")
+            nb.shot(name)
+
+
+@pytest.mark.parametrize("number", LAYOUT_LESSONS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_output_fits_the_notebook_and_no_text_overlaps_at_projector_and_desktop_size(
+        lesson, window, lang, number):
+    """After Run All at 1024 x 768 with the file browser open, and again at 1600 x 1000: every slider has
+    a usable track, no output reaches past the notebook's right edge or scrolls sideways, no text of a
+    figure overlaps another text or an image or is cut off, and German readouts have no decimal point.
+    All problems of the lesson at both sizes are reported together, each with lesson, size and language."""
+    window(*SIZES[0])
+    nb = lesson(number, lang)
+    found = []
+    for width, height in SIZES:
+        window(width, height)
+        layout.open_file_browser(nb.page)
+        layout.visit_outputs(nb.page)
+        numbers = layout.settled(nb)
+        problems = layout.problems(numbers, lang)
+        print(f"layout {number} {lang} {width}x{height}: {layout.summary(numbers)}")
+        layout.scroll_to_cell(nb.page, layout.focus_cell(numbers, problems))
+        nb.shot(f"layout_{width}x{height}")
+        shoot_figures(nb, numbers, width, height)
+        found += [f"lesson {number} ({lang}) at {width}x{height}: {problem}" for problem in problems]
+    shown = found[:MAX_SHOWN] + ([f"... and {len(found) - MAX_SHOWN} more"] if len(found) > MAX_SHOWN else [])
+    assert not found, nb.explain(f"{len(found)} layout problem(s):\n" + "\n".join(shown))
 
 
 @pytest.mark.parametrize("lang", LANGS)

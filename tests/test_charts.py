@@ -86,6 +86,22 @@ def test_gradient_histogram_has_one_histogram_per_weight_gradient_from_backward(
     assert fig.layout.title.text == ml.t("chart.gradhist.title", lang)
 
 
+def full_title(fig):
+    """The title as written in i18n: a long one's "(...)" part is shown as the subtitle."""
+    sub = fig.layout.title.subtitle.text
+    return fig.layout.title.text + (f" ({sub})" if sub else "")
+
+
+def axis_of(fig, ref, letter):
+    """The layout axis a trace or shape refers to: ("x2", "x") -> fig.layout.xaxis2."""
+    return fig.layout[f"{letter}axis{ref[1:]}"]
+
+
+def grid_captions(fig):
+    """Captions of an image grid per heatmap row: the tick labels of the row's x-axis."""
+    return [list(axis_of(fig, tr.xaxis, "x").ticktext or []) for tr in fig.data]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_digit_grid_frames_exactly_the_wrong_predictions(lang):
     rng = np.random.default_rng(1)
@@ -93,12 +109,105 @@ def test_digit_grid_frames_exactly_the_wrong_predictions(lang):
     y_true, y_pred = np.arange(12) % 10, np.arange(12) % 10
     y_pred[[2, 7]] = [5, 1]
     fig = charts.digit_grid(X, y_true, y_pred, lang=lang, n_cols=6)
-    assert len(fig.data) == 1 and isinstance(fig.data[0], go.Heatmap)
-    assert len(fig.layout.shapes) == 2
-    texts = [a.text for a in fig.layout.annotations]
-    assert texts[2] == "2→5" and texts[7] == "7→1" and texts[0] == "0"
-    assert fig.layout.title.text == ml.t("chart.digits.title_predicted", lang, n=12, wrong=2)
-    np.testing.assert_allclose(np.asarray(fig.data[0].z)[:28, :28], X[:, 0].reshape(28, 28), rtol=1e-6)
+    assert len(fig.data) == 2 and all(isinstance(tr, go.Heatmap) for tr in fig.data)  # one per row
+    assert [(shape.xref, shape.yref) for shape in fig.layout.shapes] == [("x", "y"), ("x2", "y2")]
+    first, second = grid_captions(fig)
+    assert first[0] == "0" and "2→5" in first[2] and "7→1" in second[1] and second[1] != "7→1"  # coloured
+    assert full_title(fig) == ml.t("chart.digits.title_predicted", lang, n=12, wrong=2)
+    np.testing.assert_allclose(np.asarray(fig.data[0].z)[:, :28], X[:, 0].reshape(28, 28), rtol=1e-6)
+    np.testing.assert_allclose(np.asarray(fig.data[1].z)[:, 30:58], X[:, 7].reshape(28, 28), rtol=1e-6)
+
+
+GRIDS = {  # the lessons' grids: 00's 16 labelled digits, 07's 40 misclassified ones, 09's Fashion-MNIST
+    "00 digits": dict(n=16, wrong=()), "07 misclassified": dict(n=40, wrong=range(40)),
+    "09 fashion": dict(n=20, wrong=(1, 4, 5, 11, 18)), "09 no labels": dict(n=3, wrong=None)}
+
+
+def lesson_grid(case, lang):
+    rng = np.random.default_rng(0)
+    n, wrong = GRIDS[case]["n"], GRIDS[case]["wrong"]
+    y_true = rng.integers(0, 10, n)
+    y_pred = y_true.copy()
+    y_pred[list(wrong or [])] = (y_true[list(wrong or [])] + 1) % 10
+    if wrong is None:
+        return charts.digit_grid(rng.random((784, n)), lang=lang), n
+    return charts.digit_grid(rng.random((784, n)), y_true, None if not wrong else y_pred, lang=lang), n
+
+
+def plot_height_px(fig):
+    return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+
+@pytest.mark.parametrize("case", GRIDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_image_grid_captions_sit_below_their_row_in_a_gap_that_holds_them_never_on_an_image(case, lang):
+    """Captions drawn as annotations at data coordinates sat on the next row's images whenever the grid was
+    narrow (their size is in px, the images' in data units). Now they are the tick labels of each row's
+    x-axis, which plotly draws below the row's plot area: the gap to the next row (or the bottom margin)
+    must hold one caption line at any figure width."""
+    fig, n = lesson_grid(case, lang)
+    image_axes = {ref for tr in fig.data for ref in (tr.xaxis, tr.yaxis)}
+    on_images = [a.text for a in fig.layout.annotations if {a.xref, a.yref} & image_axes]
+    assert on_images == [], f"{case}: captions placed on the images' axes: {on_images[:5]}"
+    captions = [c for row in grid_captions(fig) for c in row if c]
+    assert len(captions) == (0 if GRIDS[case]["wrong"] is None else n)
+    line_px = 1.25 * (charts.FONT_SIZE - 2) + 6  # one line of tick labels and plotly's gap above it
+    domains = sorted((tuple(axis_of(fig, tr.yaxis, "y").domain) for tr in fig.data), reverse=True)
+    pairs = zip(domains, domains[1:], strict=False)
+    gaps = [(upper[0] - lower[1]) * plot_height_px(fig) for upper, lower in pairs]
+    if captions:
+        assert all(gap >= line_px for gap in gaps), f"{case}: gaps {gaps} px between rows, need {line_px}"
+        assert fig.layout.margin.b >= line_px, f"{case}: the last row's captions need {line_px} px below"
+    for tr in fig.data:  # square pixels: each row's y-axis scales with its own x-axis
+        y_axis = axis_of(fig, tr.yaxis, "y")
+        assert y_axis.scaleanchor == tr.xaxis and y_axis.scaleratio in (None, 1)
+
+
+def all_lesson_figures(lang):
+    """One figure of every builder the lessons show, with realistic data."""
+    rng = np.random.default_rng(0)
+    params = ml.init_params([784, 10, 10], rng=rng)
+    X, y = rng.random((784, 20)), np.arange(20) % 10
+    _, cache = ml.forward(params, X)
+    cm = np.eye(10, dtype=int) * 90 + 1
+    return {"digit_grid": charts.digit_grid(X, y, (y + 1) % 10, lang=lang),
+            "weights_as_images": charts.weights_as_images(params["W1"], lang=lang),
+            "activation_plot": charts.activation_plot(lang=lang),
+            "probabilities": charts.probabilities(np.full(10, 0.1), lang=lang, true_label=3),
+            "prediction_view": charts.prediction_view(X[:, 0], np.full(10, 0.1), lang=lang),
+            "confusion_matrix": charts.confusion_matrix(cm, lang=lang),
+            "loss_curve": charts.loss_curve(history(), lang=lang, log_y=True),
+            "accuracy_curve": charts.accuracy_curve(history(), lang=lang),
+            "gradient_norms": charts.gradient_norms(history(), lang=lang),
+            "gradient_histogram": charts.gradient_histogram(ml.backward(params, cache, y), lang=lang)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lesson_figures_take_the_notebooks_width_and_their_titles_fit_a_narrow_one(lang):
+    """At 1024 x 768 with the file browser open a notebook output is ~600 px wide: no figure may fix a
+    wider width (the confusion matrix had 680 px), and a title line must fit it (at 18 px, ~46 characters;
+    the grid of misclassified digits had 58, in German 66)."""
+    for name, fig in all_lesson_figures(lang).items():
+        assert fig.layout.width is None, f"{name} has a fixed width of {fig.layout.width} px"
+        assert fig.layout.autosize in (None, True), f"{name} turns plotly's autosize off"
+        assert len(fig.layout.title.text) <= charts.TITLE_CHARS, f"{name}: title {fig.layout.title.text!r}"
+
+
+def test_square_images_stay_square_at_any_width():
+    figs = all_lesson_figures("en")
+    for name in ("weights_as_images", "confusion_matrix"):
+        assert figs[name].layout.yaxis.scaleanchor == "x", name
+    assert figs["prediction_view"].layout.yaxis.scaleanchor == "x"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_log_axes_are_labelled_at_the_powers_of_ten_only(lang):
+    """plotly's default log ticks also label 2 and 5 between the powers ("1, 5, 2, 0,1, 5")."""
+    figs = all_lesson_figures(lang)
+    for name in ("loss_curve", "gradient_norms", "gradient_histogram"):
+        y_axis = figs[name].layout.yaxis
+        assert (y_axis.type, y_axis.dtick, y_axis.exponentformat) == ("log", 1, "none"), name
+    assert charts.loss_curve(history(), lang=lang).layout.yaxis.type in (None, "linear")
 
 
 def test_digit_grid_explains_the_expected_shape():
@@ -115,7 +224,7 @@ def test_weights_as_images_tiles_rows_of_w1_on_a_colour_scale_centred_at_zero(la
     z = np.asarray(heat.z, dtype=float)
     assert z.shape == (3 * 30 - 2, 4 * 30 - 2)  # 3 rows x 4 columns of 28 x 28 tiles with 2 px gaps
     np.testing.assert_allclose(z[30:58, 30:58], W1[5].reshape(28, 28), rtol=1e-6)
-    assert fig.layout.title.text == ml.t("chart.weights.title", lang, n=12, n_h=12)
+    assert full_title(fig) == ml.t("chart.weights.title", lang, n=12, n_h=12)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -242,14 +351,15 @@ def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
     assert "W1 · 20 × 784" in labels_of(fig)
 
 
-def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows():
-    fig = network_charts.dashboard([784, 20, 10], 64, lang="en")
-    width, height = fig.layout.width, fig.layout.height
-    margin = fig.layout.margin
-    domain = fig.layout.yaxis4.domain
-    assert (width, height) == network_charts.DASHBOARD_SIZE
-    shapes_px = (width - margin.l - margin.r, int((domain[1] - domain[0]) * (height - margin.t - margin.b)))
-    assert shapes_px == network_charts.DASHBOARD_SHAPES_PX
+@pytest.mark.parametrize("width", [None, 600, 1200])
+def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows(width):
+    fig = network_charts.dashboard([784, 20, 10], 64, lang="en", width=width)
+    grid = network_charts.dashboard_grid(width, network_charts.shapes_lines([784, 20, 10], 64, width=width))
+    margin, domain = fig.layout.margin, fig.layout.yaxis4.domain
+    assert fig.layout.height == grid["height"]
+    shapes_px = (grid["width"] - margin.l - margin.r,
+                 round((domain[1] - domain[0]) * (fig.layout.height - margin.t - margin.b)))
+    assert shapes_px == grid["shapes_px"]
 
 
 def test_dashboard_shapes_update_fills_the_shapes_traces_and_their_axes():
