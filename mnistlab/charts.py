@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from mnistlab.checks import check_X
-from mnistlab.i18n import check_lang, t
+from mnistlab.i18n import check_lang, fmt, t
 
 OKABE_ITO = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73",
              "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7"}
@@ -191,10 +191,11 @@ def activation_plot(*, lang, z_min=-5.0, z_max=5.0):
 
     z = np.linspace(z_min, z_max, 401)
     fig = go.Figure()
-    curves = [("ReLU", functions.relu, OKABE_ITO["blue"], "solid"),
-              ("ReLU", functions.relu_prime, OKABE_ITO["blue"], "dash"),
-              ("sigmoid", functions.sigmoid, OKABE_ITO["orange"], "solid"),
-              ("sigmoid", functions.sigmoid_prime, OKABE_ITO["orange"], "dash")]
+    relu, sigmoid = t("activation.relu", lang), t("activation.sigmoid", lang)
+    curves = [(relu, functions.relu, OKABE_ITO["blue"], "solid"),
+              (relu, functions.relu_prime, OKABE_ITO["blue"], "dash"),
+              (sigmoid, functions.sigmoid, OKABE_ITO["orange"], "solid"),
+              (sigmoid, functions.sigmoid_prime, OKABE_ITO["orange"], "dash")]
     for name, f, colour, dash in curves:
         label = name if dash == "solid" else t("chart.activation.derivative", lang, name=name)
         fig.add_trace(go.Scatter(x=z, y=np.asarray(f(z), dtype=float), name=label, mode="lines",
@@ -214,7 +215,8 @@ def probabilities(p, *, lang, true_label=None):
     best = int(np.argmax(p))
     colours = [OKABE_ITO["vermillion"] if k == best else OKABE_ITO["sky"] for k in range(10)]
     fig = go.Figure(go.Bar(x=list(range(10)), y=p, marker_color=colours, name=t("chart.proba.y", lang),
-                           text=[f"{v:.0%}" if v >= 0.01 else "" for v in p], textposition="outside",
+                           text=[fmt("{v:.0%}", lang, v=v) if v >= 0.01 else "" for v in p],
+                           textposition="outside",
                            hovertemplate=t("chart.proba.hover", lang) + "<extra></extra>"))
     title = t("chart.proba.title", lang, digit=best, p=100 * p[best])
     if true_label is not None:

@@ -2,8 +2,9 @@
 
 There is no global language: every caller passes ``lang`` ("en" or "de"), as the lessons do with their
 ``LANG = "en"`` line (why: see the package docstring). ``STRINGS`` also holds the labels of the lessons'
-printed lines and tables ("lesson.*", kept in ``mnistlab.lesson_strings``). Templates use ``str.format`` fields (``{loss:.3f}``); for German, numbers come out
-with a decimal comma and a thousands dot (0,412 · 12.300). Keys are dotted, ``<where>.<what>``, and every
+printed lines and tables ("lesson.*", kept in ``mnistlab.lesson_strings``). Templates use ``str.format``
+fields (``{loss:.3f}``); for German, numbers come out with a decimal comma and a thousands dot (0,412 ·
+12.300). Keys are dotted, ``<where>.<what>``, and every
 key appears literally in the source that uses it (a test checks that none is unused).
 """
 
@@ -133,6 +134,8 @@ STRINGS = {
         "en": "How the first random weights are drawn",
         "de": "Wie die zufälligen Anfangsgewichte gezogen werden",
     },
+    "activation.relu": {"en": "ReLU", "de": "ReLU"},
+    "activation.sigmoid": {"en": "sigmoid", "de": "Sigmoid"},
     "panel.init.he": {"en": "He (for ReLU)", "de": "He (für ReLU)"},
     "panel.init.xavier": {"en": "Xavier (for sigmoid)", "de": "Xavier (für Sigmoid)"},
     "panel.init.uniform": {"en": "uniform ±0.5 (the original)", "de": "gleichverteilt ±0,5 (das Original)"},
@@ -180,7 +183,8 @@ STRINGS = {
         "en": "Ready: network {sizes} with {n_params:,} parameters. Press Train.",
         "de": "Bereit: Netz {sizes} mit {n_params:,} Parametern. Drücke „Trainieren“.",
     },
-    "panel.training": {"en": "Training for {n_epochs} epochs …", "de": "Training läuft: {n_epochs} Epochen …"},
+    "panel.training": {"en": "Training for {n_epochs} epochs …",
+                       "de": "Training läuft: {n_epochs} Epochen …"},
     "panel.training.one": {"en": "Training for 1 epoch …", "de": "Training läuft: 1 Epoche …"},
     "panel.status": {
         "en": "epoch {epoch} · loss {loss:.3f} · accuracy {accuracy:.1f} % · {speed:,.0f} images/s",

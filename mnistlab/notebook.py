@@ -110,15 +110,21 @@ def widget_check(*, lang):
     import ipywidgets as widgets
     import plotly.graph_objects as go
 
+    from mnistlab.widgets.width import fit_width
+
     check_lang(lang)
     slider = widgets.IntSlider(value=3, min=0, max=9, description=t("notebook.widget.slider", lang),
-                               continuous_update=True, style={"description_width": "initial"})
+                               continuous_update=True, style={"description_width": "initial"},
+                               layout={"width": "100%", "max_width": "480px"})
     figure = go.FigureWidget(go.Bar(x=list(range(10)), y=[float(d == 3) for d in range(10)]))
-    figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 10, "b": 30}, yaxis_range=[0, 1],
-                         xaxis_title=t("chart.proba.x", lang), font_size=15)
+    figure.update_layout(template="plotly_white", height=220, yaxis_range=[0, 1],
+                         margin={"l": 50, "r": 10, "t": 10, "b": 50}, xaxis={"dtick": 1},
+                         xaxis_title=t("chart.proba.x", lang), font_size=15,
+                         separators=",." if lang == "de" else ".,")
 
     def follow(change):
         figure.data[0].y = [float(d == change["new"]) for d in range(10)]
 
-    slider.observe(follow, names="value")
-    return widgets.VBox([widgets.HTML(t("notebook.widget.prompt", lang)), slider, figure])
+    slider.observe(follow, names="value")  # the chart is as wide as the notebook, at most 720 px
+    return widgets.VBox([widgets.HTML(t("notebook.widget.prompt", lang)), slider,
+                         fit_width(figure, start=480, most=720)])

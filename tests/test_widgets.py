@@ -503,7 +503,7 @@ def test_settings_errors_are_in_the_lesson_language_with_its_numbers(data):
 
 @pytest.mark.parametrize("lang, training, done", [
     ("en", "Training for 1 epoch …", "Done after 1 epoch in"),
-    ("de", "Training über 1 Epoche …", "Fertig nach 1 Epoche in"),
+    ("de", "Training läuft: 1 Epoche …", "Fertig nach 1 Epoche in"),
 ])
 def test_one_epoch_is_announced_in_the_singular(data, lang, training, done):
     # "Training über 500 Epoche(n)" and "Done after 1 epochs".
@@ -512,7 +512,7 @@ def test_one_epoch_is_announced_in_the_singular(data, lang, training, done):
     assert panel.message == training or panel.message.startswith(done)
     assert panel.wait(TIMEOUT) and panel.message.startswith(done)
     assert ml.t("panel.training", lang, n_epochs=500) == ("Training for 500 epochs …" if lang == "en"
-                                                           else "Training über 500 Epochen …")
+                                                           else "Training läuft: 500 Epochen …")
 
 
 def test_a_run_started_by_the_train_button_is_paced_so_the_learner_can_watch_it_learn(data):

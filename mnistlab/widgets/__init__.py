@@ -7,7 +7,7 @@ the strings from ``mnistlab.i18n``. All state lives on the panel objects; there 
     controls.py   the panel's controls and their fields     fields.py     label above control, readouts
     panel.py      TrainingPanel: layout, actions            dashboard.py  its figure, status and messages
     explorer.py   ShapesExplorer                            draw.py       DigitCanvas and DrawDigit
-    width.py      WidthProbe: the notebook's width, so that figures fit it
+    width.py      WidthProbe: the notebook's width, so that figures fit it (fit_width(figure))
 
 Each panel is displayed by ending a cell with it (it has ``_repr_mimebundle_``); ``panel.widget`` is the
 ipywidgets box itself. The buttons call public methods (``train``, ``stop``, ``step``, ``reset``), so
@@ -19,7 +19,7 @@ from .draw import DigitCanvas, DrawDigit, draw_digit
 from .explorer import ShapesExplorer, shapes_explorer
 from .panel import TrainingPanel, training_panel
 from .settings import PRESETS, Settings
-from .width import WidthProbe
+from .width import WidthProbe, fit_width
 
 __all__ = ["PRESETS", "DigitCanvas", "DrawDigit", "Settings", "ShapesExplorer", "TrainingPanel", "draw_digit",
-           "WidthProbe", "shapes_explorer", "training_panel"]
+           "WidthProbe", "fit_width", "shapes_explorer", "training_panel"]

@@ -29,7 +29,7 @@ from .settings import (
     Settings,
 )
 
-ACTIVATION_LABELS = {"relu": "ReLU", "sigmoid": "sigmoid"}  # names as the lessons write them
+ACTIVATION_LABELS = {"relu": "activation.relu", "sigmoid": "activation.sigmoid"}
 INIT_LABELS = {"he": "panel.init.he", "xavier": "panel.init.xavier", "uniform": "panel.init.uniform"}
 
 
@@ -73,7 +73,8 @@ def make_controls(lang, m):
 
     presets = [(t("preset.custom", lang), "")] + [(t(key, lang), name) for name, (key, _) in PRESETS.items()]
     batch_sizes = [(t("panel.full_batch", lang, m=m), 0)] + [(str(b), b) for b in BATCH_SIZES]
-    activations = [(ACTIVATION_LABELS.get(name, name), name) for name in ACTIVATIONS]
+    activations = [(t(ACTIVATION_LABELS[name], lang) if name in ACTIVATION_LABELS else name, name)
+                   for name in ACTIVATIONS]
     inits = [(t(INIT_LABELS[name], lang) if name in INIT_LABELS else name, name) for name in INITS]
     layer_counts = [(str(n), n) for n in range(1, MAX_HIDDEN_LAYERS + 1)]
     lr_bounds = [math.log10(rate) for rate in LEARNING_RATES]

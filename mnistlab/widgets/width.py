@@ -51,3 +51,20 @@ class WidthProbe(anywidget.AnyWidget):
     def __init__(self, **kwargs):
         super().__init__(layout={"width": "100%", "height": "0px", "margin": "0"}, **kwargs)
         self.add_class("mnistlab-width-probe")
+
+
+def fit_width(figure, *, start=560, most=None):
+    """A box holding `figure` (a FigureWidget) that keeps it as wide as the notebook: `start` pixels until
+    the browser says the width (560 fits a 1024 x 768 projector beside the file browser), at most `most`."""
+    import ipywidgets as ipw
+
+    probe = WidthProbe()
+    figure.layout.width = start
+
+    def fit(change):
+        width = figure_width(change["new"])
+        if width:
+            figure.layout.width = min(width, most) if most else width
+
+    probe.observe(fit, names="width")
+    return ipw.VBox([probe, figure], layout={"width": "100%"})

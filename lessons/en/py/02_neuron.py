@@ -172,26 +172,28 @@ neuron_plot = go.FigureWidget(
     [go.Scatter(x=x_axis, name="z = w·x + b", line={"dash": "dash", "color": "#999999", "width": 2}),
      go.Scatter(x=x_axis, name="a = g(z)", line={"color": "#0072B2", "width": 4})],
     layout={"template": "plotly_white", "height": 380, "font": {"size": 16}, "xaxis_title": "x",
-            "yaxis_range": [-2.5, 4.5], "margin": {"t": 20, "b": 50}},
+            "yaxis_range": [-2.5, 4.5], "margin": {"t": 20, "b": 50},
+            "separators": ",." if LANG == "de" else ".,"},  # decimal and thousands mark of the axis numbers
 )
 
 
-def neuron(w=1.0, b=0.0, g="ReLU"):
+def neuron(w=1.0, b=0.0, g="relu"):
     z = w * x_axis + b
-    activation = {"ReLU": ml.relu, "sigmoid": ml.sigmoid}[g]
+    activation = {"relu": ml.relu, "sigmoid": ml.sigmoid}[g]
     with neuron_plot.batch_update():
         neuron_plot.data[0].y = z
         neuron_plot.data[1].y = activation(z)
 
 
-controls = widgets.interactive(
-    neuron,
-    w=widgets.FloatSlider(value=1.0, min=-3.0, max=3.0, step=0.1, description="w"),
-    b=widgets.FloatSlider(value=0.0, min=-8.0, max=8.0, step=0.1, description="b"),
-    g=widgets.ToggleButtons(options=["ReLU", "sigmoid"], description=ml.t("panel.activation", LANG),
-                            style={"description_width": "initial"}),
-)
-widgets.VBox([controls, neuron_plot])
+w = widgets.FloatSlider(value=1.0, min=-3.0, max=3.0, step=0.1)
+b = widgets.FloatSlider(value=0.0, min=-8.0, max=8.0, step=0.1)
+g = widgets.ToggleButtons(options=[(ml.t("activation.relu", LANG), "relu"),
+                                  (ml.t("activation.sigmoid", LANG), "sigmoid")])
+widgets.interactive_output(neuron, {"w": w, "b": b, "g": g})  # neuron(w=..., b=..., g=...) on every change
+fields = ml.widgets.fields  # label above each control, readouts in the lesson's number format
+widgets.VBox([fields.fields_row([fields.slider_field("w", w, LANG)[0], fields.slider_field("b", b, LANG)[0],
+                                 fields.field(ml.t("panel.activation", LANG), g)]),
+              ml.widgets.fit_width(neuron_plot)])
 
 # %% [markdown]
 # Try: $w = 3, b = 0$ with the sigmoid — almost a step from 0 to 1. Then $b = -6$: the step moves to $x = 2$.
