@@ -192,7 +192,7 @@ JS_CELLS = """() => {
   return {cells, status, pending};
 }"""
 
-# The training dashboard's curves (network_charts.dashboard: every trace whose key, in its meta, does not
+# The training dashboard's curves (dashboard_chart.dashboard: every trace whose key, in its meta, does not
 # start with "shapes."): points in all, points per trace, the per-epoch loss points (key "loss.train" -
 # unlike the per-step curves this one only grows during a run), and every value that is not a finite number
 # (a NaN that reached the browser, or a null made from one).

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 import mnistlab as ml
-from mnistlab import charts, network_charts
+from mnistlab import charts, dashboard_chart, network_charts
 
 LANGS = ["en", "de"]
 
@@ -54,7 +54,7 @@ def test_curves_never_contain_nan_they_stop_at_the_last_finite_value():
     fig = charts.loss_curve(history(nan=True), lang="en")
     assert list(fig.data[0].x) == [0, 1, 2]
     assert all(math.isfinite(v) for v in all_numbers(fig))
-    curves = network_charts.dashboard_curves(history(nan=True), steps_per_epoch=4)
+    curves = dashboard_chart.dashboard_curves(history(nan=True), steps_per_epoch=4)
     assert all(math.isfinite(v) for c in curves.values() for v in c["y"])
 
 
@@ -337,13 +337,13 @@ def test_shapes_diagram_rejects_impossible_sizes_clearly():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
-    fig = network_charts.dashboard([784, 20, 10], 64, lang=lang)
+    fig = dashboard_chart.dashboard([784, 20, 10], 64, lang=lang)
     titles = [a.text for a in fig.layout.annotations]
     assert titles == [ml.t("chart.loss.title", lang), ml.t("chart.accuracy.title", lang),
                       ml.t("chart.gradnorm.title", lang), network_charts.shapes_title(lang)]
-    curves = network_charts.dashboard_curves(history(n_steps=2000, layers=2), steps_per_epoch=500)
-    assert set(curves) == set(network_charts.CURVE_KEYS)
-    assert [tr.meta for tr in fig.data] == [*network_charts.CURVE_KEYS, *network_charts.SHAPES_KEYS]
+    curves = dashboard_chart.dashboard_curves(history(n_steps=2000, layers=2), steps_per_epoch=500)
+    assert set(curves) == set(dashboard_chart.CURVE_KEYS)
+    assert [tr.meta for tr in fig.data] == [*dashboard_chart.CURVE_KEYS, *network_charts.SHAPES_KEYS]
     assert len(curves["loss.steps"]["x"]) <= 400
     assert curves["loss.steps"]["x"][-1] == pytest.approx(4.0, abs=0.01)  # 2000 steps / 500 steps per epoch
     assert curves["gradnorm.W1"]["visible"] and curves["gradnorm.W2"]["visible"]
@@ -353,8 +353,8 @@ def test_dashboard_has_four_panels_and_fills_curves_in_trace_order(lang):
 
 @pytest.mark.parametrize("width", [None, 600, 1200])
 def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_rows(width):
-    fig = network_charts.dashboard([784, 20, 10], 64, lang="en", width=width)
-    grid = network_charts.dashboard_grid(width, network_charts.shapes_lines([784, 20, 10], 64, width=width))
+    fig = dashboard_chart.dashboard([784, 20, 10], 64, lang="en", width=width)
+    grid = dashboard_chart.dashboard_grid(width, dashboard_chart.shapes_lines([784, 20, 10], 64, width=width))
     margin, domain = fig.layout.margin, fig.layout.yaxis4.domain
     assert fig.layout.height == grid["height"]
     shapes_px = (grid["width"] - margin.l - margin.r,
@@ -363,10 +363,10 @@ def test_the_dashboards_shapes_panel_size_follows_from_the_figure_size_and_its_r
 
 
 def test_dashboard_shapes_update_fills_the_shapes_traces_and_their_axes():
-    update = network_charts.dashboard_shapes_update([784, 33, 10], 8)
+    update = dashboard_chart.dashboard_shapes_update([784, 33, 10], 8)
     assert set(update["traces"]) == set(network_charts.SHAPES_KEYS)
     assert "W1 · 33 × 784" in update["traces"]["shapes.labels"]["text"]
-    fig = go.Figure(network_charts.dashboard([784, 20, 10], 64, lang="en"))
+    fig = go.Figure(dashboard_chart.dashboard([784, 20, 10], 64, lang="en"))
     charts.update_figure(fig, update)
     assert "W1 · 33 × 784" in labels_of(fig)
     assert list(fig.layout.xaxis4.range) == update["layout"]["xaxis4"]["range"]

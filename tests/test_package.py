@@ -64,7 +64,8 @@ def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
 
 MATH_CORE = ("errors", "checks", "functions", "network", "optimizers", "blas", "training", "gradcheck",
              "evaluate")
-UI = ("charts", "network_charts", "widgets")  # the only modules that may import plotly, ipywidgets, anywidget
+# the only modules that may import plotly, ipywidgets, anywidget
+UI = ("charts", "network_charts", "dashboard_chart", "widgets")
 MODULE_PROBE = r"""
 import importlib, json, sys
 importlib.import_module(sys.argv[1])

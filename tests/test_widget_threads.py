@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab import network_charts, widgets
+from mnistlab import dashboard_chart, widgets
 
 TIMEOUT = 30  # seconds: bounded waits only, never fixed sleeps
 
@@ -100,7 +100,7 @@ def test_a_failure_while_drawing_ends_as_a_message_with_the_buttons_restored(dat
     def broken(*args, **kwargs):
         raise RuntimeError("the dashboard broke")
 
-    monkeypatch.setattr(network_charts, "dashboard_curves", broken)
+    monkeypatch.setattr(dashboard_chart, "dashboard_curves", broken)
     panel.train()
     assert panel.wait(TIMEOUT)
     assert uncaught == []

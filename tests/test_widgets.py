@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 import mnistlab as ml
-from mnistlab import network_charts, shapes, widgets
+from mnistlab import dashboard_chart, network_charts, shapes, widgets
 from mnistlab.drawing import preprocess_digit
 
 TIMEOUT = 20  # seconds: bounded waits only, never fixed sleeps
@@ -407,9 +407,9 @@ def test_typing_into_a_readout_moves_the_slider_and_shows_the_value_in_the_lesso
 
 @pytest.mark.parametrize("width, columns", [(400, 1), (600, 2), (700, 2), (1000, 3), (1600, 3)])
 def test_the_dashboard_puts_its_charts_side_by_side_only_where_they_fit(width, columns):
-    grid = network_charts.dashboard_grid(width)
+    grid = dashboard_chart.dashboard_grid(width)
     assert grid["columns"] == columns
-    margin = network_charts.DASHBOARD_MARGIN
+    margin = dashboard_chart.DASHBOARD_MARGIN
     plot_w = width - margin["l"] - margin["r"]
     plot_h = grid["height"] - margin["t"] - margin["b"]
     boxes = [(x0 * plot_w, x1 * plot_w, y0 * plot_h, y1 * plot_h) for (x0, x1), (y0, y1) in grid["domains"]]
@@ -455,7 +455,7 @@ def test_epoch_axes_start_at_0_and_show_whole_epochs_only(epochs, steps, steps_p
     # After an immediate divergence the accuracy axis ran from epoch -1 to 1 and the loss axis showed 0.125.
     history = {"epoch": epochs, "loss": [2.3] * len(epochs), "accuracy": [0.1] * len(epochs),
                "steps": {"loss": [2.3] * steps, "grad_norm": {"W1": [0.5] * steps}}}
-    axes = network_charts.dashboard_axes(history, lang="en", steps_per_epoch=steps_per_epoch)
+    axes = dashboard_chart.dashboard_axes(history, lang="en", steps_per_epoch=steps_per_epoch)
     for name in ("xaxis", "xaxis2", "xaxis3"):
         axis = axes[name]
         assert axis["range"] == [0, end] and axis["autorange"] is False
@@ -476,11 +476,11 @@ def test_a_run_that_diverges_at_once_leaves_axes_from_epoch_0_to_1(data):
 def test_the_gradient_norm_axis_is_labelled_at_powers_of_ten_only(lang, labels):
     # It read "1, 5, 2, 0,1, 5": plotly's labels at 2 and 5 between the decades.
     history = {"epoch": [0, 1], "steps": {"loss": [1, 1], "grad_norm": {"W1": [0.05, 3.0], "W2": [0.2, 0.1]}}}
-    axis = network_charts.dashboard_axes(history, lang=lang)["yaxis3"]
+    axis = dashboard_chart.dashboard_axes(history, lang=lang)["yaxis3"]
     assert axis["tickmode"] == "array" and axis["ticktext"] == labels
     assert axis["tickvals"] == pytest.approx([0.01, 0.1, 1, 10]) and axis["range"] == [-2, 1]
-    assert network_charts.decade_label(3, lang) == ("1.000" if lang == "de" else "1,000")
-    assert network_charts.decade_label(-6, lang) == "10⁻⁶"
+    assert dashboard_chart.decade_label(3, lang) == ("1.000" if lang == "de" else "1,000")
+    assert dashboard_chart.decade_label(-6, lang) == "10⁻⁶"
 
 
 def test_settings_errors_are_in_the_lesson_language_with_its_numbers(data):
@@ -576,7 +576,7 @@ def test_draw_digit_puts_its_figure_beside_the_canvas_only_where_it_fits():
 
 def shapes_panel_px(fig):
     """Height in pixels of the dashboard's shapes panel."""
-    margin = network_charts.DASHBOARD_MARGIN
+    margin = dashboard_chart.DASHBOARD_MARGIN
     low, high = fig.layout.yaxis4.domain
     return (high - low) * (fig.layout.height - margin["t"] - margin["b"])
 
@@ -585,18 +585,18 @@ def test_the_dashboards_shapes_panel_grows_with_its_lines_of_matrices_instead_of
     # Beside the file browser a 784-128-64-10 network wraps into 6 lines; in 300 px they were specks.
     panel = widgets.training_panel(*data, lang="de", preset="deep_128_64")
     panel.width_probe.width = 600
-    lines = network_charts.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width)
+    lines = dashboard_chart.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width)
     assert lines == 6
-    assert shapes_panel_px(panel.figure) == pytest.approx(lines * network_charts.SHAPES_PX[1], abs=1)
+    assert shapes_panel_px(panel.figure) == pytest.approx(lines * dashboard_chart.SHAPES_PX[1], abs=1)
     panel.width_probe.width = 1500  # wide: one line per layer, the usual 300 px
-    assert network_charts.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width) == 3
-    assert shapes_panel_px(panel.figure) == pytest.approx(network_charts.SHAPES_PX[0], abs=1)
+    assert dashboard_chart.shapes_lines([784, 128, 64, 10], 64, width=panel.dashboard.width) == 3
+    assert shapes_panel_px(panel.figure) == pytest.approx(dashboard_chart.SHAPES_PX[0], abs=1)
 
 
 def test_while_a_run_trains_its_epoch_axes_reach_to_its_last_epoch_and_stand_still(data):
     # The curves grow into a still axis; after the run the axes fit what was trained.
     history = {"epoch": [0, 1, 2], "steps": {"loss": [2.0] * 3}}
-    axes = network_charts.dashboard_axes(history, lang="en", planned_epochs=100)
+    axes = dashboard_chart.dashboard_axes(history, lang="en", planned_epochs=100)
     assert axes["xaxis"]["range"] == [0, 100] and axes["xaxis"]["dtick"] == 20
     panel = widgets.training_panel(*data, lang="en")
     panel.load_settings("lr=0.5;h=16;ep=40;bs=full;act=relu;init=he;seed=0")

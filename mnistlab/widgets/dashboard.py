@@ -1,4 +1,4 @@
-"""The training panel's view: one live figure (``network_charts.dashboard``), a status line and a message box.
+"""The training panel's view: one live figure (``dashboard_chart.dashboard``), a status line, a message box.
 
 The kernel thread (slider moved, Reset) and a run's worker thread both write here; every write holds one
 lock, ``Dashboard.lock``. The worker's updates while training are optional - when the lock is busy (a
@@ -13,7 +13,7 @@ import time
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
-from mnistlab import charts, network_charts
+from mnistlab import charts, dashboard_chart
 from mnistlab.i18n import t
 
 MESSAGE_COLOURS = {"info": charts.OKABE_ITO["blue"], "success": charts.OKABE_ITO["green"],
@@ -36,7 +36,7 @@ class Dashboard:
         self.lang, self.lock = lang, threading.RLock()
         self.width = None  # the notebook's width in pixels, once the browser has told it (see ``fit``)
         self._shapes_for = (settings.layer_sizes, settings.images_per_step(m), settings.activation)
-        figure = network_charts.dashboard(settings.layer_sizes, settings.images_per_step(m), lang=lang,
+        figure = dashboard_chart.dashboard(settings.layer_sizes, settings.images_per_step(m), lang=lang,
                                           activation=settings.activation)
         self.figure = go.FigureWidget(figure)
         self.figure.add_class("mnistlab-dashboard")
@@ -45,7 +45,7 @@ class Dashboard:
         self.message = ""
         self.draw_count, self.draw_seconds = 0, 0.0
         self._shown = {}  # trace key -> summary of the data last sent: unchanged traces are not sent again
-        self._axes = network_charts.dashboard_axes(None, lang=lang)  # the axes last sent
+        self._axes = dashboard_chart.dashboard_axes(None, lang=lang)  # the axes last sent
         self._frame = None  # the layout of the panels last sent (see _draw_shapes)
 
     def curves(self, history, *, steps_per_epoch, status, wait=True, planned_epochs=0):
@@ -53,8 +53,8 @@ class Dashboard:
         busy and wait=False (then nothing was drawn). planned_epochs: where a running run will end (the
         epoch axes reach that far)."""
         start = time.perf_counter()
-        curves = network_charts.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
-        axes = network_charts.dashboard_axes(history, lang=self.lang, steps_per_epoch=steps_per_epoch,
+        curves = dashboard_chart.dashboard_curves(history, steps_per_epoch=steps_per_epoch)
+        axes = dashboard_chart.dashboard_axes(history, lang=self.lang, steps_per_epoch=steps_per_epoch,
                                              planned_epochs=planned_epochs)
         if not self.lock.acquire(blocking=wait):
             return False
@@ -78,7 +78,7 @@ class Dashboard:
 
     def _draw_shapes(self):
         layers, batch, activation = self._shapes_for
-        update = network_charts.dashboard_shapes_update(layers, batch, lang=self.lang, activation=activation,
+        update = dashboard_chart.dashboard_shapes_update(layers, batch, lang=self.lang, activation=activation,
                                                         width=self.width)
         frame = _without_ranges(update["layout"])  # domains, height, titles: sent only when they change
         if frame == self._frame:
@@ -105,7 +105,7 @@ class Dashboard:
                                       f'padding: 4px 10px; font-size: 1.15em">{text}</div>')
 
 
-SHAPES_AXES = network_charts.DASHBOARD_SHAPES_AXES
+SHAPES_AXES = dashboard_chart.DASHBOARD_SHAPES_AXES
 
 
 def _without_ranges(layout):

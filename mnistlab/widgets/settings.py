@@ -9,9 +9,9 @@ import math
 from dataclasses import dataclass, replace
 
 from mnistlab.checks import is_number, is_whole
+from mnistlab.dashboard_chart import DASHBOARD_MAX_LAYERS
 from mnistlab.i18n import fmt, t
 from mnistlab.network import ACTIVATIONS, INITS
-from mnistlab.network_charts import DASHBOARD_MAX_LAYERS
 
 N_INPUTS, N_CLASSES = 784, 10  # MNIST: 28 x 28 pixels in, ten digits out
 LEARNING_RATES = (1e-4, 10.0)  # the slider is logarithmic: 10^-4 ... 10^1
