@@ -22,7 +22,7 @@ def string_literals():
     cells: (value, file, line)."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")) + LESSON_SOURCES:
-        if path.name in ("i18n.py", "lesson_strings.py"):
+        if path.name in ("i18n.py", "ui_strings.py", "lesson_strings.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -84,3 +84,11 @@ def test_a_missing_value_names_the_placeholder():
 
 def test_plotly_hover_templates_keep_their_braces():
     assert ml.t("chart.proba.hover", "en") == "digit %{x}: %{y:.1%}"
+
+
+def test_the_ui_and_the_lesson_tables_never_define_the_same_key():
+    from mnistlab.lesson_strings import LESSON_STRINGS
+    from mnistlab.ui_strings import UI_STRINGS
+
+    assert set(UI_STRINGS) & set(LESSON_STRINGS) == set()
+    assert len(STRINGS) == len(UI_STRINGS) + len(LESSON_STRINGS)
