@@ -296,7 +296,9 @@ print(panel.settings_string())
 print(panel.message)
 
 # %% [markdown]
-# **Probiere es aus:**
+# **Probiere es aus:** (Ein kurzer Lauf, den du mit **Trainieren** startest, wird auf etwa vier Sekunden
+# gestreckt, damit du den Kurven beim Wachsen zusehen kannst. In das Zahlenfeld neben einem Regler kannst du
+# auch tippen, und die Pfeiltasten bewegen ihn schrittweise.)
 # 1. Schiebe den Regler für die Lernrate auf 0,01 und drücke **Trainieren**: Der Verlust kriecht.
 # 2. Stelle ihn auf 10 und drücke **Trainieren**: Das Panel bricht fast sofort ab, mit einer roten Meldung,
 #    die sagt, was passiert ist und was zu tun ist.

@@ -280,7 +280,8 @@ print(panel.settings_string())
 print(panel.message)
 
 # %% [markdown]
-# **Try it:**
+# **Try it:** (A short run started with **Train** is spread over about four seconds, so that you can watch
+# the curves grow; the slider's number box also takes typed values, and the arrow keys move it step by step.)
 # 1. Move the learning rate slider to 0.01 and press **Train**: the loss crawls.
 # 2. Set it to 10 and press **Train**: the panel stops almost at once, with a red message that says what
 #    happened and what to do.
