@@ -3,10 +3,12 @@
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import mnistlab as ml
 from mnistlab.exercises import exercises
+from mnistlab.exercises import function_mistakes as bug
 from mnistlab.i18n import LANGUAGES, placeholders
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
@@ -90,3 +92,68 @@ def test_hints_write_numbers_the_way_the_lessons_language_does():
 def test_check_without_a_name_says_what_it_needs():
     with pytest.raises(TypeError, match="exercise's name"):
         ml.check(None, 1, lang="en")
+
+
+# ---- function exercises: mnistlab's own function passes, each known mistake gets its own hint ----
+
+
+OWN = {"02.relu": ml.relu, "02.relu_prime": ml.relu_prime, "02.sigmoid": ml.sigmoid,
+       "03.softmax": ml.softmax, "03.forward": ml.forward, "04.one_hot": ml.one_hot,
+       "04.cross_entropy": ml.cross_entropy, "05.backward": ml.backward, "07.accuracy": ml.accuracy,
+       "07.confusion_matrix": ml.confusion_matrix}
+
+TARGETED = [
+    ("02.relu", bug.identity, "negative"), ("02.relu", bug.relu_mutating, "mutates"),
+    ("02.relu_prime", bug.relu_prime_kink, "kink"), ("02.relu_prime", ml.relu, "relu"),
+    ("02.sigmoid", bug.sigmoid_overflowing, "overflow"),
+    ("02.sigmoid", bug.sigmoid_warning, "overflow_warning"),
+    ("03.softmax", bug.softmax_original, "overflow"), ("03.softmax", bug.softmax_rows, "rows"),
+    ("03.softmax", bug.softmax_all, "total"),
+    ("03.forward", bug.forward_without_bias, "bias"), ("03.forward", bug.forward_transposed, "transposed"),
+    ("03.forward", bug.forward_no_cache, "cache"),
+    ("04.one_hot", bug.one_hot_max_plus_one, "max_plus_one"),
+    ("04.one_hot", bug.one_hot_transposed, "transposed"),
+    ("04.cross_entropy", bug.cross_entropy_sum, "sum"),
+    ("04.cross_entropy", bug.cross_entropy_unclipped, "log0"),
+    ("04.cross_entropy", bug.cross_entropy_all_classes, "all_classes"),
+    ("05.backward", bug.backward_bias_sum, "bias_sum"), ("05.backward", bug.backward_without_m, "one_over_m"),
+    ("05.backward", bug.backward_relu_prime_of_Z2, "relu_prime"),
+    ("07.accuracy", bug.accuracy_count, "count"), ("07.accuracy", bug.accuracy_percent, "percent"),
+    ("07.accuracy", bug.accuracy_errors, "errors"),
+    ("07.confusion_matrix", bug.confusion_matrix_swapped, "swapped"),
+    ("07.confusion_matrix", bug.confusion_matrix_small, "ten"),
+]
+
+
+@pytest.mark.parametrize("name", sorted(OWN))
+def test_mnistlabs_own_function_passes_its_own_exercise(name):
+    assert ml.check(name, OWN[name], lang="en").ok
+
+
+@pytest.mark.parametrize("name, wrong, hint", TARGETED, ids=[f"{n}-{h}" for n, _, h in TARGETED])
+def test_a_known_mistake_gets_the_hint_that_names_it(name, wrong, hint):
+    verdict = ALL[name].checker(wrong)
+    assert (verdict[0] if isinstance(verdict, tuple) else verdict) == hint
+    for lang in LANGUAGES:
+        values = verdict[1] if isinstance(verdict, tuple) else {}
+        assert ml.fmt(ALL[name].hints[hint][lang], lang, **values) in ml.check(name, wrong, lang=lang).message
+
+
+@pytest.mark.parametrize("name", sorted(OWN))
+def test_a_function_exercise_answers_a_non_function_and_a_missing_return_with_a_hint(name):
+    assert ALL[name].checker(3) == "function"
+
+    def forgot_return(*args):
+        pass
+
+    assert ALL[name].checker(forgot_return) == "none"
+
+
+def test_the_check_hands_the_learner_copies_so_that_changing_them_cannot_fool_it():
+    def sneaky_softmax(Z):
+        Z[...] = 0  # changes the input (the check's data would be spoiled without copies)
+        E = np.exp(Z)
+        return E / E.sum(axis=0, keepdims=True)
+
+    assert not ml.check("03.softmax", sneaky_softmax, lang="en").ok
+    assert ml.check("03.softmax", ml.softmax, lang="en").ok

@@ -19,7 +19,7 @@ from importlib import import_module
 
 from mnistlab.i18n import LANGUAGES, check_lang, fmt, t
 
-LESSON_MODULES = [f"lesson{n:02d}" for n in range(10)]
+LESSON_MODULES = [f"lesson{n:02d}" for n in range(10)] + ["function_exercises"]
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def _neuron_output(answer):
 
 
 @exercise(
-    "02.relu_prime",
+    "02.relu_prime_values",
     right=[[0, 0, 1], (0.0, 0.0, 1.0), np.array([0.0, 0.0, 1.0])],
     wrong=[[0, 0, 3], [0, 1, 1], [-2, 0, 3], [1, 1, 1], [0, 1], 1],
     hints={

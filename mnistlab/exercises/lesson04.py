@@ -16,7 +16,7 @@ def _one_hot(labels, n_rows=10):
 
 
 @exercise(
-    "04.one_hot",
+    "04.one_hot_matrix",
     right=[_one_hot(Y_SMALL), _one_hot(Y_SMALL).astype(np.float32), _one_hot(Y_SMALL).astype(int).tolist()],
     wrong=[_one_hot(Y_SMALL).T, _one_hot(Y_SMALL, 8), _one_hot([3, 0, 7, 4]), np.zeros((10, 4)), Y_SMALL,
            "Y"],

@@ -91,6 +91,38 @@ print("z_all:", z_all.shape, z_all[:5].round(3))
 # Am Knick $z = 0$ hat die ReLU keine eindeutige Steigung; wir nehmen dort einfach 0. In NumPy, Element für
 # Element geschrieben, funktionieren sie für eine Zahl, eine Spalte oder eine ganze Matrix:
 
+# %% [markdown]
+# ### Du bist dran · die ReLU, ihre Ableitung und die Sigmoid-Funktion
+#
+# Bevor du unsere Version unten liest, schreibe die drei selbst. Jede Prüfung ruft *deine* Funktion mit
+# eigenen Testdaten auf (float32 und float64, der Knick bei 0, riesige Werte) und antwortet sofort; stimmt
+# etwas nicht, sagt der Hinweis, was. Ersetze das `...` in der Funktion und setze dann `answer = my_relu` (die
+# Funktion selbst, ohne Klammern).
+
+# %%
+def my_relu(Z):
+    ...  # die ReLU jedes Eintrags von Z
+
+
+answer = ...  # wenn my_relu fertig ist: answer = my_relu
+ml.check("02.relu", answer, lang=LANG)
+
+# %%
+def my_relu_prime(Z):
+    ...  # 1, wo Z > 0 ist, sonst 0
+
+
+answer = ...  # wenn my_relu_prime fertig ist: answer = my_relu_prime
+ml.check("02.relu_prime", answer, lang=LANG)
+
+# %%
+def my_sigmoid(Z):
+    ...  # 1 / (1 + e^(−z)) für jeden Eintrag, auch für z = ±1000
+
+
+answer = ...  # wenn my_sigmoid fertig ist: answer = my_sigmoid
+ml.check("02.sigmoid", answer, lang=LANG)
+
 # %%
 def relu(Z):
     return np.maximum(Z, 0)
@@ -144,7 +176,7 @@ ml.charts.activation_plot(lang=LANG)
 
 # %%
 answer = ...
-ml.check("02.relu_prime", answer, lang=LANG)
+ml.check("02.relu_prime_values", answer, lang=LANG)
 
 # %% [markdown]
 # ### Aufgabe 3 · Wie steil ist die Sigmoid-Funktion?
@@ -273,7 +305,7 @@ assert ml.check("02.neuron_output", ml.relu(np.array([1, -2, 0.5]) @ np.array([2
 # **Aufgabe 2.** Links von 0 flach, rechts von 0 Steigung 1, und am Knick nach unserer Festlegung 0:
 
 # %%
-assert ml.check("02.relu_prime", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang=LANG)
+assert ml.check("02.relu_prime_values", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 3.** Am steilsten ist die Sigmoid-Funktion bei $z = 0$: $\sigma'(0) = 0{,}5 \cdot (1 - 0{,}5) =
@@ -283,3 +315,7 @@ assert ml.check("02.relu_prime", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang
 
 # %%
 assert ml.check("02.sigmoid_prime_max", ml.sigmoid_prime(np.linspace(-10, 10, 2001)).max(), lang=LANG)
+
+# %%
+for name, solution in (("02.relu", relu), ("02.relu_prime", relu_prime), ("02.sigmoid", ml.sigmoid)):
+    assert ml.check(name, solution, lang=LANG), name  # our sigmoid above overflows for z = -1000

@@ -190,6 +190,20 @@ assert n_nan > 0
 # und 1, nichts kann überlaufen. (Sehr negative Exponenten ergeben 0, und das schadet nicht: Der größte
 # Rohwert trägt $e^0 = 1$ zur Summe bei, wir teilen also nie durch 0.)
 
+# %% [markdown]
+# ### Du bist dran · eine Softmax, die nie überläuft
+#
+# Schreibe sie selbst, bevor du unsere liest: `my_softmax(Z)` für `Z` der Form (10, m), jede Spalte ein
+# Wahrscheinlichkeitsvektor. Die Prüfung probiert auch riesige Werte.
+
+# %%
+def my_softmax(Z):
+    ...  # Spalte für Spalte, auch für Werte um 1000
+
+
+answer = ...  # wenn my_softmax fertig ist: answer = my_softmax
+ml.check("03.softmax", answer, lang=LANG)
+
 # %%
 def softmax(Z):
     E = np.exp(Z - Z.max(axis=0, keepdims=True))  # größter Exponent je Spalte ist 0: kein Überlauf
@@ -222,6 +236,21 @@ print("P[:, 0] =", P[:, 0])
 # %%
 answer = ...
 ml.check("03.softmax_column", answer, lang=LANG)
+
+# %% [markdown]
+# ### Du bist dran · die ganze Vorwärtsrechnung
+#
+# Setze die Teile zusammen: `my_forward(params, X)` berechnet `Z1`, `A1` (ReLU), `Z2` und `A2` (Softmax) für
+# ein 784-n_h-10-Netz und gibt `(A2, cache)` zurück, wobei `cache` ein Dict mit `"Z1"`, `"A1"`, `"Z2"` und
+# `"A2"` ist. Du darfst `ml.relu` und `ml.softmax` benutzen.
+
+# %%
+def my_forward(params, X):
+    ...  # gib (A2, cache) zurück, mit cache["Z1"], ["A1"], ["Z2"], ["A2"]
+
+
+answer = ...  # wenn my_forward fertig ist: answer = my_forward
+ml.check("03.forward", answer, lang=LANG)
 
 # %% [markdown]
 # ## Die ganze Vorwärtsrechnung, geprüft
@@ -292,3 +321,9 @@ assert ml.check("03.shape_Z1", (32, 100), lang=LANG)
 
 # %%
 assert ml.check("03.softmax_column", ml.softmax(np.full((4, 1), 1000.0)), lang=LANG)
+
+# %%
+assert ml.check("03.softmax", softmax, lang=LANG)
+
+# %%
+assert ml.check("03.forward", ml.forward, lang=LANG)

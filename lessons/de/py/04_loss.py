@@ -61,6 +61,20 @@ print("y[:8] =", y[:8])
 # In NumPy fangen wir mit Nullen an und setzen in Spalte $j$ die Zeile `y[j]` auf 1. Die Indizierung mit
 # zwei Arrays, `Y[y, np.arange(m)]`, trifft genau die Paare (Zeile `y[j]`, Spalte `j`).
 
+# %% [markdown]
+# ### Du bist dran · One-hot-Labels
+#
+# Schreibe `my_one_hot(y)` für Labels `y` der Form (m,): eine (10, m)-Matrix mit einer 1 in Zeile `y[i]` von
+# Spalte `i`. Vergleiche dann mit unserer unten.
+
+# %%
+def my_one_hot(y):
+    ...  # eine (10, m)-Matrix mit einer 1 pro Spalte
+
+
+answer = ...  # wenn my_one_hot fertig ist: answer = my_one_hot
+ml.check("04.one_hot", answer, lang=LANG)
+
 # %%
 def one_hot(y, n_classes=10):
     Y = np.zeros((n_classes, y.size), dtype=np.float32)  # immer 10 Zeilen, eine Spalte pro Bild
@@ -91,7 +105,7 @@ print("Y:", Y.shape, Y.dtype)
 # %%
 y_small = np.array([3, 0, 7, 3])
 answer = ...
-ml.check("04.one_hot", answer, lang=LANG)
+ml.check("04.one_hot_matrix", answer, lang=LANG)
 
 # %% [markdown]
 # ## Der `Y.max() + 1`-Fehler
@@ -184,6 +198,21 @@ for p in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 #
 # Wir berechnen die rechte Form: in jeder Spalte die Wahrscheinlichkeit der richtigen Ziffer herausgreifen,
 # $-\log$ nehmen, mitteln.
+
+# %% [markdown]
+# ### Du bist dran · die Kreuzentropie
+#
+# Schreibe `my_cross_entropy(A, y)` für Wahrscheinlichkeiten `A` (10, m) und Labels `y` (m,): den *Mittelwert*
+# über die Bilder von −log der Wahrscheinlichkeit der richtigen Ziffer. Denke an eine Wahrscheinlichkeit von
+# genau 0.
+
+# %%
+def my_cross_entropy(A, y):
+    ...  # der Mittelwert von −log(A[y[i], i]) über die Bilder i
+
+
+answer = ...  # wenn my_cross_entropy fertig ist: answer = my_cross_entropy
+ml.check("04.cross_entropy", answer, lang=LANG)
 
 # %%
 def cross_entropy(A, y):
@@ -348,7 +377,7 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 Y_small = np.zeros((10, 4))
 Y_small[y_small, np.arange(4)] = 1
 print(Y_small)
-assert ml.check("04.one_hot", Y_small, lang=LANG)
+assert ml.check("04.one_hot_matrix", Y_small, lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 2.** Jedes Bild kostet $-\log 1 = 0$, also ist auch der Mittelwert 0.
@@ -364,3 +393,9 @@ assert ml.check("04.perfect_loss", -np.log(1.0), lang=LANG)
 A_uniform = np.full((10, 5), 0.1)
 print(ml.cross_entropy(A_uniform, np.array([0, 3, 5, 7, 9])))
 assert ml.check("04.uniform_loss", ml.cross_entropy(A_uniform, np.array([0, 3, 5, 7, 9])), lang=LANG)
+
+# %%
+assert ml.check("04.one_hot", one_hot, lang=LANG)
+
+# %%
+assert ml.check("04.cross_entropy", cross_entropy, lang=LANG)

@@ -145,6 +145,21 @@ ml.check("05.shape_dW1", answer, lang=LANG)
 # Die vier Schritte als Code. `cache` enthält, was die Vorwärtsrechnung berechnet hat (`A0` ist `X`), und
 # `ml.relu_prime` ist $g'$ für die ReLU aus Lektion 02:
 
+# %% [markdown]
+# ### Du bist dran · die Fehlerrückführung
+#
+# Schreibe die vier Schritte selbst, bevor du unsere liest: `my_backward(params, cache, Y)` mit `Y` one-hot
+# (10, m) und `cache` aus der Vorwärtsrechnung (`"A0"` ist `X`). Die Prüfung kennt die klassischen Fehler –
+# die Bias-Summe des Originals, ein fehlendes 1/m, `relu_prime` der falschen Matrix – und benennt sie.
+
+# %%
+def my_backward(params, cache, Y):
+    ...  # die vier Schritte oben; gib {"dW1": ..., "db1": ..., "dW2": ..., "db2": ...} zurück
+
+
+answer = ...  # wenn my_backward fertig ist: answer = my_backward
+ml.check("05.backward", answer, lang=LANG)
+
 # %%
 def backward(params, cache, Y):
     m = Y.shape[1]
@@ -382,3 +397,6 @@ assert ml.check("05.db2", db2, lang=LANG)
 
 # %%
 assert ml.check("05.gradcheck_bug", "b1", lang=LANG)
+
+# %%
+assert ml.check("05.backward", backward, lang=LANG)

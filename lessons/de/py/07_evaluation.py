@@ -60,6 +60,19 @@ print(f"{history.epoch[-1] = }")
 # Vergleich zweier Label-Vektoren ein Array aus `True`/`False` – und dessen Mittelwert ist genau dieser
 # Anteil:
 
+# %% [markdown]
+# ### Du bist dran · Genauigkeit
+#
+# Schreibe zuerst selbst `my_accuracy(y_true, y_pred)`: den Anteil der Bilder, deren Vorhersage stimmt.
+
+# %%
+def my_accuracy(y_true, y_pred):
+    ...  # der Anteil richtiger Vorhersagen, zwischen 0 und 1
+
+
+answer = ...  # wenn my_accuracy fertig ist: answer = my_accuracy
+ml.check("07.accuracy", answer, lang=LANG)
+
 # %%
 def accuracy(y_true, y_pred):
     # Anteil der richtig vorhergesagten Labels (True zählt als 1, False als 0).
@@ -121,6 +134,20 @@ for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
 # Um sie zu füllen, zählen wir für jedes Bild `k` an der Stelle `(y_true[k], y_pred[k])` eins dazu.
 # `np.add.at` erledigt das für alle Bilder auf einmal (ein einfaches `C[y_true, y_pred] += 1` würde ein
 # mehrfach vorkommendes Paar nur einmal zählen):
+
+# %% [markdown]
+# ### Du bist dran · die Konfusionsmatrix
+#
+# Schreibe `my_confusion_matrix(y_true, y_pred)`: eine 10 × 10-Matrix von Anzahlen, Zeile = richtige Ziffer,
+# Spalte = vorhergesagte.
+
+# %%
+def my_confusion_matrix(y_true, y_pred):
+    ...  # eine 10 × 10-Matrix: Zeile = richtige Ziffer, Spalte = vorhergesagte
+
+
+answer = ...  # wenn my_confusion_matrix fertig ist: answer = my_confusion_matrix
+ml.check("07.confusion_matrix", answer, lang=LANG)
 
 # %%
 def confusion_matrix(y_true, y_pred, n_classes=10):
@@ -324,3 +351,9 @@ assert ml.check("07.most_confused", most_confused_solution, lang=LANG)
 
 # %%
 assert ml.check("07.precision", 40 / (2 + 40 + 9), lang=LANG)  # C[1, 1] / Summe der Spalte 1
+
+# %%
+assert ml.check("07.accuracy", accuracy, lang=LANG)
+
+# %%
+assert ml.check("07.confusion_matrix", confusion_matrix, lang=LANG)

@@ -90,6 +90,38 @@ print("z_all:", z_all.shape, z_all[:5].round(3))
 # At the kink $z = 0$ ReLU has no single slope; we simply take 0 there. Written in NumPy, element by element,
 # so they work on a number, a column or a whole matrix:
 
+# %% [markdown]
+# ### Your turn · ReLU, its derivative and the sigmoid
+#
+# Before you read our version below, write the three yourself. Each check calls *your* function with its own
+# test data (float32 and float64, the kink at 0, huge values) and answers at once; if something is off, the
+# hint says what. Replace the `...` in the function, then set `answer = my_relu` (the function itself, without
+# parentheses).
+
+# %%
+def my_relu(Z):
+    ...  # ReLU of every entry of Z
+
+
+answer = ...  # when my_relu is written: answer = my_relu
+ml.check("02.relu", answer, lang=LANG)
+
+# %%
+def my_relu_prime(Z):
+    ...  # 1 where Z > 0, else 0
+
+
+answer = ...  # when my_relu_prime is written: answer = my_relu_prime
+ml.check("02.relu_prime", answer, lang=LANG)
+
+# %%
+def my_sigmoid(Z):
+    ...  # 1 / (1 + e^(-z)) for every entry, also for z = ±1000
+
+
+answer = ...  # when my_sigmoid is written: answer = my_sigmoid
+ml.check("02.sigmoid", answer, lang=LANG)
+
 # %%
 def relu(Z):
     return np.maximum(Z, 0)
@@ -142,7 +174,7 @@ ml.charts.activation_plot(lang=LANG)
 
 # %%
 answer = ...
-ml.check("02.relu_prime", answer, lang=LANG)
+ml.check("02.relu_prime_values", answer, lang=LANG)
 
 # %% [markdown]
 # ### Exercise 3 · How steep is the sigmoid?
@@ -263,7 +295,7 @@ assert ml.check("02.neuron_output", ml.relu(np.array([1, -2, 0.5]) @ np.array([2
 # **Exercise 2.** Flat left of 0, slope 1 right of 0, and 0 at the kink by our convention:
 
 # %%
-assert ml.check("02.relu_prime", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang=LANG)
+assert ml.check("02.relu_prime_values", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang=LANG)
 
 # %% [markdown]
 # **Exercise 3.** The sigmoid is steepest at $z = 0$: $\sigma'(0) = 0.5 \cdot (1 - 0.5) = 0.25$. So a
@@ -272,3 +304,7 @@ assert ml.check("02.relu_prime", ml.relu_prime(np.array([-2.0, 0.0, 3.0])), lang
 
 # %%
 assert ml.check("02.sigmoid_prime_max", ml.sigmoid_prime(np.linspace(-10, 10, 2001)).max(), lang=LANG)
+
+# %%
+for name, solution in (("02.relu", relu), ("02.relu_prime", relu_prime), ("02.sigmoid", ml.sigmoid)):
+    assert ml.check(name, solution, lang=LANG), name  # our sigmoid above overflows for z = -1000

@@ -180,6 +180,20 @@ assert n_nan > 0
 # nothing can overflow. (Very negative exponents give 0, which is harmless: the largest score contributes
 # $e^0 = 1$ to the sum, so we never divide by 0.)
 
+# %% [markdown]
+# ### Your turn · a softmax that never overflows
+#
+# Write it yourself before you read ours: `my_softmax(Z)` for `Z` of shape (10, m), each column a probability
+# vector. The check tries huge scores too.
+
+# %%
+def my_softmax(Z):
+    ...  # column by column, also for scores around 1000
+
+
+answer = ...  # when my_softmax is written: answer = my_softmax
+ml.check("03.softmax", answer, lang=LANG)
+
 # %%
 def softmax(Z):
     E = np.exp(Z - Z.max(axis=0, keepdims=True))  # largest exponent per column is 0: no overflow
@@ -212,6 +226,21 @@ print("P[:, 0] =", P[:, 0])
 # %%
 answer = ...
 ml.check("03.softmax_column", answer, lang=LANG)
+
+# %% [markdown]
+# ### Your turn · the whole forward pass
+#
+# Put the pieces together: `my_forward(params, X)` computes `Z1`, `A1` (ReLU), `Z2` and `A2` (softmax) for a
+# 784-n_h-10 network and returns `(A2, cache)`, where `cache` is a dict holding `"Z1"`, `"A1"`, `"Z2"` and
+# `"A2"`. You may use `ml.relu` and `ml.softmax`.
+
+# %%
+def my_forward(params, X):
+    ...  # return (A2, cache) with cache["Z1"], ["A1"], ["Z2"], ["A2"]
+
+
+answer = ...  # when my_forward is written: answer = my_forward
+ml.check("03.forward", answer, lang=LANG)
 
 # %% [markdown]
 # ## The whole forward pass, checked
@@ -278,3 +307,9 @@ assert ml.check("03.shape_Z1", (32, 100), lang=LANG)
 
 # %%
 assert ml.check("03.softmax_column", ml.softmax(np.full((4, 1), 1000.0)), lang=LANG)
+
+# %%
+assert ml.check("03.softmax", softmax, lang=LANG)
+
+# %%
+assert ml.check("03.forward", ml.forward, lang=LANG)

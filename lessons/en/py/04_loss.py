@@ -57,6 +57,20 @@ print("y[:8] =", y[:8])
 # In NumPy: start with zeros and, in column $j$, set row `y[j]` to 1. Indexing with two arrays,
 # `Y[y, np.arange(m)]`, picks exactly the pairs (row `y[j]`, column `j`).
 
+# %% [markdown]
+# ### Your turn · one-hot labels
+#
+# Write `my_one_hot(y)` for labels `y` of shape (m,): a (10, m) matrix with a 1 in row `y[i]` of column `i`.
+# Then compare with ours below.
+
+# %%
+def my_one_hot(y):
+    ...  # a (10, m) matrix with one 1 per column
+
+
+answer = ...  # when my_one_hot is written: answer = my_one_hot
+ml.check("04.one_hot", answer, lang=LANG)
+
 # %%
 def one_hot(y, n_classes=10):
     Y = np.zeros((n_classes, y.size), dtype=np.float32)  # always 10 rows, one column per image
@@ -87,7 +101,7 @@ print("Y:", Y.shape, Y.dtype)
 # %%
 y_small = np.array([3, 0, 7, 3])
 answer = ...
-ml.check("04.one_hot", answer, lang=LANG)
+ml.check("04.one_hot_matrix", answer, lang=LANG)
 
 # %% [markdown]
 # ## The `Y.max() + 1` bug
@@ -173,6 +187,20 @@ for p in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 # $$L = -\frac{1}{m} \sum_{j=1}^{m} \sum_{k=0}^{9} Y_{kj} \log A^{[2]}_{kj} = -\frac{1}{m} \sum_{j=1}^{m} \log A^{[2]}_{y_j j}$$
 #
 # We compute the right-hand form: pick the right digit's probability in every column, take $-\log$, average.
+
+# %% [markdown]
+# ### Your turn · the cross-entropy
+#
+# Write `my_cross_entropy(A, y)` for probabilities `A` (10, m) and labels `y` (m,): the *mean* over the images
+# of −log of the right digit's probability. Mind a probability of exactly 0.
+
+# %%
+def my_cross_entropy(A, y):
+    ...  # the mean of -log(A[y[i], i]) over the images i
+
+
+answer = ...  # when my_cross_entropy is written: answer = my_cross_entropy
+ml.check("04.cross_entropy", answer, lang=LANG)
 
 # %%
 def cross_entropy(A, y):
@@ -328,7 +356,7 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 Y_small = np.zeros((10, 4))
 Y_small[y_small, np.arange(4)] = 1
 print(Y_small)
-assert ml.check("04.one_hot", Y_small, lang=LANG)
+assert ml.check("04.one_hot_matrix", Y_small, lang=LANG)
 
 # %% [markdown]
 # **Exercise 2.** Every image costs $-\log 1 = 0$, so the mean is 0.
@@ -344,3 +372,9 @@ assert ml.check("04.perfect_loss", -np.log(1.0), lang=LANG)
 A_uniform = np.full((10, 5), 0.1)
 print(ml.cross_entropy(A_uniform, np.array([0, 3, 5, 7, 9])))
 assert ml.check("04.uniform_loss", ml.cross_entropy(A_uniform, np.array([0, 3, 5, 7, 9])), lang=LANG)
+
+# %%
+assert ml.check("04.one_hot", one_hot, lang=LANG)
+
+# %%
+assert ml.check("04.cross_entropy", cross_entropy, lang=LANG)

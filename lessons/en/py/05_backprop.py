@@ -136,6 +136,21 @@ ml.check("05.shape_dW1", answer, lang=LANG)
 # The four steps in code. `cache` holds what the forward pass computed (`A0` is `X`), and `ml.relu_prime`
 # is $g'$ for ReLU from lesson 02:
 
+# %% [markdown]
+# ### Your turn · backpropagation
+#
+# Write the four steps yourself before you read ours: `my_backward(params, cache, Y)` with `Y` one-hot (10, m)
+# and `cache` from the forward pass (`"A0"` is `X`). The check knows the classic mistakes - the original's
+# bias sum, a missing 1/m, `relu_prime` of the wrong matrix - and names them.
+
+# %%
+def my_backward(params, cache, Y):
+    ...  # the four steps above; return {"dW1": ..., "db1": ..., "dW2": ..., "db2": ...}
+
+
+answer = ...  # when my_backward is written: answer = my_backward
+ml.check("05.backward", answer, lang=LANG)
+
 # %%
 def backward(params, cache, Y):
     m = Y.shape[1]
@@ -358,3 +373,6 @@ assert ml.check("05.db2", db2, lang=LANG)
 
 # %%
 assert ml.check("05.gradcheck_bug", "b1", lang=LANG)
+
+# %%
+assert ml.check("05.backward", backward, lang=LANG)

@@ -56,6 +56,19 @@ print(f"{history.epoch[-1] = }")
 # where $[\hat y_i = y_i]$ is 1 for a right answer and 0 otherwise. In NumPy, comparing two label vectors
 # gives an array of `True`/`False`, and the mean of it is exactly this fraction:
 
+# %% [markdown]
+# ### Your turn · accuracy
+#
+# Write `my_accuracy(y_true, y_pred)` yourself first: the share of images whose prediction is right.
+
+# %%
+def my_accuracy(y_true, y_pred):
+    ...  # the share of right predictions, between 0 and 1
+
+
+answer = ...  # when my_accuracy is written: answer = my_accuracy
+ml.check("07.accuracy", answer, lang=LANG)
+
 # %%
 def accuracy(y_true, y_pred):
     # Fraction of labels predicted right (True counts as 1, False as 0).
@@ -112,6 +125,20 @@ for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
 #
 # To fill it, we add 1 at position `(y_true[k], y_pred[k])` for every image `k`. `np.add.at` does this
 # for all images at once (a plain `C[y_true, y_pred] += 1` would count a repeated pair only once):
+
+# %% [markdown]
+# ### Your turn · the confusion matrix
+#
+# Write `my_confusion_matrix(y_true, y_pred)`: a 10 × 10 matrix of counts, row = the true digit, column = the
+# predicted one.
+
+# %%
+def my_confusion_matrix(y_true, y_pred):
+    ...  # a 10 x 10 matrix: row = true digit, column = predicted
+
+
+answer = ...  # when my_confusion_matrix is written: answer = my_confusion_matrix
+ml.check("07.confusion_matrix", answer, lang=LANG)
 
 # %%
 def confusion_matrix(y_true, y_pred, n_classes=10):
@@ -305,3 +332,9 @@ assert ml.check("07.most_confused", most_confused_solution, lang=LANG)
 
 # %%
 assert ml.check("07.precision", 40 / (2 + 40 + 9), lang=LANG)  # C[1, 1] / sum of column 1
+
+# %%
+assert ml.check("07.accuracy", accuracy, lang=LANG)
+
+# %%
+assert ml.check("07.confusion_matrix", confusion_matrix, lang=LANG)
