@@ -5,7 +5,9 @@ in the notebook's setup just before its first cell, and the kernel inherits the 
 process has at that moment. The hook below sets, for exactly that moment:
 
 - ``MNISTLAB_OFFLINE=1``: mnistlab never probes a mirror nor downloads anything;
-- ``MNISTLAB_DATA=<a new empty folder>``: no cache from this machine is read or written.
+- ``MNISTLAB_DATA=<a new empty folder>``: no cache from this machine is read or written;
+- ``MNISTLAB_WORKBOOK=<a folder in it>``: the exercises a lesson's solutions pass are saved there, not in
+  this machine's home (``mnistlab.workbook``), and no earlier learner's functions are read.
 
 So every lesson runs on the bundled sample, the data its asserts were written for, whatever network or
 cache the machine running ``python -m pytest`` has. The pytest process's own environment is restored right
@@ -44,7 +46,8 @@ def lesson_kernel_environment(config, notebook_path):
     folders = config.stash.setdefault(_DATA_FOLDERS, {})
     if notebook_path not in folders:
         folders[notebook_path] = tempfile.mkdtemp(prefix=f"mnistlab-data-{Path(notebook_path).stem}-")
-    return {"MNISTLAB_OFFLINE": "1", "MNISTLAB_DATA": folders[notebook_path]}
+    return {"MNISTLAB_OFFLINE": "1", "MNISTLAB_DATA": folders[notebook_path],
+            "MNISTLAB_WORKBOOK": str(Path(folders[notebook_path]) / "workbook")}
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

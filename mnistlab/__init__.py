@@ -61,7 +61,7 @@ _EXPORTS = {
 _SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "functions", "network", "optimizers", "blas",
                "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
                "charts", "network_charts", "dashboard_chart", "shapes", "widgets", "drawing", "exercises",
-               "notebook"}
+               "notebook", "workbook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 

@@ -380,6 +380,17 @@ UI_STRINGS = {
         "de": "Noch nicht beantwortet: Ersetze ... durch deine Antwort und führe die Zelle noch einmal aus.",
     },
     "exercise.correct": {"en": "✓ Correct!", "de": "✓ Richtig!"},
+    "exercise.correct_saved": {
+        "en": "✓ Correct! Saved in your workbook: the later lessons use your function.",
+        "de": "✓ Richtig! In deinem Arbeitsheft gespeichert: Die späteren Lektionen benutzen deine Funktion.",
+    },
+    "workbook.function": {"en": "function", "de": "Funktion"},
+    "workbook.from": {"en": "whose", "de": "von wem"},
+    "workbook.yours": {"en": "yours ✓", "de": "deine ✓"},
+    "workbook.missing": {"en": "mnistlab's (you have not written it yet)",
+                         "de": "die von mnistlab (du hast sie noch nicht geschrieben)"},
+    "workbook.failing": {"en": "mnistlab's (yours no longer passes its check)",
+                         "de": "die von mnistlab (deine besteht ihre Prüfung nicht mehr)"},
     "exercise.hint": {"en": "Not yet: {hint}", "de": "Noch nicht: {hint}"},
     "exercise.raised": {
         "en": "Your answer raised an error: {error}",

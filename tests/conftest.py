@@ -16,6 +16,13 @@ def idx_bytes(array):
     return b"".join(int(v).to_bytes(4, "big") for v in (magic, *array.shape)) + array.tobytes()
 
 
+@pytest.fixture(autouse=True)
+def _own_workbook(tmp_path_factory, monkeypatch):
+    """Every test gets an empty workbook of its own: ml.check saves accepted functions there, never in the
+    home folder of the machine running the tests (mnistlab.workbook)."""
+    monkeypatch.setenv("MNISTLAB_WORKBOOK", str(tmp_path_factory.mktemp("workbook")))
+
+
 @pytest.fixture
 def digits():
     """30 random 'images' (uint8, 28 x 28) with labels 0..9 in a mixed order, 3 of each class."""

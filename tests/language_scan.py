@@ -222,15 +222,17 @@ def foreign(text, lang, vocabulary):
 
 # ---- running a lesson ----
 
-def execute(path, keep=None):
+def execute(path, keep=None, workbook=None):
     """Run a lesson as nbval does (offline, a new empty data folder) and return it with outputs and
-    widget state. With `keep`, also write the executed notebook there."""
+    widget state. With `keep`, also write the executed notebook there; `workbook`: the learner's workbook
+    folder to use (default: a new empty one)."""
     import nbformat
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory(prefix="mnistlab-scan-") as data:
-        env = {**os.environ, "MNISTLAB_OFFLINE": "1", "MNISTLAB_DATA": data}
+        env = {**os.environ, "MNISTLAB_OFFLINE": "1", "MNISTLAB_DATA": data,
+               "MNISTLAB_WORKBOOK": str(workbook or Path(data) / "workbook")}
         NotebookClient(notebook, timeout=300, kernel_name="python3", store_widget_state=True,
                        resources={"metadata": {"path": str(Path(path).parent)}}).execute(env=env)
     if keep:

@@ -17,6 +17,7 @@ wrong example answers; ``tests/test_exercises.py`` checks each one.
 from dataclasses import dataclass, field
 from importlib import import_module
 
+from mnistlab import workbook
 from mnistlab.i18n import LANGUAGES, check_lang, fmt, t
 
 LESSON_MODULES = [f"lesson{n:02d}" for n in range(10)] + ["function_exercises"]
@@ -80,8 +81,12 @@ class Feedback:
         return self.ok
 
 
-def check(name, answer, *, lang):
-    """Check the learner's `answer` to exercise `name`; returns Feedback (✓ or a hint) in `lang`."""
+def check(name, answer, *, lang, save=True):
+    """Check the learner's `answer` to exercise `name`; returns Feedback (✓ or a hint) in `lang`.
+
+    A function that passes a function exercise ("02.relu", ..., see ``mnistlab.workbook``) is saved in the
+    learner's workbook (``save=False``: not), so that later lessons can use it.
+    """
     check_lang(lang)
     if not isinstance(name, str):
         raise TypeError(f"ml.check needs the exercise's name first, such as \"03.shape_W1\"; got {name!r}")
@@ -96,6 +101,8 @@ def check(name, answer, *, lang):
     except Exception as error:  # the learner's function may raise anything: that is a hint, not a crash
         return Feedback(False, t("exercise.raised", lang, error=f"{type(error).__name__}: {error}"))
     if verdict is None:
+        if save and callable(answer) and workbook.save(name, answer) is not None:
+            return Feedback(True, t("exercise.correct_saved", lang))
         return Feedback(True, t("exercise.correct", lang))
     hint_id, values = verdict if isinstance(verdict, tuple) else (verdict, {})
     hint = fmt(item.hints[hint_id][lang], lang, **values)  # numbers as the lesson's language writes them

@@ -70,6 +70,18 @@ n_hidden, learning_rate, n_iterations = 16, 0.5, 100
 start = ml.init_params([784, n_hidden, 10], rng=rng)  # derselbe Start für alle Läufe unten
 
 # %% [markdown]
+# ## Dein Netz
+#
+# In den Lektionen 02–05 hast du die Funktionen des Netzes selbst geschrieben; jede, die ihre Prüfung
+# bestanden hat, liegt in deinem *Arbeitsheft* (workbook). Die Schleife unten ist aus ihnen gebaut: Wo du eine
+# Funktion geschrieben hast, benutzt sie deine, sonst die von mnistlab. Die Tabelle zeigt, welche welche ist
+# (`ml.workbook.reset()` leert das Arbeitsheft):
+
+# %%
+mine = ml.workbook.mine(lang=LANG)  # dein forward, backward, … wo du sie geschrieben hast, sonst die von mnistlab
+mine
+
+# %% [markdown]
 # Die Schleife: Vorwärtsrechnung (Lektion 03), Verlust (Lektion 04), Fehlerrückführung (Lektion 05), Update
 # (oben). Alle 20 Iterationen gibt sie den Verlust (`loss`) aus und den Anteil der Trainingsbilder, die das
 # Netz richtig erkennt (`accuracy`, die Genauigkeit):
@@ -78,14 +90,14 @@ start = ml.init_params([784, n_hidden, 10], rng=rng)  # derselbe Start für alle
 def gradient_descent(params, X, y, learning_rate, n_iterations, print_every=20):
     losses = []
     for i in range(n_iterations + 1):
-        A2, cache = ml.forward(params, X)  # 1. vorwärts: Wahrscheinlichkeiten für alle Bilder
-        losses.append(ml.cross_entropy(A2, y))  # wie falsch liegt das Netz gerade?
+        A2, cache = mine.forward(params, X)  # 1. vorwärts: Wahrscheinlichkeiten für alle Bilder
+        losses.append(mine.cross_entropy(A2, y))  # wie falsch liegt das Netz gerade?
         if i % print_every == 0:
             accuracy = (A2.argmax(axis=0) == y).mean()
             print(f"i = {i:3}   loss = {losses[-1]:.4f}   accuracy = {accuracy:.1%}")
         if i == n_iterations:
             break  # die letzte Iteration misst nur noch
-        grads = ml.backward(params, cache, y)  # 2. rückwärts: alle Gradienten
+        grads = mine.backward(params, cache, mine.one_hot(y))  # 2. rückwärts: alle Gradienten
         params["W1"] -= learning_rate * grads["dW1"]  # 3. Update: ein kleiner Schritt bergab
         params["b1"] -= learning_rate * grads["db1"]
         params["W2"] -= learning_rate * grads["dW2"]
@@ -115,12 +127,13 @@ print(history.message)
 print(f"history.loss[0] = {history.loss[0]:.4f}   history.loss[-1] = {history.loss[-1]:.4f}")
 
 # %% [markdown]
-# Die Prüfung: derselbe Verlust nach jedem Schritt und am Ende dieselben Gewichte.
+# Die Prüfung: derselbe Verlust nach jedem Schritt und am Ende dieselben Vorhersagen – bis auf Rundung, denn
+# deine eigenen Funktionen addieren die Zahlen vielleicht in einer anderen Reihenfolge als mnistlab (über 100
+# Schritte wachsen solche winzigen Unterschiede etwas, deshalb erlauben wir 1 %).
 
 # %%
-np.testing.assert_allclose(history.loss, losses, rtol=1e-5)
-for name in params:
-    np.testing.assert_allclose(params_ml[name], params[name], rtol=1e-4, atol=1e-6)
+np.testing.assert_allclose(history.loss, losses, rtol=1e-2)  # Rundung: deine Funktionen summieren vielleicht anders
+assert (ml.predict(params_ml, X) == ml.predict(params, X)).mean() > 0.98  # the same network at the end
 print("len(history.loss) =", len(history.loss))
 
 # %% [markdown]

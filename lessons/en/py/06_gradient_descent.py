@@ -65,6 +65,17 @@ n_hidden, learning_rate, n_iterations = 16, 0.5, 100
 start = ml.init_params([784, n_hidden, 10], rng=rng)  # the same start for every run below
 
 # %% [markdown]
+# ## Your network
+#
+# In lessons 02-05 you wrote the network's functions yourself; every one that passed its check was saved in
+# your *workbook*. The loop below is built from them: where you wrote a function, it uses yours, otherwise
+# mnistlab's. The table says which is which (`ml.workbook.reset()` empties the workbook):
+
+# %%
+mine = ml.workbook.mine(lang=LANG)  # your forward, backward, ... where you wrote them; mnistlab's otherwise
+mine
+
+# %% [markdown]
 # The loop: forward pass (lesson 03), loss (lesson 04), backward pass (lesson 05), update (above). Every 20
 # iterations it prints the loss and the share of training images it gets right:
 
@@ -72,14 +83,14 @@ start = ml.init_params([784, n_hidden, 10], rng=rng)  # the same start for every
 def gradient_descent(params, X, y, learning_rate, n_iterations, print_every=20):
     losses = []
     for i in range(n_iterations + 1):
-        A2, cache = ml.forward(params, X)  # 1. forward: probabilities for all images
-        losses.append(ml.cross_entropy(A2, y))  # how wrong is the network now?
+        A2, cache = mine.forward(params, X)  # 1. forward: probabilities for all images
+        losses.append(mine.cross_entropy(A2, y))  # how wrong is the network now?
         if i % print_every == 0:
             accuracy = (A2.argmax(axis=0) == y).mean()
             print(f"i = {i:3}   loss = {losses[-1]:.4f}   accuracy = {accuracy:.1%}")
         if i == n_iterations:
             break  # the last pass only measures
-        grads = ml.backward(params, cache, y)  # 2. backward: all the gradients
+        grads = mine.backward(params, cache, mine.one_hot(y))  # 2. backward: all the gradients
         params["W1"] -= learning_rate * grads["dW1"]  # 3. update: one small step downhill
         params["b1"] -= learning_rate * grads["db1"]
         params["W2"] -= learning_rate * grads["dW2"]
@@ -108,12 +119,13 @@ print(history.message)
 print(f"history.loss[0] = {history.loss[0]:.4f}   history.loss[-1] = {history.loss[-1]:.4f}")
 
 # %% [markdown]
-# The check: the same loss after every step, and the same weights at the end.
+# The check: the same loss after every step and, at the end, the same predictions - up to rounding, since
+# your own functions may add numbers up in a different order than mnistlab's (over 100 steps such tiny
+# differences grow a little, so we allow 1 %).
 
 # %%
-np.testing.assert_allclose(history.loss, losses, rtol=1e-5)
-for name in params:
-    np.testing.assert_allclose(params_ml[name], params[name], rtol=1e-4, atol=1e-6)
+np.testing.assert_allclose(history.loss, losses, rtol=1e-2)  # rounding: your functions may sum in another order
+assert (ml.predict(params_ml, X) == ml.predict(params, X)).mean() > 0.98  # the same network at the end
 print("len(history.loss) =", len(history.loss))
 
 # %% [markdown]
