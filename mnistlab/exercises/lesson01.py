@@ -3,7 +3,7 @@
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import is_number
+from mnistlab.exercises.compare import as_number
 
 
 @exercise(
@@ -28,7 +28,8 @@ from mnistlab.exercises.compare import is_number
     },
 )
 def _pixel_index(answer):
-    if not is_number(answer):
+    answer = as_number(answer)
+    if answer is None:
         return "number"
     if answer == 5 * 28 + 10:
         return None
@@ -59,7 +60,8 @@ def _pixel_index(answer):
     },
 )
 def _bytes_X(answer):
-    if not is_number(answer):
+    answer = as_number(answer)
+    if answer is None:
         return "number"
     n_numbers = 784 * 60_000
     if answer == 4 * n_numbers:

@@ -75,13 +75,26 @@ def _update_W1(answer):
     return None
 
 
-CHOICES = ("faster", "slower", "diverges")
+# Word stems of the three choices in both languages: "diverge", "diverged", "divergiert", "divergieren" …
+_STEMS = {"diverg": "diverges", "fast": "faster", "schnell": "faster", "slow": "slower", "langsam": "slower"}
+_NEGATIONS = {"not", "no", "never", "nicht", "kein", "keine", "nie"}
+
+
+def _choice(answer):
+    """The choice ("faster", "slower", "diverges") an answer in either language names, else None."""
+    words = "".join(c if c.isalpha() else " " for c in answer.lower()).split()
+    if not words or _NEGATIONS & set(words):
+        return None
+    found = {choice for word in words for stem, choice in _STEMS.items() if word.startswith(stem)}
+    return found.pop() if len(found) == 1 else None
 
 
 @exercise(
     "06.lr_10",
-    right=["diverges", "Diverges", "diverged", " diverges ", "divergiert"],
-    wrong=["faster", "slower", "schneller", "nan", 10],
+    right=["diverges", "Diverges", "diverged", " diverges ", "diverge", "diverging", "it diverges!",
+           "divergiert", "Divergieren", "es divergiert", "divergent", "Divergenz"],
+    wrong=["faster", "slower", "schneller", "langsamer", "nan", "does not diverge", "divergiert nicht",
+           "faster, then diverges", "", 10],
     hints={
         "faster": {"en": "A larger step is not always faster: on a curved valley a step that is too long "
                          "overshoots to the other side, higher up. Try it: ml.train(..., learning_rate=10).",
@@ -101,11 +114,10 @@ CHOICES = ("faster", "slower", "diverges")
 def _lr_10(answer):
     if not isinstance(answer, str):
         return "choice"
-    word = answer.strip().lower()
-    word = {"schneller": "faster", "langsamer": "slower", "divergiert": "diverges"}.get(word, word)
-    if word in ("diverges", "diverged"):
+    choice = _choice(answer)
+    if choice == "diverges":
         return None
-    return word if word in CHOICES else "choice"
+    return choice or "choice"
 
 
 @exercise(
