@@ -10,8 +10,11 @@ answer, so "Run All" passes. Each lesson's exercises live in their own module he
 an exercise is a checker function registered under ``"<lesson>.<name>"`` with its hints in both
 languages. The checker gets the answer and returns ``None`` when it is right, or the id of a hint, or
 ``(hint id, {values for its fields})``. Answers can be numbers, shapes, arrays or functions - a checker
-may call the learner's function and compare it with mnistlab's own. Every exercise lists right and
-wrong example answers; ``tests/test_exercises.py`` checks each one.
+may call the learner's function and compare it with mnistlab's own: if that function raises or
+returns None (the exercise's own "none" hint, else a shared one), or returns something the checker
+cannot digest, the learner gets a hint, never a traceback. Numeric checkers read answers with
+``compare.as_number``. Every exercise lists right and wrong example answers; ``tests/test_exercises.py``
+checks each one.
 """
 
 from dataclasses import dataclass, field

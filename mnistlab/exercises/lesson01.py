@@ -131,10 +131,7 @@ def _to_columns(answer):
         return "function"
     images = np.random.default_rng(1).integers(0, 256, size=(3, 28, 28), dtype=np.uint8)
     images[:, 0, :2] = 0, 255  # every image has both ends of the range
-    X = answer(images.copy())
-    if X is None:
-        return "none"
-    X = np.asarray(X)
+    X = np.asarray(answer(images.copy()))  # returning None gets the "none" hint from ml.check
     m = len(images)
     if X.shape == (m, 784):
         return "rows"

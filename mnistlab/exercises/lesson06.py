@@ -57,10 +57,7 @@ def _update_W1(answer):
     if not callable(answer):
         return "function"
     for W1, dW1, rate in _update_examples():
-        result = answer(W1.copy(), dW1.copy(), rate)
-        if result is None:
-            return "none"
-        got = np.asarray(result, dtype=float)
+        got = np.asarray(answer(W1.copy(), dW1.copy(), rate), dtype=float)  # None: ml.check's "none" hint
         expected = W1 - rate * dW1
         if got.shape == W1.shape and np.allclose(got, expected):
             continue

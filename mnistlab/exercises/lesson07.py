@@ -70,7 +70,8 @@ def _accuracy_from_cm(answer):
             return "mutated"
         got = as_number(result)
         if got is None:
-            return "result", {"what": f"{type(result).__name__} {np.shape(result)}"}
+            shape = f" {result.shape}" if isinstance(result, np.ndarray) else ""
+            return "result", {"what": f"{type(result).__name__}{shape}"}  # e.g. "ndarray (3,)" or "str"
         if np.isclose(got, np.trace(C) / C.sum()):
             continue
         if np.isclose(got, np.trace(C)):
