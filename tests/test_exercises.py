@@ -129,6 +129,9 @@ FAIR = [  # (exercise, answer, None if right else the id of the hint it must get
     ("02.neuron_output", 0, "pair"),
     ("07.most_confused", lambda C: divmod(int((C - np.diag(np.diag(C))).argmax()), len(C)), None),
     ("07.most_confused", _mutating_most_confused, "mutated"),
+    ("07.most_confused", lambda C: divmod(int((C - np.diag(np.diag(C))).argmax()), 10), "ten"),
+    ("02.relu_prime", [0, 0.5, 1], "kink"),  # a half at the kink: only the choice at z = 0 differs
+    ("02.relu_prime", [0, 0, 1], None),
     ("07.accuracy_from_cm", _mutating_accuracy, "mutated"),
     ("08.he_std", 0.125, None),
     ("08.he_std", 0.1221, None),  # 2.3 % below: four standard errors allow it

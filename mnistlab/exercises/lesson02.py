@@ -47,7 +47,7 @@ def _neuron_output(answer):
 @exercise(
     "02.relu_prime",
     right=[[0, 0, 1], (0.0, 0.0, 1.0), np.array([0.0, 0.0, 1.0])],
-    wrong=[[0, 0, 3], [0, 1, 1], [-2, 0, 3], [1, 1, 1], [0, 1], 1],
+    wrong=[[0, 0, 3], [0, 1, 1], [0, 0.5, 1], [-2, 0, 3], [1, 1, 1], [0, 1], 1],
     hints={
         "relu": {"en": "That is relu(z) itself. The derivative is the *slope* of ReLU at each z.",
                  "de": "Das ist relu(z) selbst. Die Ableitung ist die *Steigung* der ReLU an jeder "
@@ -73,8 +73,8 @@ def _relu_prime(answer):
         return None
     if close(values, [0, 0, 3]):
         return "relu"
-    if close(values, [0, 1, 1]):
-        return "kink"
+    if close(values[[0, 2]], [0, 1]) and not close(values[1], 0):
+        return "kink"  # [0, 1, 1], [0, 0.5, 1]: right on both sides, another choice at z = 0
     return "slope"
 
 

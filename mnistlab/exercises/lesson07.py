@@ -107,6 +107,7 @@ def _mutating_most_confused(C):
            lambda C: int(np.argmax(C.sum(axis=1) - np.diag(C))),
            lambda C: (0, 1),
            _mutating_most_confused,
+           lambda C: divmod(int((C - np.diag(np.diag(C))).argmax()), 10),
            (1, 2)],
     hints={
         "function": {"en": "Answer with a function of C, e.g. answer = most_confused.",
@@ -126,6 +127,10 @@ def _mutating_most_confused(C):
                         "liefert einen Index k in der zeilenweise aneinandergereihten Matrix, und "
                         "divmod(k, n_classes) macht daraus (Zeile, Spalte)."},
         "mutated": _MUTATED,
+        "ten": {"en": "Right for MNIST's 10 × 10 matrix, but the check also tries {n} × {n}: take the number "
+                      "of classes from C (C.shape[1]) instead of writing 10.",
+                "de": "Für die 10 × 10-Matrix von MNIST stimmt das, aber die Prüfung probiert auch "
+                      "{n} × {n}: Nimm die Anzahl der Klassen aus C (C.shape[1]), statt 10 zu schreiben."},
     },
 )
 def _most_confused(answer):
@@ -145,6 +150,8 @@ def _most_confused(answer):
             return "diagonal"
         if got == (j, i):
             return "swapped"
+        if got == divmod(i * C.shape[1] + j, 10):
+            return "ten", {"n": C.shape[1]}  # divmod(k, 10) with a hard-coded 10
         return "other"
     return None
 
