@@ -43,11 +43,17 @@ def is_number(answer):
 
 
 def pair(answer, kind=int):
-    """(a, b) converted with `kind` if answer is a pair of numbers (not a string), else None."""
+    """(a, b) converted with `kind` if answer is a pair of numbers (each as as_number reads it), else None.
+
+    With kind=int both numbers must be whole (2.0 counts, 2.5 does not).
+    """
     if isinstance(answer, str | bytes):
         return None
     try:
         a, b = answer
-        return kind(a), kind(b)
     except (TypeError, ValueError):
         return None
+    a, b = as_number(a), as_number(b)
+    if a is None or b is None or (kind is int and not (a.is_integer() and b.is_integer())):
+        return None
+    return kind(a), kind(b)

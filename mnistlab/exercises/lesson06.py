@@ -5,6 +5,7 @@ import math
 import numpy as np
 
 from mnistlab.exercises import exercise
+from mnistlab.exercises.compare import pair
 
 M_IMAGES, BATCH = 60_000, 64  # the sizes the updates-per-epoch question names
 
@@ -119,8 +120,9 @@ def _lr_10(answer):
 
 @exercise(
     "06.updates_per_epoch",
-    right=[(1, 938), [1, 938], (1.0, 938.0)],
-    wrong=[(1, 937), (938, 1), (60_000, 938), (1, 937.5), (1, 64), 938, "(1, 938)"],
+    right=[(1, 938), [1, 938], (1.0, 938.0), np.array([1, 938]), (np.int64(1), np.array(938))],
+    wrong=[(1, 937), (938, 1), (60_000, 938), (1, 937.5), (1, 64), 938, "(1, 938)", ("1", "938"),
+           (1, 938, 1)],
     hints={
         "pair": {"en": "Answer with two numbers in a tuple: (updates with full batch, updates with batch "
                        "64).",
@@ -150,12 +152,10 @@ def _updates_per_epoch(answer):
     exact = M_IMAGES / BATCH
     values = {"m": M_IMAGES, "batch": BATCH, "exact": exact, "floor": math.floor(exact),
               "ceil": math.ceil(exact), "rest": M_IMAGES - math.floor(exact) * BATCH}
-    if isinstance(answer, str | bytes) or np.ndim(answer) != 1 or len(answer) != 2:
+    numbers = pair(answer, float)
+    if numbers is None:
         return "pair"
-    try:
-        full, batched = (float(v) for v in answer)
-    except (TypeError, ValueError):
-        return "pair"
+    full, batched = numbers
     if (full, batched) == (1, math.ceil(exact)):
         return None
     if (full, batched) == (math.ceil(exact), 1):

@@ -9,7 +9,7 @@ from mnistlab.exercises.compare import as_number, pair
 @exercise(
     "09.centre",
     right=[(14, 14), [14.0, 14.0], (13.5, 13.5), (np.float64(13.99), np.float64(14.0))],
-    wrong=[(28, 28), (10, 10), (0, 0), (14, 0), 14, (27, 27), "14, 14"],
+    wrong=[(28, 28), (10, 10), (0, 0), (14, 0), 14, (27, 27), "14, 14", ("14", "14")],
     hints={
         "pair": {"en": "Answer with a pair (row, column), e.g. (3, 5).",
                  "de": "Antworte mit einem Paar (Zeile, Spalte), z. B. (3, 5)."},
