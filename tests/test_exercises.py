@@ -157,3 +157,167 @@ def test_the_check_hands_the_learner_copies_so_that_changing_them_cannot_fool_it
 
     assert not ml.check("03.softmax", sneaky_softmax, lang="en").ok
     assert ml.check("03.softmax", ml.softmax, lang="en").ok
+
+# --- Fair exercises (issue 11, section 4): each finding's right and wrong answers, with the hint expected.
+
+def _hint_text(name, hint_id, lang):
+    """The fixed start of hint `hint_id` of exercise `name` (up to its first {field})."""
+    if hint_id.startswith("_"):
+        from mnistlab.exercises import GENERIC_HINTS
+        texts = GENERIC_HINTS[hint_id]
+    else:
+        texts = ALL[name].hints[hint_id]
+    return texts[lang].split("{")[0]
+
+
+def _mutating_most_confused(C):
+    np.fill_diagonal(C, 0)  # zeroes the caller's matrix: the pair is right, the side effect is the bug
+    return divmod(int(C.argmax()), C.shape[1])
+
+
+def _mutating_accuracy(C):
+    right = np.trace(C) / C.sum()
+    C[:] = 0
+    return right
+
+
+def _global_m_db2(dZ2):
+    return dZ2.sum(axis=1, keepdims=True) / 100  # lesson 05's m = 100, not this batch's dZ2.shape[1]
+
+
+LN10 = float(np.log(10))
+FAIR = [  # (exercise, answer, None if right else the id of the hint it must get)
+    ("02.neuron_output", (-2, 0), None),
+    ("02.neuron_output", (np.float64(-2), np.array(0.0)), None),
+    ("02.neuron_output", (-3, 0), "no_bias"),  # the forgotten bias: ReLU hides it in a alone
+    ("02.neuron_output", (-2, -2), "z"),
+    ("02.neuron_output", 0, "pair"),
+    ("07.most_confused", lambda C: divmod(int((C - np.diag(np.diag(C))).argmax()), len(C)), None),
+    ("07.most_confused", _mutating_most_confused, "mutated"),
+    ("07.most_confused", lambda C: divmod(int((C - np.diag(np.diag(C))).argmax()), 10), "ten"),
+    ("02.relu_prime_values", [0, 0.5, 1], "kink"),  # a half at the kink: only the choice at z = 0 differs
+    ("02.relu_prime_values", [0, 0, 1], None),
+    ("07.accuracy_from_cm", _mutating_accuracy, "mutated"),
+    ("08.he_std", 0.125, None),
+    ("08.he_std", 0.1221, None),  # 2.3 % below: four standard errors allow it
+    ("08.he_std", 0.1288, None),
+    ("08.he_std", float(np.sqrt(1 / 128)), "lecun"),
+    ("08.he_std", float(np.sqrt(2 / 192)), "xavier"),
+    ("08.he_std", 2 / 128, "variance"),
+    ("08.he_std", 0.13, "decimals"),
+    ("07.precision", 0.78, None),  # 40 / 51 = 0.7843 rounded to two decimals
+    ("07.precision", 0.784, None),
+    ("07.precision", 40 / 51, None),
+    ("07.precision", 0.79, "other"),
+    ("07.precision", 0.8, "recall"),
+    ("07.precision", 78, "percent"),
+    ("07.precision", 78.43, "percent"),
+    ("06.lr_10", "diverge", None),
+    ("06.lr_10", "diverges", None),
+    ("06.lr_10", "diverged", None),
+    ("06.lr_10", "It diverges.", None),
+    ("06.lr_10", "divergiert", None),
+    ("06.lr_10", "divergieren", None),
+    ("06.lr_10", "Es divergiert!", None),
+    ("06.lr_10", "faster", "faster"),
+    ("06.lr_10", "langsamer", "slower"),
+    ("06.lr_10", "does not diverge", "choice"),
+    ("06.lr_10", "divergiert nicht", "choice"),
+    ("05.db2", lambda dZ2: dZ2.mean(axis=1, keepdims=True), None),
+    ("05.db2", _global_m_db2, "global_m"),
+    ("05.db2", lambda dZ2: dZ2.sum(axis=1, keepdims=True), "no_mean"),
+    ("07.accuracy_from_cm", lambda C: np.trace(C) / C.sum(), None),
+    ("07.accuracy_from_cm", lambda C: np.array([np.trace(C) / C.sum()]), None),
+    ("07.accuracy_from_cm", lambda C: None, "_none"),
+    ("07.accuracy_from_cm", lambda C: "0.9", "result"),
+    ("07.accuracy_from_cm", lambda C: np.diag(C) / C.sum(), "result"),
+    ("08.n_params", lambda sizes: np.int64(sum((a + 1) * b for a, b in zip(sizes, sizes[1:], strict=False))),
+     None),
+    ("08.n_params", lambda sizes: 5, "other"),
+    ("08.n_params", lambda sizes: [1, 2], "number"),
+    ("04.uniform_loss", LN10, None),
+    ("04.uniform_loss", 5 * LN10, "sum"),  # 11.5129: the sum over the lesson's 5 images
+    ("04.uniform_loss", 2 * LN10, "sum"),
+    ("04.uniform_loss", 10 * LN10, "sum"),
+    ("06.updates_per_epoch", (1, 938), None),
+    ("06.updates_per_epoch", (1, 937), "floor"),
+]
+
+
+@pytest.mark.parametrize(("name", "answer", "hint_id"), FAIR)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_fair_exercise_finding_accepts_right_answers_and_gives_its_targeted_hint(name, answer, hint_id,
+                                                                                      lang):
+    feedback = ml.check(name, answer, lang=lang)
+    if hint_id is None:
+        assert feedback.ok, f"{name}: {answer!r} was rejected: {feedback.message}"
+    else:
+        assert not feedback.ok and feedback.answered, f"{name}: {answer!r} was accepted"
+        assert _hint_text(name, hint_id, lang) in feedback.message, f"{name}: {answer!r}: {feedback.message}"
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_an_honest_empirical_he_std_passes_for_any_seed(seed):
+    W2 = ml.init_params([784, 128, 64, 10], rng=np.random.default_rng(seed))["W2"]
+    assert ml.check("08.he_std", W2.std(), lang="en").ok, f"seed {seed}: W2.std() = {W2.std():.5f}"
+
+
+def test_the_n_params_hint_never_gives_the_answer_away():
+    for texts in ALL["08.n_params"].hints.values():
+        assert not any(re.search(r"109[.,\s]?386", text) for text in texts.values()), texts
+    for lang in LANGUAGES:
+        for wrong in ALL["08.n_params"].wrong + (lambda sizes: 7,):
+            if callable(wrong) and wrong([3, 4, 2]) == 109386:
+                continue  # a hint may quote what the learner's own function returns
+            message = ml.check("08.n_params", wrong, lang=lang).message
+            assert not re.search(r"109[.,\s]?386", message), message
+
+
+NUMERIC = {"00.n_pixels": 784, "01.pixel_index": 150, "01.memory": 188_160_000,
+           "02.sigmoid_prime_max": 0.25, "04.perfect_loss": 0.0, "04.uniform_loss": LN10,
+           "07.precision": 40 / 51, "08.steps_per_epoch": 938, "08.he_std": 0.125, "09.fashion_outputs": 10}
+
+
+@pytest.mark.parametrize("name", sorted(NUMERIC))
+def test_every_number_exercise_takes_numpy_scalars_and_one_element_arrays_and_rejects_other_shapes(name):
+    value = NUMERIC[name]
+    for answer in (value, np.float64(value), np.float32(value), np.array(value), np.array([value]),
+                   np.array([[value]])):
+        assert ml.check(name, answer, lang="en").ok, f"{name}: {answer!r} ({type(answer).__name__}) rejected"
+    for answer in (np.array([value, value]), [value], str(value), True):
+        for lang in LANGUAGES:
+            feedback = ml.check(name, answer, lang=lang)
+            assert not feedback.ok and feedback.answered, f"{name}: {answer!r} accepted"
+            assert _hint_text(name, "number", lang) in feedback.message, feedback.message
+
+
+FUNCTION_EXERCISES = sorted(n for n, item in ALL.items() if any(callable(a) for a in item.right))
+
+
+@pytest.mark.parametrize("name", FUNCTION_EXERCISES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_function_that_returns_none_or_nonsense_or_raises_gets_a_hint_in_the_lessons_language(name, lang):
+    def returns_none(*args):
+        return None
+
+    def returns_text(*args):
+        return "42"
+
+    def raises(*args):
+        raise ValueError("mine")
+
+    other = "de" if lang == "en" else "en"
+    none_hint = _hint_text(name, "none" if "none" in ALL[name].hints else "_none", lang)
+    assert none_hint in ml.check(name, returns_none, lang=lang).message
+    text = ml.check(name, returns_text, lang=lang)
+    assert not text.ok and text.answered and "Traceback" not in text.message
+    assert text.message != ml.check(name, returns_text, lang=other).message
+    raised = ml.check(name, raises, lang=lang)
+    assert not raised.ok and "ValueError: mine" in raised.message
+
+
+def test_the_updates_per_epoch_question_states_the_partial_batch_convention_in_both_languages():
+    for lang, words in (("en", "smaller batch"), ("de", "kleineren Stapel")):
+        source = (LESSONS / lang / "py" / "06_gradient_descent.py").read_text(encoding="utf-8")
+        question = source[:source.index('ml.check("06.updates_per_epoch", answer')].rsplit("# ###", 1)[1]
+        assert words in question and "ml.train" in question, question

@@ -10,8 +10,11 @@ answer, so "Run All" passes. Each lesson's exercises live in their own module he
 an exercise is a checker function registered under ``"<lesson>.<name>"`` with its hints in both
 languages. The checker gets the answer and returns ``None`` when it is right, or the id of a hint, or
 ``(hint id, {values for its fields})``. Answers can be numbers, shapes, arrays or functions - a checker
-may call the learner's function and compare it with mnistlab's own. Every exercise lists right and
-wrong example answers; ``tests/test_exercises.py`` checks each one.
+may call the learner's function and compare it with mnistlab's own: if that function raises or
+returns None (the exercise's own "none" hint, else a shared one), or returns something the checker
+cannot digest, the learner gets a hint, never a traceback. Numeric checkers read answers with
+``compare.as_number``. Every exercise lists right and wrong example answers; ``tests/test_exercises.py``
+checks each one.
 """
 
 from dataclasses import dataclass, field
@@ -81,6 +84,74 @@ class Feedback:
         return self.ok
 
 
+# Hints every exercise shares: the learner's function returned None, or something the checker cannot use.
+GENERIC_HINTS = {
+    "_none": {"en": "Your function returns nothing (None): end it with return and its result.",
+              "de": "Deine Funktion gibt nichts zurück (None): Beende sie mit return und ihrem Ergebnis."},
+    "_unusable_result": {
+        "en": "Your function returns a value of type {kind}, which this exercise cannot use: read again what "
+              "it should return.",
+        "de": "Deine Funktion gibt einen Wert vom Typ {kind} zurück, mit dem diese Aufgabe nichts anfangen "
+              "kann: Lies noch einmal nach, was sie zurückgeben soll."},
+    "_unusable_answer": {
+        "en": "Your answer (of type {kind}) does not fit this exercise: read again what it asks for.",
+        "de": "Deine Antwort (vom Typ {kind}) passt nicht zu dieser Aufgabe: Lies noch einmal nach, was "
+              "gefragt ist."},
+}
+
+
+class _LearnerRaisedError(Exception):
+    """The learner's function raised `error` (as opposed to the checker failing on its result)."""
+
+    def __init__(self, error):
+        super().__init__(f"{type(error).__name__}: {error}")
+
+
+class _LearnerReturnedNoneError(Exception):
+    """The learner's function returned None (usually a forgotten return)."""
+
+
+class _Traced:
+    """The learner's function, remembering its last result and marking its own exceptions."""
+
+    def __init__(self, function):
+        self.function, self.results = function, []
+
+    def __call__(self, *args, **kwargs):
+        try:
+            result = self.function(*args, **kwargs)
+        except Exception as error:
+            raise _LearnerRaisedError(error) from error
+        if result is None:
+            raise _LearnerReturnedNoneError
+        self.results.append(result)
+        return result
+
+
+def diagnose(name, answer):
+    """The verdict on `answer` to exercise `name`: None if right, else (hint id, {values}).
+
+    Hint ids starting with "_" are GENERIC_HINTS ("_raised" uses the UI string exercise.raised; "_none"
+    uses the exercise's own "none" hint if it has one). The checker may call the learner's function
+    freely: whatever it raises or returns (None, a string, ...) becomes a hint, never an exception.
+    """
+    item = exercises()[name]
+    traced = _Traced(answer) if callable(answer) else None
+    try:
+        verdict = item.checker(traced or answer)
+    except _LearnerRaisedError as error:
+        return "_raised", {"error": str(error)}
+    except _LearnerReturnedNoneError:
+        return ("none" if "none" in item.hints else "_none"), {}
+    except Exception:  # the checker could not digest the answer or the function's result
+        if traced is None:
+            return "_unusable_answer", {"kind": type(answer).__name__}
+        return "_unusable_result", {"kind": type(traced.results[-1]).__name__ if traced.results else "?"}
+    if verdict is None:
+        return None
+    return verdict if isinstance(verdict, tuple) else (verdict, {})
+
+
 def check(name, answer, *, lang, save=True):
     """Check the learner's `answer` to exercise `name`; returns Feedback (✓ or a hint) in `lang`.
 
@@ -95,15 +166,14 @@ def check(name, answer, *, lang, save=True):
         raise KeyError(f"no exercise {name!r}; known exercises: {', '.join(sorted(registry))}")
     if answer is Ellipsis:
         return Feedback(False, t("exercise.unanswered", lang), answered=False)
-    item = registry[name]
-    try:
-        verdict = item.checker(answer)
-    except Exception as error:  # the learner's function may raise anything: that is a hint, not a crash
-        return Feedback(False, t("exercise.raised", lang, error=f"{type(error).__name__}: {error}"))
+    verdict = diagnose(name, answer)
     if verdict is None:
         if save and callable(answer) and workbook.save(name, answer) is not None:
             return Feedback(True, t("exercise.correct_saved", lang))
         return Feedback(True, t("exercise.correct", lang))
-    hint_id, values = verdict if isinstance(verdict, tuple) else (verdict, {})
-    hint = fmt(item.hints[hint_id][lang], lang, **values)  # numbers as the lesson's language writes them
+    hint_id, values = verdict
+    if hint_id == "_raised":
+        return Feedback(False, t("exercise.raised", lang, **values))
+    texts = GENERIC_HINTS[hint_id] if hint_id.startswith("_") else registry[name].hints[hint_id]
+    hint = fmt(texts[lang], lang, **values)  # numbers as the lesson's language writes them
     return Feedback(False, t("exercise.hint", lang, hint=hint))

@@ -204,8 +204,10 @@ def _sigmoid(answer):
     try:
         with np.errstate(over="raise"):  # 1 / (1 + np.exp(-Z)) is right, but overflows for Z = -1000
             answer(np.array([[-1000.0, 1000.0]]))
-    except FloatingPointError:
-        return "overflow_warning"
+    except Exception as error:  # ml.check hands in the function wrapped: its errors arrive as their cause
+        if isinstance(error, FloatingPointError) or isinstance(error.__cause__, FloatingPointError):
+            return "overflow_warning"
+        raise
     return None
 
 

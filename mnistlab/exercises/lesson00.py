@@ -1,7 +1,7 @@
 """Lesson 00 (Start): how images become the columns of X."""
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import is_number, same_shape
+from mnistlab.exercises.compare import as_number, same_shape
 
 
 @exercise(
@@ -18,11 +18,12 @@ from mnistlab.exercises.compare import is_number, same_shape
     },
 )
 def _n_pixels(answer):
-    if not is_number(answer):
+    value = as_number(answer)
+    if value is None:
         return "number"
-    if answer == 784:
+    if value == 784:
         return None
-    return "side" if answer == 28 else "other"
+    return "side" if value == 28 else "other"
 
 
 @exercise(

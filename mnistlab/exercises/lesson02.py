@@ -3,56 +3,51 @@
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import close, is_number
+from mnistlab.exercises.compare import as_number, close, is_number
 
-
-def _number(answer):
-    """The answer as a float if it is one number (also a 1-element array), else None."""
-    if isinstance(answer, str):
-        return None
-    if is_number(answer):
-        return float(answer)
-    try:
-        array = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return float(array.item()) if array.size == 1 else None
+_NEURON_Z = 1 * 2 + (-2) * 3 + 0.5 * 2 + 1  # w = (1, -2, 0.5), x = (2, 3, 2), b = 1: z = -2
 
 
 @exercise(
     "02.neuron_output",
-    right=[0, 0.0, np.float64(0.0), np.array([0.0])],
-    wrong=[-2, -3, 2, 1, "0"],
+    right=[(-2, 0), [-2.0, 0.0], (np.float64(-2.0), np.array([0.0])), (-2, -0.0)],
+    wrong=[(-3, 0), (-2, -2), (2, 2), (0, 0), (0, -2), (-2, 1), 0, -2, "(-2, 0)", (-2, 0, 1)],
     hints={
-        "z": {"en": "−2 is z, the weighted sum plus bias. What does ReLU make of it?",
-              "de": "−2 ist z, die gewichtete Summe plus Bias. Was macht die ReLU daraus?"},
-        "no_bias": {"en": "You forgot the bias b = 1: z = w·x + b.",
-                    "de": "Du hast den Bias b = 1 vergessen: z = w·x + b."},
-        "sum": {"en": "Multiply each input with its weight, add the three products and b, then apply ReLU.",
-                "de": "Multipliziere jede Eingabe mit ihrem Gewicht, addiere die drei Produkte und b, dann "
-                      "wende die ReLU an."},
-        "number": {"en": "Answer with one number, the output a.",
-                   "de": "Antworte mit einer Zahl, der Ausgabe a."},
+        "z": {"en": "z = −2 is right, but a is the output *after* ReLU: what does ReLU make of −2?",
+              "de": "z = −2 stimmt, aber a ist die Ausgabe *nach* der ReLU: Was macht die ReLU aus −2?"},
+        "no_bias": {"en": "z = −3 is only the weighted sum w·x: you forgot the bias b = 1 (z = w·x + b).",
+                    "de": "z = −3 ist nur die gewichtete Summe w·x: Du hast den Bias b = 1 vergessen "
+                          "(z = w·x + b)."},
+        "relu": {"en": "z is right; ReLU(z) = max(0, z) - check a again.",
+                 "de": "z stimmt; ReLU(z) = max(0, z) – prüfe a noch einmal."},
+        "sum": {"en": "Multiply each input with its weight, add the three products and b: that is z. Then a "
+                      "= ReLU(z).",
+                "de": "Multipliziere jede Eingabe mit ihrem Gewicht, addiere die drei Produkte und b: Das "
+                      "ist z. Dann ist a = ReLU(z)."},
+        "pair": {"en": "Answer with a pair (z, a): the weighted sum plus bias, and the output after ReLU.",
+                 "de": "Antworte mit einem Paar (z, a): der gewichteten Summe plus Bias und der Ausgabe nach "
+                       "der ReLU."},
     },
 )
 def _neuron_output(answer):
-    a = _number(answer)
-    if a is None:
-        return "number"
-    z = 1 * 2 + (-2) * 3 + 0.5 * 2 + 1  # = -2
-    if np.isclose(a, max(z, 0)):
-        return None
-    if np.isclose(a, z):
-        return "z"
-    if np.isclose(a, z - 1) or np.isclose(a, max(z - 1, 0)):
-        return "no_bias"
+    if isinstance(answer, str | bytes) or not isinstance(answer, tuple | list) or len(answer) != 2:
+        return "pair"
+    z, a = (as_number(v) for v in answer)
+    if z is None or a is None:
+        return "pair"
+    if np.isclose(z, _NEURON_Z):
+        if np.isclose(a, max(_NEURON_Z, 0)):
+            return None
+        return "z" if np.isclose(a, _NEURON_Z) else "relu"
+    if np.isclose(z, _NEURON_Z - 1):
+        return "no_bias"  # a alone could not show it: ReLU makes both -2 and -3 into 0
     return "sum"
 
 
 @exercise(
     "02.relu_prime_values",
     right=[[0, 0, 1], (0.0, 0.0, 1.0), np.array([0.0, 0.0, 1.0])],
-    wrong=[[0, 0, 3], [0, 1, 1], [-2, 0, 3], [1, 1, 1], [0, 1], 1],
+    wrong=[[0, 0, 3], [0, 1, 1], [0, 0.5, 1], [-2, 0, 3], [1, 1, 1], [0, 1], 1],
     hints={
         "relu": {"en": "That is relu(z) itself. The derivative is the *slope* of ReLU at each z.",
                  "de": "Das ist relu(z) selbst. Die Ableitung ist die *Steigung* der ReLU an jeder "
@@ -78,8 +73,8 @@ def _relu_prime(answer):
         return None
     if close(values, [0, 0, 3]):
         return "relu"
-    if close(values, [0, 1, 1]):
-        return "kink"
+    if close(values[[0, 2]], [0, 1]) and not close(values[1], 0):
+        return "kink"  # [0, 1, 1], [0, 0.5, 1]: right on both sides, another choice at z = 0
     return "slope"
 
 
@@ -105,7 +100,7 @@ def _relu_prime(answer):
 def _sigmoid_prime_max(answer):
     if isinstance(answer, tuple) and len(answer) == 2 and all(is_number(v) for v in answer):
         return "comma"  # 0,25 typed with a German decimal comma is the tuple (0, 25)
-    value = _number(answer)
+    value = as_number(answer)
     if value is None:
         return "number"
     if np.isclose(value, 0.25):

@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import close, is_number
+from mnistlab.exercises.compare import as_number, close
 from mnistlab.functions import one_hot
 
 Y_SMALL = [3, 0, 7, 3]  # the label vector the one-hot question names (no 9: the Y.max() + 1 trap)
@@ -89,7 +89,8 @@ _LOSS_HINTS = {
     },
 )
 def _perfect_loss(answer):
-    if not is_number(answer):
+    answer = as_number(answer)
+    if answer is None:
         return "number"
     if abs(answer) < 1e-9:
         return None
@@ -102,8 +103,10 @@ def _perfect_loss(answer):
 
 @exercise(
     "04.uniform_loss",
-    right=[math.log(10), np.log(10), 2.3026, 2.303, 2.30, np.float32(np.log(10))],
-    wrong=[0.1, 1.0, -math.log(10), 10 * math.log(10), 0, 2.0, "ln 10"],
+    right=[math.log(10), np.log(10), 2.3026, 2.303, 2.30, np.float32(np.log(10)), np.array(np.log(10)),
+           np.array([np.log(10)])],
+    wrong=[0.1, 1.0, -math.log(10), 10 * math.log(10), 5 * np.log(10), 0, 2.0, "ln 10",
+           np.full(5, np.log(10))],
     hints={
         **_LOSS_HINTS,
         "probability": {"en": "0.1 is the probability of each digit. The loss is -log of that probability.",
@@ -112,10 +115,10 @@ def _perfect_loss(answer):
         "log10": {"en": "That is the base-10 logarithm. Cross-entropy uses the natural logarithm: np.log.",
                   "de": "Das ist der Zehnerlogarithmus. Die Kreuzentropie verwendet den natürlichen "
                         "Logarithmus: np.log."},
-        "sum": {"en": "The loss is the *mean* over the images, not their sum: every image contributes the "
-                      "same -log 0.1.",
-                "de": "Der Verlust ist der *Mittelwert* über die Bilder, nicht ihre Summe: Jedes Bild trägt "
-                      "dasselbe −log 0,1 bei."},
+        "sum": {"en": "That is {n} · (-log 0.1), the *sum* over {n} images. The loss is their *mean*: every "
+                      "image contributes the same -log 0.1.",
+                "de": "Das ist {n} · (−log 0,1), die *Summe* über {n} Bilder. Der Verlust ist ihr "
+                      "*Mittelwert*: Jedes Bild trägt dasselbe −log 0,1 bei."},
         "other": {"en": "Each image gives its right digit p = 0.1 (like every other digit). The loss of one "
                         "image is -log p, and the mean over equal values is that value.",
                   "de": "Jedes Bild gibt seiner richtigen Ziffer p = 0,1 (wie jeder anderen Ziffer). Der "
@@ -125,7 +128,8 @@ def _perfect_loss(answer):
 )
 def _uniform_loss(answer):
     expected = math.log(10)
-    if not is_number(answer):
+    answer = as_number(answer)
+    if answer is None:
         return "number"
     if math.isclose(answer, expected, rel_tol=2e-3):
         return None
@@ -135,6 +139,7 @@ def _uniform_loss(answer):
         return "probability"
     if math.isclose(answer, 1.0, rel_tol=1e-3):
         return "log10"
-    if answer > 5 * expected:
-        return "sum"
+    n_images = round(answer / expected)
+    if n_images >= 2 and math.isclose(answer, n_images * expected, rel_tol=2e-3):
+        return "sum", {"n": n_images}  # -log 0.1 added up over n images instead of averaged
     return "other"

@@ -69,6 +69,16 @@ def _dZ2_examples():
     return examples
 
 
+def _fixed_divisor(got, row_sums):
+    """k if `got` is the right row sums divided by some k > 1 (e.g. a global m = 100), else None."""
+    if got.shape != row_sums.shape or not np.any(got):
+        return None
+    k = float((row_sums * got).sum() / (got * got).sum())  # least squares: row_sums ≈ k * got
+    if k <= 1 or not np.allclose(got * k, row_sums):
+        return None
+    return round(k) if np.isclose(k, round(k)) else k
+
+
 def _right_db2(dZ2):
     return dZ2.sum(axis=1, keepdims=True) / dZ2.shape[1]
 
@@ -79,7 +89,8 @@ def _right_db2(dZ2):
            lambda dZ2: np.mean(dZ2, axis=1).reshape(-1, 1)],
     wrong=[lambda dZ2: np.sum(dZ2) / dZ2.shape[1], lambda dZ2: dZ2.sum(axis=1) / dZ2.shape[1],
            lambda dZ2: dZ2.sum(axis=1, keepdims=True), lambda dZ2: dZ2.mean(axis=0, keepdims=True),
-           lambda dZ2: dZ2.mean(axis=0), lambda dZ2: dZ2.mean(axis=1, keepdims=True) + 1, 0.5],
+           lambda dZ2: dZ2.mean(axis=0), lambda dZ2: dZ2.mean(axis=1, keepdims=True) + 1,
+           lambda dZ2: dZ2.sum(axis=1, keepdims=True) / 100, 0.5],
     hints={
         "function": {"en": "Answer with a function: def db2(dZ2): return ... - then answer = db2.",
                      "de": "Antworte mit einer Funktion: def db2(dZ2): return ... – und dann answer = db2."},
@@ -97,6 +108,13 @@ def _right_db2(dZ2):
                           "images, so divide the sum by m = dZ2.shape[1].",
                     "de": "Richtige Richtung, aber {factor}-mal zu groß: Der Verlust ist ein Mittelwert über "
                           "die m Bilder, also teile die Summe durch m = dZ2.shape[1]."},
+        "global_m": {"en": "Your function divides by {divisor:g}, but this dZ2 holds m = {m} images: take m "
+                           "from the input, m = dZ2.shape[1], not from a variable outside the function (a "
+                           "global m = 100 is the size of one batch; lesson 08's mini-batches have others).",
+                     "de": "Deine Funktion teilt durch {divisor:g}, aber dieses dZ2 enthält m = {m} Bilder: "
+                           "Nimm m aus der Eingabe, m = dZ2.shape[1], nicht aus einer Variablen außerhalb "
+                           "der Funktion (ein globales m = 100 ist die Größe eines Stapels; die Mini-Batches "
+                           "in Lektion 08 haben andere)."},
         "values": {"en": "The shape (10, 1) is right but the values are not: db2 is the mean of each row of "
                          "dZ2 (over the images).",
                    "de": "Die Form (10, 1) stimmt, die Werte nicht: db2 ist der Mittelwert jeder Zeile von "
@@ -122,6 +140,9 @@ def _db2(answer):
             return "axis0"
         if got.shape == (10, 1) and np.allclose(got, expected * m):
             return "no_mean", {"factor": m}
+        divisor = _fixed_divisor(got, expected * m)
+        if divisor is not None:
+            return "global_m", {"divisor": divisor, "m": m}
         if got.shape == (10, 1):
             return "values"
         return "shape", {"shape": got.shape}

@@ -5,6 +5,7 @@ import math
 import numpy as np
 
 from mnistlab.exercises import exercise
+from mnistlab.exercises.compare import pair
 
 M_IMAGES, BATCH = 60_000, 64  # the sizes the updates-per-epoch question names
 
@@ -57,10 +58,7 @@ def _update_W1(answer):
     if not callable(answer):
         return "function"
     for W1, dW1, rate in _update_examples():
-        result = answer(W1.copy(), dW1.copy(), rate)
-        if result is None:
-            return "none"
-        got = np.asarray(result, dtype=float)
+        got = np.asarray(answer(W1.copy(), dW1.copy(), rate), dtype=float)  # None: ml.check's "none" hint
         expected = W1 - rate * dW1
         if got.shape == W1.shape and np.allclose(got, expected):
             continue
@@ -75,13 +73,26 @@ def _update_W1(answer):
     return None
 
 
-CHOICES = ("faster", "slower", "diverges")
+# Word stems of the three choices in both languages: "diverge", "diverged", "divergiert", "divergieren" …
+_STEMS = {"diverg": "diverges", "fast": "faster", "schnell": "faster", "slow": "slower", "langsam": "slower"}
+_NEGATIONS = {"not", "no", "never", "nicht", "kein", "keine", "nie"}
+
+
+def _choice(answer):
+    """The choice ("faster", "slower", "diverges") an answer in either language names, else None."""
+    words = "".join(c if c.isalpha() else " " for c in answer.lower()).split()
+    if not words or _NEGATIONS & set(words):
+        return None
+    found = {choice for word in words for stem, choice in _STEMS.items() if word.startswith(stem)}
+    return found.pop() if len(found) == 1 else None
 
 
 @exercise(
     "06.lr_10",
-    right=["diverges", "Diverges", "diverged", " diverges ", "divergiert"],
-    wrong=["faster", "slower", "schneller", "nan", 10],
+    right=["diverges", "Diverges", "diverged", " diverges ", "diverge", "diverging", "it diverges!",
+           "divergiert", "Divergieren", "es divergiert", "divergent", "Divergenz"],
+    wrong=["faster", "slower", "schneller", "langsamer", "nan", "does not diverge", "divergiert nicht",
+           "faster, then diverges", "", 10],
     hints={
         "faster": {"en": "A larger step is not always faster: on a curved valley a step that is too long "
                          "overshoots to the other side, higher up. Try it: ml.train(..., learning_rate=10).",
@@ -101,17 +112,17 @@ CHOICES = ("faster", "slower", "diverges")
 def _lr_10(answer):
     if not isinstance(answer, str):
         return "choice"
-    word = answer.strip().lower()
-    word = {"schneller": "faster", "langsamer": "slower", "divergiert": "diverges"}.get(word, word)
-    if word in ("diverges", "diverged"):
+    choice = _choice(answer)
+    if choice == "diverges":
         return None
-    return word if word in CHOICES else "choice"
+    return choice or "choice"
 
 
 @exercise(
     "06.updates_per_epoch",
-    right=[(1, 938), [1, 938], (1.0, 938.0)],
-    wrong=[(1, 937), (938, 1), (60_000, 938), (1, 937.5), (1, 64), 938, "(1, 938)"],
+    right=[(1, 938), [1, 938], (1.0, 938.0), np.array([1, 938]), (np.int64(1), np.array(938))],
+    wrong=[(1, 937), (938, 1), (60_000, 938), (1, 937.5), (1, 64), 938, "(1, 938)", ("1", "938"),
+           (1, 938, 1)],
     hints={
         "pair": {"en": "Answer with two numbers in a tuple: (updates with full batch, updates with batch "
                        "64).",
@@ -141,12 +152,10 @@ def _updates_per_epoch(answer):
     exact = M_IMAGES / BATCH
     values = {"m": M_IMAGES, "batch": BATCH, "exact": exact, "floor": math.floor(exact),
               "ceil": math.ceil(exact), "rest": M_IMAGES - math.floor(exact) * BATCH}
-    if isinstance(answer, str | bytes) or np.ndim(answer) != 1 or len(answer) != 2:
+    numbers = pair(answer, float)
+    if numbers is None:
         return "pair"
-    try:
-        full, batched = (float(v) for v in answer)
-    except (TypeError, ValueError):
-        return "pair"
+    full, batched = numbers
     if (full, batched) == (1, math.ceil(exact)):
         return None
     if (full, batched) == (math.ceil(exact), 1):

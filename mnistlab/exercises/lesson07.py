@@ -3,7 +3,7 @@
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import is_number, pair
+from mnistlab.exercises.compare import as_number, pair
 
 # Test matrices for the function exercises: rows = true class, columns = predicted class. Each has one
 # clear largest count off the diagonal, and its mirror entry is smaller (so a swapped answer is caught).
@@ -19,11 +19,26 @@ def _function(answer):
     return callable(answer)
 
 
+def _call_on_copy(function, C):
+    """function(copy of C) and whether it changed that copy (which would change the learner's own matrix)."""
+    given = C.copy()
+    result = function(given)
+    return result, not np.array_equal(given, C)
+
+
+_MUTATED = {"en": "Your function changes the matrix it gets (e.g. np.fill_diagonal(C, 0) on C itself): "
+                  "afterwards the caller's confusion matrix is broken. Work on a copy: C = C.copy() first.",
+            "de": "Deine Funktion verändert die Matrix, die sie bekommt (z. B. np.fill_diagonal(C, 0) auf C "
+                  "selbst): Danach ist die Konfusionsmatrix des Aufrufers kaputt. Arbeite auf einer Kopie: "
+                  "zuerst C = C.copy()."}
+
+
 @exercise(
     "07.accuracy_from_cm",
     right=[lambda C: np.trace(C) / np.sum(C), lambda C: sum(C[k, k] for k in range(len(C))) / C.sum()],
     wrong=[lambda C: np.trace(C), lambda C: np.mean(np.diag(C) / C.sum(axis=1)),
-           lambda C: 100 * np.trace(C) / C.sum(), lambda C: C.max() / C.sum(), 0.9],
+           lambda C: 100 * np.trace(C) / C.sum(), lambda C: C.max() / C.sum(), 0.9,
+           lambda C: None, lambda C: np.diag(C) / C.sum(), lambda C: "0.9"],
     hints={
         "function": {"en": "Answer with a function of C, e.g. answer = accuracy_from_cm.",
                      "de": "Antworte mit einer Funktion von C, z. B. answer = accuracy_from_cm."},
@@ -39,6 +54,10 @@ def _function(answer):
         "other": {"en": "The right answers sit on the diagonal C[k, k]; all images are C.sum().",
                   "de": "Die richtigen Antworten stehen auf der Diagonalen C[k, k]; alle Bilder sind "
                         "C.sum()."},
+        "result": {"en": "Your function should return one number (the accuracy); it returns {what}.",
+                   "de": "Deine Funktion sollte eine Zahl zurückgeben (die Genauigkeit); sie gibt {what} "
+                         "zurück."},
+        "mutated": _MUTATED,
     },
 )
 def _accuracy_from_cm(answer):
@@ -46,7 +65,13 @@ def _accuracy_from_cm(answer):
         return "function"
     verdicts = []
     for C in _MATRICES:
-        got = float(answer(C.copy()))
+        result, mutated = _call_on_copy(answer, C)
+        if mutated:
+            return "mutated"
+        got = as_number(result)
+        if got is None:
+            shape = f" {result.shape}" if isinstance(result, np.ndarray) else ""
+            return "result", {"what": f"{type(result).__name__}{shape}"}  # e.g. "ndarray (3,)" or "str"
         if np.isclose(got, np.trace(C) / C.sum()):
             continue
         if np.isclose(got, np.trace(C)):
@@ -66,6 +91,12 @@ def _most_confused_pair(C):
     return divmod(int(off.argmax()), off.shape[1])
 
 
+def _mutating_most_confused(C):
+    """Right pair, but zeroes the diagonal of the caller's matrix (the bug the checker must catch)."""
+    np.fill_diagonal(C, 0)
+    return divmod(int(C.argmax()), C.shape[1])
+
+
 @exercise(
     "07.most_confused",
     right=[_most_confused_pair,
@@ -75,6 +106,8 @@ def _most_confused_pair(C):
            lambda C: _most_confused_pair(C)[::-1],
            lambda C: int(np.argmax(C.sum(axis=1) - np.diag(C))),
            lambda C: (0, 1),
+           _mutating_most_confused,
+           lambda C: divmod(int((C - np.diag(np.diag(C))).argmax()), 10),
            (1, 2)],
     hints={
         "function": {"en": "Answer with a function of C, e.g. answer = most_confused.",
@@ -93,30 +126,40 @@ def _most_confused_pair(C):
                   "de": "Gesucht ist der größte Eintrag außerhalb der Diagonalen; np.argmax ohne axis "
                         "liefert einen Index k in der zeilenweise aneinandergereihten Matrix, und "
                         "divmod(k, n_classes) macht daraus (Zeile, Spalte)."},
+        "mutated": _MUTATED,
+        "ten": {"en": "Right for MNIST's 10 × 10 matrix, but the check also tries {n} × {n}: take the number "
+                      "of classes from C (C.shape[1]) instead of writing 10.",
+                "de": "Für die 10 × 10-Matrix von MNIST stimmt das, aber die Prüfung probiert auch "
+                      "{n} × {n}: Nimm die Anzahl der Klassen aus C (C.shape[1]), statt 10 zu schreiben."},
     },
 )
 def _most_confused(answer):
     if not _function(answer):
         return "function"
     for C in _MATRICES:
-        got = pair(answer(C.copy()))
+        result, mutated = _call_on_copy(answer, C)
+        if mutated:
+            return "mutated"
+        got = pair(result)
         if got is None:
             return "pair"
-        i, j = _most_confused_pair(C)
+        i, j = _most_confused_pair(C)  # from the pristine C, never from the copy the function got
         if got == (i, j):
             continue
         if got[0] == got[1]:
             return "diagonal"
         if got == (j, i):
             return "swapped"
+        if got == divmod(i * C.shape[1] + j, 10):
+            return "ten", {"n": C.shape[1]}  # divmod(k, 10) with a hard-coded 10
         return "other"
     return None
 
 
 @exercise(
     "07.precision",
-    right=[40 / 51, 0.784, 0.7843, np.float64(40 / 51)],
-    wrong=[0.8, 40, 40 / 150, 78.43, 0.9, "0.78"],
+    right=[40 / 51, 0.78, 0.784, 0.7843, np.float64(40 / 51), np.array(40 / 51), np.array([0.78])],
+    wrong=[0.8, 0.79, 0.77, 40, 40 / 150, 78.43, 78, 0.9, "0.78", np.array([0.78, 0.8])],
     hints={
         "number": {"en": "Answer with one number between 0 and 1.",
                    "de": "Antworte mit einer Zahl zwischen 0 und 1."},
@@ -134,17 +177,17 @@ def _most_confused(answer):
     },
 )
 def _precision(answer):
-    if not is_number(answer):
+    value = as_number(answer)
+    if value is None:
         return "number"
     C = _PRECISION_CM
-    value = float(answer)
-    precision, recall = C[1, 1] / C[:, 1].sum(), C[1, 1] / C[1, :].sum()
-    if abs(value - precision) < 1e-3:
+    precision, recall = C[1, 1] / C[:, 1].sum(), C[1, 1] / C[1, :].sum()  # 40 / 51 = 0.7843, 40 / 50
+    if abs(value - precision) <= 0.005 + 1e-9:  # rounded to two decimals (0.78) or finer
         return None
-    if abs(value - recall) < 1e-3:
+    if abs(value - recall) <= 0.005 + 1e-9:
         return "recall"
     if value == C[1, 1]:
         return "count"
-    if abs(value - 100 * precision) < 0.1:
+    if abs(value - 100 * precision) <= 0.5 + 1e-9:
         return "percent"
     return "other"

@@ -3,13 +3,13 @@
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import is_number, pair
+from mnistlab.exercises.compare import as_number, pair
 
 
 @exercise(
     "09.centre",
     right=[(14, 14), [14.0, 14.0], (13.5, 13.5), (np.float64(13.99), np.float64(14.0))],
-    wrong=[(28, 28), (10, 10), (0, 0), (14, 0), 14, (27, 27), "14, 14"],
+    wrong=[(28, 28), (10, 10), (0, 0), (14, 0), 14, (27, 27), "14, 14", ("14", "14")],
     hints={
         "pair": {"en": "Answer with a pair (row, column), e.g. (3, 5).",
                  "de": "Antworte mit einem Paar (Zeile, Spalte), z. B. (3, 5)."},
@@ -107,6 +107,7 @@ def _invert(answer):
     },
 )
 def _fashion_outputs(answer):
-    if not is_number(answer):
+    answer = as_number(answer)
+    if answer is None:
         return "number"
     return {10: None, 784: "inputs", 9: "nine", 1: "one"}.get(answer, "other")

@@ -49,8 +49,9 @@ print("z =", z)
 # ### Aufgabe 1 · Ein Neuron von Hand
 #
 # Ein Neuron mit den Gewichten $w = (1; -2; 0{,}5)$, dem Bias $b = 1$ und der Aktivierungsfunktion ReLU
-# (gleich mehr dazu: $\mathrm{ReLU}(z) = \max(0, z)$) bekommt die Eingaben $x = (2; 3; 2)$. Welche Ausgabe
-# (output) $a$ liefert es?
+# (gleich mehr dazu: $\mathrm{ReLU}(z) = \max(0, z)$) bekommt die Eingaben $x = (2; 3; 2)$. Wie groß ist
+# seine gewichtete Summe plus Bias $z$, und welche Ausgabe (output) $a$ liefert es? Antworte mit einem Paar
+# `(z, a)`.
 
 # %%
 answer = ...
@@ -299,7 +300,8 @@ assert not np.allclose(with_relu, collapsed)
 # dieser Eingabe bleibt das Neuron stumm.
 
 # %%
-assert ml.check("02.neuron_output", ml.relu(np.array([1, -2, 0.5]) @ np.array([2, 3, 2]) + 1), lang=LANG)
+z_solution = np.array([1, -2, 0.5]) @ np.array([2, 3, 2]) + 1
+assert ml.check("02.neuron_output", (z_solution, ml.relu(z_solution)), lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 2.** Links von 0 flach, rechts von 0 Steigung 1, und am Knick nach unserer Festlegung 0:

@@ -329,8 +329,9 @@ print(panel.message)
 # ### Aufgabe 3 · Updates pro Epoche
 #
 # Die vollständigen MNIST-Trainingsdaten umfassen 60.000 Bilder. Wie viele Updates der Gewichte gibt es in
-# einer Epoche mit vollem Stapel – und wie viele mit Mini-Batches zu 64 Bildern? Antworte mit einem Tupel
-# `(voller_stapel, stapel_64)`.
+# einer Epoche mit vollem Stapel – und wie viele mit Mini-Batches zu 64 Bildern? 60.000 ist kein Vielfaches
+# von 64: Zähle die übrig bleibenden Bilder wie `ml.train` als einen letzten, kleineren Stapel. Antworte mit
+# einem Tupel `(voller_stapel, stapel_64)`.
 
 # %%
 answer = ...

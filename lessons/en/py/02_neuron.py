@@ -49,7 +49,7 @@ print("z =", z)
 #
 # A neuron with the weights $w = (1, -2, 0.5)$, the bias $b = 1$ and the activation function ReLU (you will
 # meet it in a moment: $\mathrm{ReLU}(z) = \max(0, z)$) receives the inputs $x = (2, 3, 2)$. What is its
-# output $a$?
+# weighted sum plus bias $z$, and what is its output $a$? Answer with a pair `(z, a)`.
 
 # %%
 answer = ...
@@ -289,7 +289,8 @@ assert not np.allclose(with_relu, collapsed)
 # neuron stays silent for this input.
 
 # %%
-assert ml.check("02.neuron_output", ml.relu(np.array([1, -2, 0.5]) @ np.array([2, 3, 2]) + 1), lang=LANG)
+z_solution = np.array([1, -2, 0.5]) @ np.array([2, 3, 2]) + 1
+assert ml.check("02.neuron_output", (z_solution, ml.relu(z_solution)), lang=LANG)
 
 # %% [markdown]
 # **Exercise 2.** Flat left of 0, slope 1 right of 0, and 0 at the kink by our convention:

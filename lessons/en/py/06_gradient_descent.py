@@ -311,7 +311,8 @@ print(panel.message)
 # ### Exercise 3 · Updates per epoch
 #
 # The full MNIST training set has 60,000 images. How many weight updates happen in one epoch with full
-# batch gradient descent — and how many with mini-batches of 64 images? Answer with a tuple
+# batch gradient descent — and how many with mini-batches of 64 images? 60,000 is not a multiple of 64:
+# like `ml.train`, count the images left over as one last, smaller batch. Answer with a tuple
 # `(full_batch, batch_64)`.
 
 # %%
