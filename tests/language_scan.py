@@ -71,6 +71,7 @@ CODE = re.compile(
     r"|'[^'\n]*'"  # a Python string's repr: 'relu'
     r"|\[[-+\d.eE\s,]*\]"  # a printed NumPy array or list of numbers: [0.07 0.29 0.61]
     r"|\b[A-Za-z_][\w.]*\([^()]*\)|\b[A-Za-z_][\w.]*\("  # a call: len(wrong)
+    r"|\([^()]*\)(?=\.\w)"  # an expression whose method is called: (predictions == y).mean()
     r"|(?:[\w.~-]*/)+[\w.-]*"  # a path: /home/me/mnistlab/sample
     r"|\b[a-z_]\w*\.[a-z_]\w*"  # attribute access: run.loss
     r"|\b[A-Za-z_]\w*[_\d]\w*\b|\b[a-z]+[A-Z]\w*\b"  # W1, n_h, float32, camelCase

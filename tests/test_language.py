@@ -49,6 +49,7 @@ def test_the_scanner_finds_german_words_and_numbers_in_english_output(text, expe
 @pytest.mark.parametrize("text", [
     "history.loss[0] = 2.3642   history.loss[-1] = 0.0474",  # code, as Python prints it
     "ml.cross_entropy(A2, y) = 2.321159839630127",
+    "(predictions == y).mean() = 0.09",
     "0.9 ** m = 43.05%",
     "Z2[:, 0] = [-0.35 -0.34 -0.26  0.17]",  # NumPy's own output
     "X: (784, 4000) float32",  # shapes and dtypes
