@@ -224,9 +224,9 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # Dinge sehen nach Rauschen aus:
 #
 # - **Der Rand.** Pixel am Rand sind in (fast) jedem Bild 0. Der Gradient eines Gewichts ist
-#   $\partial L / \partial W^{[1]} = \frac{1}{m} dZ^{[1]} X^T$: Ein Pixel, das immer 0 ist, liefert eine
-#   Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen Anfangswerte. Die nächste
-#   Zelle prüft das exakt.
+#   $dW^{[1]} = dZ^{[1]} X^T$ (Lektion 05, das $\frac{1}{m}$ steckt in $dZ^{[1]}$): Ein Pixel, das immer 0 ist,
+#   liefert eine Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen
+#   Anfangswerte. Die nächste Zelle prüft das exakt.
 # - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead neuron).
 #   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
 #   hat nie gelernt. Der zweite Teil der Ausgabe unten zeigt für jedes Neuron, bei welchem Anteil der

@@ -90,11 +90,11 @@ for name in params_ml:
 # %% [markdown]
 # ## Der Fehler mit dem globalen `m`
 #
-# Der Gradient ist ein **Mittelwert** über die Bilder eines Schritts: $dW^{[2]} = \frac{1}{m} dZ^{[2]}
-# A^{[1]T}$, und $m$ muss die Anzahl der Bilder in *diesem* Stapel sein. Das Original liest `m` aus einer
-# globalen Variablen, die beim Laden der CSV-Datei gesetzt wurde – der Zeilenzahl der *ganzen* Datei,
-# 42.000. Bei vollen Stapeln stimmt das (fast). Bei einem Mini-Batch aus 100 Bildern wird jeder Gradient
-# 420-mal zu klein.
+# Der Gradient ist ein **Mittelwert** über die Bilder eines Schritts: Das $\frac{1}{m}$ steckt in
+# $dZ^{[2]} = (A^{[2]} - Y) / m$ (Lektion 05), und $m$ muss die Anzahl der Bilder in *diesem* Stapel sein.
+# Das Original liest `m` aus einer globalen Variablen, die beim Laden der CSV-Datei gesetzt wurde – der
+# Zeilenzahl der *ganzen* Datei, 42.000. Bei vollen Stapeln stimmt das (fast). Bei einem Mini-Batch aus
+# 100 Bildern wird jeder Gradient 420-mal zu klein.
 #
 # `ml.origin.backward_prop` nimmt dieses `m` als Argument, also können wir übergeben, was das Original
 # verwendet hat:

@@ -210,8 +210,9 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # the output layer combines the ten features into ten digits. Two things look like noise:
 #
 # - **The border.** Pixels near the edge are 0 in (almost) every image. The gradient of a weight is
-#   $\partial L / \partial W^{[1]} = \frac{1}{m} dZ^{[1]} X^T$: a pixel that is always 0 gives a zero column, so its
-#   weights never change and keep their random start values. The next cell checks this exactly.
+#   $dW^{[1]} = dZ^{[1]} X^T$ (lesson 05, the $\frac{1}{m}$ inside $dZ^{[1]}$): a pixel that is always 0 gives a
+#   zero column, so its weights never change and keep their random start values. The next cell checks this
+#   exactly.
 # - **A unit that is noise everywhere** (if you have one): it is a *dead* unit. Its $z_k$ was negative
 #   for every training image, so ReLU passed no gradient and it never learned. The second print shows,
 #   for each unit, on what fraction of the training images it is active.

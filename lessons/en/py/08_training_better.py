@@ -85,10 +85,11 @@ for name in params_ml:
 # %% [markdown]
 # ## The global-`m` bug
 #
-# The gradient is a **mean** over the images of a step: $dW^{[2]} = \frac{1}{m} dZ^{[2]} A^{[1]T}$, and $m$
-# must be the number of images in *this* batch. The original reads `m` from a global variable set when the
-# CSV file was loaded — the number of rows of the *whole* file, 42,000. With full batches that is (nearly)
-# right. With a mini-batch of 100 images, every gradient comes out 420 times too small.
+# The gradient is a **mean** over the images of a step: the $\frac{1}{m}$ sits in
+# $dZ^{[2]} = (A^{[2]} - Y) / m$ (lesson 05), and $m$ must be the number of images in *this* batch. The
+# original reads `m` from a global variable set when the CSV file was loaded — the number of rows of the
+# *whole* file, 42,000. With full batches that is (nearly) right. With a mini-batch of 100 images, every
+# gradient comes out 420 times too small.
 #
 # `ml.origin.backward_prop` takes that `m` as an argument, so we can pass what the original used:
 
