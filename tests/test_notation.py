@@ -65,3 +65,50 @@ def test_the_notation_check_finds_the_one_over_m_outside_dZ(line):
 ])
 def test_the_notation_check_accepts_dZ_with_the_one_over_m_inside(line):
     assert notation_problems(line) == []
+
+
+# --- index letters: i an image, k (and c) a class, j a hidden neuron, p an input, m the batch size ----------
+
+INDEX_MISUSES = [  # (what it finds, pattern)
+    ("an image indexed j", re.compile(r"y_j\b|y_\{j\}|(?:Y|A(?:\^\{\[2\]\})?)_\{kj\}")),
+    ("a class indexed i or j", re.compile(r"\\sum_\{[ij]=0\}\^\{9\}|\\max_[ij]\b|C_\{ij\}")),
+    ("a hidden neuron indexed k", re.compile(r"(?:[Hh]idden unit|verdeckte Neuron) \$k\$|z_k = w_k")),
+    ("a neuron's input indexed i", re.compile(r"\$w_i\$|w_i a_i")),
+    ("m for the training-set size",
+     re.compile(r"\\lceil m ?/|\\frac\{m\}\{\\text\{(?:batch size|Stapelgröße)\}\}")),
+]
+
+
+def index_problems(text, name="text"):
+    """Places where a lesson gives an index letter a role other than the one of lesson 00's table."""
+    return [f"{name}:{number}: {what}: {line.strip()}"
+            for number, line in enumerate(text.splitlines(), start=1)
+            for what, pattern in INDEX_MISUSES if pattern.search(line)]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_lesson_gives_each_index_letter_one_role(path):
+    assert index_problems(path.read_text(encoding="utf-8"), path.name) == []
+
+
+@pytest.mark.parametrize("line", [
+    "# $$Y_{kj} = \\begin{cases} 1 & k = y_j \\\\ 0 & k \\neq y_j \\end{cases}$$",
+    "# $$\\mathrm{softmax}(z)_k = \\frac{e^{z_k}}{\\sum_{j=0}^{9} e^{z_j}}$$",
+    "# all scores of a column. We choose $c = \\max_j z_j$:",
+    "# $C_{ij}$ counts the test images with true digit $i$",
+    "# Hidden unit $k$ computes $z_k = w_k \\cdot x + b_k$",
+    "# adds up $n_{\\text{in}}$ products $w_i a_i$",
+    "# $$\\text{steps per epoch} = \\left\\lceil \\frac{m}{\\text{batch size}} \\right\\rceil$$",
+])
+def test_the_index_check_finds_a_letter_in_another_role(line):
+    assert index_problems(line) != []
+
+
+def test_the_index_check_accepts_the_convention():
+    text = "\n".join([
+        "# $$Y_{ki} = \\begin{cases} 1 & k = y_i \\\\ 0 & k \\neq y_i \\end{cases}$$",
+        "# $W^{[2]}_{kj}$ multiplies $A^{[1]}_{ji}$ in every image $i$, $C_{kc}$, $w_p x_p$",
+        "# $$\\frac{e^{z_k - s}}{\\sum_{c=0}^{9} e^{z_c - s}}, \\qquad s = \\max_c z_c$$",
+        "# $\\lceil n_{\\text{train}} / B \\rceil$ steps per epoch",
+    ])
+    assert index_problems(text) == []

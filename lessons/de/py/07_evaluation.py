@@ -114,19 +114,19 @@ for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
 # ## Die Konfusionsmatrix
 #
 # Die Genauigkeit ist eine einzige Zahl. Sie verrät nicht, bei *welchen* Ziffern es schiefgeht. Das zeigt die
-# **Konfusionsmatrix** $C$ (confusion matrix): $C_{ij}$ zählt die Testbilder mit der richtigen Ziffer $i$,
-# die das Netz für ein $j$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
+# **Konfusionsmatrix** $C$ (confusion matrix): $C_{kc}$ zählt die Testbilder mit der richtigen Ziffer $k$,
+# die das Netz für ein $c$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
 # Diagonalen stehen die richtigen Antworten.
 #
-# Um sie zu füllen, zählen wir für jedes Bild `k` an der Stelle `(y_true[k], y_pred[k])` eins dazu.
+# Um sie zu füllen, zählen wir für jedes Bild `i` an der Stelle `(y_true[i], y_pred[i])` eins dazu.
 # `np.add.at` erledigt das für alle Bilder auf einmal (ein einfaches `C[y_true, y_pred] += 1` würde ein
 # mehrfach vorkommendes Paar nur einmal zählen):
 
 # %%
 def confusion_matrix(y_true, y_pred, n_classes=10):
-    # C (n_classes, n_classes): C[i, j] = Anzahl der Bilder der Klasse i, die als j erkannt wurden.
+    # C (n_classes, n_classes): C[k, c] = Anzahl der Bilder der Klasse k, die als c erkannt wurden.
     C = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(C, (y_true, y_pred), 1)  # pro Bild +1, in Zeile y_true[k], Spalte y_pred[k]
+    np.add.at(C, (y_true, y_pred), 1)  # pro Bild +1, in Zeile y_true[i], Spalte y_pred[i]
     return C
 
 
@@ -154,9 +154,9 @@ ml.charts.confusion_matrix(C, lang=LANG)
 # %%
 mistakes = C.copy()
 np.fill_diagonal(mistakes, 0)
-for k in np.argsort(mistakes, axis=None)[::-1][:5]:
-    i, j = divmod(int(k), 10)
-    print(f"{i} → {j}: {mistakes[i, j]}")
+for flat in np.argsort(mistakes, axis=None)[::-1][:5]:
+    k, c = divmod(int(flat), 10)  # Zeile k: richtige Ziffer, Spalte c: erkannte
+    print(f"{k} → {c}: {mistakes[k, c]}")
 
 # %% [markdown]
 # Zwei weitere Kennzahlen pro Ziffer lassen sich direkt aus der Matrix ablesen:
@@ -209,10 +209,10 @@ ml.charts.prediction_view(X_test[:, worst], P[:, worst], lang=LANG)
 # %% [markdown]
 # ## Worauf jedes verdeckte Neuron achtet
 #
-# Das verdeckte Neuron $k$ berechnet $z_k = w_k \cdot x + b_k$: Es multipliziert jedes Pixel des Bildes
-# mit seinem eigenen Gewicht und summiert. Seine Gewichte $w_k$ – die Zeile $k$ von `W1`, 784 Zahlen –
+# Das verdeckte Neuron $j$ berechnet $z_j = w_j \cdot x + b_j$: Es multipliziert jedes Pixel des Bildes
+# mit seinem eigenen Gewicht und summiert. Seine Gewichte $w_j$ – die Zeile $j$ von `W1`, 784 Zahlen –
 # lassen sich deshalb als 28 × 28-Bild zeigen, als eine Art *Schablone*: Wo das Gewicht positiv ist (blau),
-# **erhöht** Tinte den Wert $z_k$; wo es negativ ist (rot), **senkt** sie ihn. Ein Neuron feuert stark bei
+# **erhöht** Tinte den Wert $z_j$; wo es negativ ist (rot), **senkt** sie ihn. Ein Neuron feuert stark bei
 # Bildern, deren Tinte auf seine blauen Stellen fällt und die roten meidet.
 
 # %%
@@ -224,11 +224,11 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # Dinge sehen nach Rauschen aus:
 #
 # - **Der Rand.** Pixel am Rand sind in (fast) jedem Bild 0. Der Gradient eines Gewichts ist
-#   $dW^{[1]} = dZ^{[1]} X^T$ (Lektion 05, das $\frac{1}{m}$ steckt in $dZ^{[1]}$): Ein Pixel, das immer 0 ist,
-#   liefert eine Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen
+#   $dW^{[1]} = dZ^{[1]} X^T$ (Lektion 05, das $\frac{1}{m}$ steckt in $dZ^{[1]}$): Ein Pixel, das immer 0
+#   ist, liefert eine Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen
 #   Anfangswerte. Die nächste Zelle prüft das exakt.
 # - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead neuron).
-#   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
+#   Sein $z_j$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
 #   hat nie gelernt. Der zweite Teil der Ausgabe unten zeigt für jedes Neuron, bei welchem Anteil der
 #   Trainingsbilder es aktiv ist.
 
@@ -291,7 +291,7 @@ ml.check("07.precision", answer, lang=LANG)
 # - Miss ein Netz auf den **Testdaten**, also auf Bildern, mit denen es nie trainiert hat. Die
 #   Trainingsgenauigkeit ist zu optimistisch; ein großer Abstand zwischen beiden ist **Überanpassung**, und
 #   mehr Daten verkleinern ihn.
-# - Die **Konfusionsmatrix** $C_{ij}$ zählt, wie oft ein richtiges $i$ als $j$ erkannt wurde; ihre
+# - Die **Konfusionsmatrix** $C_{kc}$ zählt, wie oft ein richtiges $k$ als $c$ erkannt wurde; ihre
 #   Diagonale geteilt durch ihre Summe ist die Genauigkeit. Die Zeilen liefern die Trefferquote, die
 #   Spalten die Präzision jeder Ziffer.
 # - Sieh dir die **falsch erkannten** Bilder an – Zahlen allein verbergen, was schiefläuft.

@@ -42,7 +42,7 @@ rng = np.random.default_rng(0)
 # %%
 X_train, y_train = ml.load_mnist("train", n=2000, lang=LANG)
 X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
-m = y_train.size
+n_train = y_train.size  # Anzahl der Trainingsbilder; m bleibt die Stapelgröße
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 # %% [markdown]
@@ -56,9 +56,10 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # Stapel (batches) zu je `batch_size` Bildern und machen pro Stapel einen Schritt. Der Gradient jedes
 # Schritts ist nur eine Schätzung – etwas verrauscht –, dafür gibt es viele Schritte pro Epoche:
 #
-# $$\text{Schritte pro Epoche} = \left\lceil \frac{m}{\text{Stapelgröße}} \right\rceil$$
+# $$\text{Schritte pro Epoche} = \left\lceil \frac{n_{\text{train}}}{\text{Stapelgröße}} \right\rceil$$
 #
-# (der letzte Stapel darf kleiner sein). Eine Epoche Mini-Batch-Training, ausgeschrieben:
+# bei $n_{\text{train}}$ Trainingsbildern (der letzte Stapel darf kleiner sein; $m$ bleibt die Zahl der
+# Bilder in einem Stapel). Eine Epoche Mini-Batch-Training, ausgeschrieben:
 
 # %%
 def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
@@ -71,7 +72,7 @@ def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
             params[name] -= learning_rate * grads["d" + name]
 
 
-print("m =", m, "  math.ceil(m / 64) =", math.ceil(m / 64))
+print("n_train =", n_train, "  math.ceil(n_train / 64) =", math.ceil(n_train / 64))
 
 # %% [markdown]
 # `ml.train(..., batch_size=64, rng=...)` macht genau das. Zwei Zufallsgeneratoren mit demselben Startwert
@@ -102,7 +103,7 @@ for name in params_ml:
 # %%
 B, M_ORIGINAL = 100, 42_000  # ein Mini-Batch und das globale m des Originals (Zeilen seiner CSV-Datei)
 W1, b1, W2, b2 = ml.origin.init_params(rng)
-idx = rng.permutation(m)[:B]
+idx = rng.permutation(n_train)[:B]
 X_batch, y_batch = X_train[:, idx], y_train[idx]
 Z1, A1, Z2, A2 = ml.origin.forward_prop(W1, b1, W2, b2, X_batch)
 right = ml.origin.backward_prop(Z1, A1, Z2, A2, W1, W2, X_batch, y_batch)  # m = B, der Stapel
@@ -136,7 +137,7 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
 # ## He-Initialisierung
 #
 # Das Original zieht jedes Gewicht gleichverteilt aus $[-0{,}5; 0{,}5)$, egal wie groß die Schicht ist. Ein
-# Neuron addiert aber $n_{\text{in}}$ Produkte $w_i a_i$: Je mehr Eingaben, desto größer $z$. Mit 784
+# Neuron addiert aber $n_{\text{in}}$ Produkte $w_p a_p$: Je mehr Eingaben, desto größer $z$. Mit 784
 # Pixeln und danach 128 verdeckten Neuronen, die die nächste Schicht speisen, wachsen die Werte von
 # Schicht zu Schicht, und die Softmax am Ende startet *gesättigt*: Das Netz ist sich sehr sicher – und
 # liegt falsch.
@@ -289,8 +290,9 @@ rows = [("ml.origin 784-10-10", 10 * 784 + 10 + 10 * 10 + 10, 100, 100, seconds_
          predict_origin(X_train), predict_origin(X_test))]
 for name, params, history in (("ml.train 784-10-10", params_fixed, history_fixed),
                               ("ml.train 784-128-64-10", params_deep, history_deep)):
-    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], 10 * math.ceil(m / 64),
-                 sum(history.seconds), ml.predict(params, X_train), ml.predict(params, X_test)))
+    steps = 10 * math.ceil(n_train / 64)  # 10 Epochen mit Stapeln zu 64
+    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], steps, sum(history.seconds),
+                 ml.predict(params, X_train), ml.predict(params, X_test)))
 header = ml.t("lesson.compare_header", LANG).split()
 print(f"{'':24} {header[0]:>9} {header[1]:>8} {header[2]:>9} {header[3]:>6} {header[4]:>8} {header[5]:>7}")
 for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
@@ -389,8 +391,8 @@ ml.check("08.he_std", answer, lang=LANG)
 # ## Zusammenfassung
 #
 # - **Mini-Batches**: in jeder Epoche neu mischen, ein Schritt pro Stapel aus `batch_size` Bildern,
-#   $\lceil m / B \rceil$ Schritte pro Epoche. Der Gradient ist ein Mittelwert über *den Stapel*: Das
-#   globale `m` des Originals ließ jeden Mini-Batch-Schritt auf $B / M$ seiner Größe schrumpfen.
+#   $\lceil n_{\text{train}} / B \rceil$ Schritte pro Epoche. Der Gradient ist ein Mittelwert über *den
+#   Stapel*: Das globale `m` des Originals ließ jeden Mini-Batch-Schritt auf $B / M$ seiner Größe schrumpfen.
 # - Die **He-Initialisierung** $\mathcal{N}(0, 2 / n_{l-1})$ hält jede Schicht auf derselben
 #   Größenordnung; mit gleichverteilten ±0,5 startet ein tieferes Netz selbstsicher falsch.
 # - **Tiefere** Netze (784-128-64-10) lernen mehr; die **ReLU** hält die Gradienten am Leben, wo sie bei der

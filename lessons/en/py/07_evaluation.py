@@ -107,17 +107,17 @@ for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
 # ## The confusion matrix
 #
 # Accuracy is a single number. It does not say *which* digits go wrong. The **confusion matrix** $C$ does:
-# $C_{ij}$ counts the test images with true digit $i$ that the network predicted as $j$. Rows are the
+# $C_{kc}$ counts the test images with true digit $k$ that the network predicted as $c$. Rows are the
 # truth, columns the prediction; the diagonal holds the right answers.
 #
-# To fill it, we add 1 at position `(y_true[k], y_pred[k])` for every image `k`. `np.add.at` does this
+# To fill it, we add 1 at position `(y_true[i], y_pred[i])` for every image `i`. `np.add.at` does this
 # for all images at once (a plain `C[y_true, y_pred] += 1` would count a repeated pair only once):
 
 # %%
 def confusion_matrix(y_true, y_pred, n_classes=10):
-    # C (n_classes, n_classes): C[i, j] = number of images of class i predicted as j.
+    # C (n_classes, n_classes): C[k, c] = number of images of class k predicted as c.
     C = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(C, (y_true, y_pred), 1)  # one +1 per image, at row y_true[k], column y_pred[k]
+    np.add.at(C, (y_true, y_pred), 1)  # one +1 per image, at row y_true[i], column y_pred[i]
     return C
 
 
@@ -144,9 +144,9 @@ ml.charts.confusion_matrix(C, lang=LANG)
 # %%
 mistakes = C.copy()
 np.fill_diagonal(mistakes, 0)
-for k in np.argsort(mistakes, axis=None)[::-1][:5]:
-    i, j = divmod(int(k), 10)
-    print(f"{i} → {j}: {mistakes[i, j]}")
+for flat in np.argsort(mistakes, axis=None)[::-1][:5]:
+    k, c = divmod(int(flat), 10)  # row k: true digit, column c: predicted
+    print(f"{k} → {c}: {mistakes[k, c]}")
 
 # %% [markdown]
 # Two more numbers per digit come straight out of the matrix:
@@ -196,9 +196,9 @@ ml.charts.prediction_view(X_test[:, worst], P[:, worst], lang=LANG)
 # %% [markdown]
 # ## What each hidden unit looks for
 #
-# Hidden unit $k$ computes $z_k = w_k \cdot x + b_k$: it multiplies every pixel of the image with its own
-# weight and adds up. Its weights $w_k$ — row $k$ of `W1`, 784 numbers — can therefore be shown as a
-# 28 × 28 image, a kind of *template*: where the weight is positive (blue), ink **raises** $z_k$; where it is
+# Hidden unit $j$ computes $z_j = w_j \cdot x + b_j$: it multiplies every pixel of the image with its own
+# weight and adds up. Its weights $w_j$ — row $j$ of `W1`, 784 numbers — can therefore be shown as a
+# 28 × 28 image, a kind of *template*: where the weight is positive (blue), ink **raises** $z_j$; where it is
 # negative (red), ink **lowers** it. A unit fires strongly for images whose ink falls on its blue parts and
 # avoids its red parts.
 
@@ -210,10 +210,10 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # the output layer combines the ten features into ten digits. Two things look like noise:
 #
 # - **The border.** Pixels near the edge are 0 in (almost) every image. The gradient of a weight is
-#   $dW^{[1]} = dZ^{[1]} X^T$ (lesson 05, the $\frac{1}{m}$ inside $dZ^{[1]}$): a pixel that is always 0 gives a
-#   zero column, so its weights never change and keep their random start values. The next cell checks this
-#   exactly.
-# - **A unit that is noise everywhere** (if you have one): it is a *dead* unit. Its $z_k$ was negative
+#   $dW^{[1]} = dZ^{[1]} X^T$ (lesson 05, the $\frac{1}{m}$ inside $dZ^{[1]}$): a pixel that is always 0
+#   gives a zero column, so its weights never change and keep their random start values. The next cell
+#   checks this exactly.
+# - **A unit that is noise everywhere** (if you have one): it is a *dead* unit. Its $z_j$ was negative
 #   for every training image, so ReLU passed no gradient and it never learned. The second print shows,
 #   for each unit, on what fraction of the training images it is active.
 
@@ -274,7 +274,7 @@ ml.check("07.precision", answer, lang=LANG)
 #
 # - Measure a network on the **test set**, images it never trained on. Training accuracy is too
 #   optimistic; a large gap between the two is **overfitting**, and more data shrinks it.
-# - The **confusion matrix** $C_{ij}$ counts true $i$ predicted as $j$; its diagonal over its sum is the
+# - The **confusion matrix** $C_{kc}$ counts true $k$ predicted as $c$; its diagonal over its sum is the
 #   accuracy. Rows give the recall, columns the precision of each digit.
 # - Look at the **misclassified** images — numbers alone hide what goes wrong.
 # - Each row of `W1` is a 28 × 28 template: what that hidden unit looks for. Pixels that are always 0 never

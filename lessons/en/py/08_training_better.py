@@ -39,7 +39,7 @@ rng = np.random.default_rng(0)
 # %%
 X_train, y_train = ml.load_mnist("train", n=2000, lang=LANG)
 X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
-m = y_train.size
+n_train = y_train.size  # the training-set size; m stays the batch size
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 # %% [markdown]
@@ -52,9 +52,10 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # `batch_size` images, and take one step per batch. Each step's gradient is only an estimate — a bit noisy —
 # but we get many steps per epoch:
 #
-# $$\text{steps per epoch} = \left\lceil \frac{m}{\text{batch size}} \right\rceil$$
+# $$\text{steps per epoch} = \left\lceil \frac{n_{\text{train}}}{\text{batch size}} \right\rceil$$
 #
-# (the last batch may be smaller). One epoch of mini-batch training, written out:
+# for $n_{\text{train}}$ training images (the last batch may be smaller; $m$ stays the number of images in
+# one batch). One epoch of mini-batch training, written out:
 
 # %%
 def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
@@ -67,7 +68,7 @@ def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
             params[name] -= learning_rate * grads["d" + name]
 
 
-print("m =", m, "  math.ceil(m / 64) =", math.ceil(m / 64))
+print("n_train =", n_train, "  math.ceil(n_train / 64) =", math.ceil(n_train / 64))
 
 # %% [markdown]
 # `ml.train(..., batch_size=64, rng=...)` does exactly this. Two generators with the same seed give the same
@@ -96,7 +97,7 @@ for name in params_ml:
 # %%
 B, M_ORIGINAL = 100, 42_000  # a mini-batch, and the global m of the original (rows of its CSV file)
 W1, b1, W2, b2 = ml.origin.init_params(rng)
-idx = rng.permutation(m)[:B]
+idx = rng.permutation(n_train)[:B]
 X_batch, y_batch = X_train[:, idx], y_train[idx]
 Z1, A1, Z2, A2 = ml.origin.forward_prop(W1, b1, W2, b2, X_batch)
 right = ml.origin.backward_prop(Z1, A1, Z2, A2, W1, W2, X_batch, y_batch)  # m = B, the batch
@@ -130,7 +131,7 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
 # ## He initialisation
 #
 # The original draws every weight uniformly from $[-0.5, 0.5)$, whatever the layer size. But a neuron
-# adds up $n_{\text{in}}$ products $w_i a_i$: the more inputs, the larger $z$. With 784 pixels and then 128
+# adds up $n_{\text{in}}$ products $w_p a_p$: the more inputs, the larger $z$. With 784 pixels and then 128
 # hidden units feeding the next layer, the values grow from layer to layer, and the softmax at the end
 # starts out *saturated*: the network is very sure — and wrong.
 #
@@ -276,8 +277,9 @@ rows = [("ml.origin 784-10-10", 10 * 784 + 10 + 10 * 10 + 10, 100, 100, seconds_
          predict_origin(X_train), predict_origin(X_test))]
 for name, params, history in (("ml.train 784-10-10", params_fixed, history_fixed),
                               ("ml.train 784-128-64-10", params_deep, history_deep)):
-    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], 10 * math.ceil(m / 64),
-                 sum(history.seconds), ml.predict(params, X_train), ml.predict(params, X_test)))
+    steps = 10 * math.ceil(n_train / 64)  # 10 epochs of batches of 64
+    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], steps, sum(history.seconds),
+                 ml.predict(params, X_train), ml.predict(params, X_test)))
 header = ml.t("lesson.compare_header", LANG).split()
 print(f"{'':24} {header[0]:>9} {header[1]:>8} {header[2]:>9} {header[3]:>6} {header[4]:>8} {header[5]:>7}")
 for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
@@ -371,9 +373,9 @@ ml.check("08.he_std", answer, lang=LANG)
 # %% [markdown]
 # ## Summary
 #
-# - **Mini-batches**: shuffle every epoch, one step per batch of `batch_size` images, $\lceil m / B \rceil$
-#   steps per epoch. The gradient is a mean over *the batch*: the original's global `m` shrank every
-#   mini-batch step to $B / M$ of its size.
+# - **Mini-batches**: shuffle every epoch, one step per batch of `batch_size` images,
+#   $\lceil n_{\text{train}} / B \rceil$ steps per epoch. The gradient is a mean over *the batch*: the
+#   original's global `m` shrank every mini-batch step to $B / M$ of its size.
 # - **He initialisation** $\mathcal{N}(0, 2 / n_{l-1})$ keeps every layer on the same scale; uniform ±0.5
 #   makes a deeper network start confidently wrong.
 # - **Deeper** networks (784-128-64-10) learn more; **ReLU** keeps gradients alive where sigmoid lets them
