@@ -10,6 +10,7 @@ Notation (the same table is in the README and in lesson 00):
 | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
 | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), columns sum to 1 |
 | $\partial L / \partial W^{[1]}$ | `dW1` | like `W1` |
+| $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m), the 1/m inside |
 | $\alpha$ | `learning_rate` | scalar |
 
 Language: every text a learner reads comes from ``mnistlab.i18n`` in English or German, and the caller

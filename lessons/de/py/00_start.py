@@ -94,7 +94,7 @@ ml.widget_check(lang=LANG)
 # | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
 # | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), die Einträge jeder Spalte ergeben zusammen 1 |
 # | $\partial L / \partial W^{[1]}$ | `dW1` | wie `W1` |
-# | $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m): jedes `d<Name>` ist ∂L/∂Name, das 1/m steckt in `dZ` |
+# | $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m), das 1/m steckt darin |
 # | $\alpha$ | `learning_rate` | Skalar |
 #
 #
@@ -109,7 +109,8 @@ ml.widget_check(lang=LANG)
 # | $[l]$ | Schichten, hochgestellt | $1 \dots L$ | $W^{[l]}$ |
 #
 # $m$ ist die Anzahl der Bilder in einem Stapel (batch) – die Spalten von $X$ –, $n_{\text{train}}$ die Anzahl
-# der Trainingsbilder (Lektion 08), $n_h$ die Anzahl der verdeckten Neuronen.
+# der Trainingsbilder (Lektion 08), $n_h$ die Anzahl der verdeckten Neuronen. Jedes `d<Name>` ist
+# $\partial L / \partial$ Name.
 #
 # $W$ steht für die Gewichte (weights), $b$ für den Bias (bias). Die wichtigste Zeile:
 #

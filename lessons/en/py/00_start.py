@@ -89,7 +89,7 @@ ml.widget_check(lang=LANG)
 # | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
 # | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), columns sum to 1 |
 # | $\partial L / \partial W^{[1]}$ | `dW1` | like `W1` |
-# | $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m): every `d<name>` is ∂L/∂name, the 1/m inside `dZ` |
+# | $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m), the 1/m inside |
 # | $\alpha$ | `learning_rate` | scalar |
 #
 #
@@ -104,7 +104,7 @@ ml.widget_check(lang=LANG)
 # | $[l]$ | layers, as a superscript | $1 \dots L$ | $W^{[l]}$ |
 #
 # $m$ is the number of images in a batch (the columns of $X$), $n_{\text{train}}$ the number of training
-# images (lesson 08), $n_h$ the number of hidden neurons.
+# images (lesson 08), $n_h$ the number of hidden neurons. Every `d<name>` is $\partial L / \partial$ name.
 #
 # The most important line:
 #
