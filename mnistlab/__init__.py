@@ -43,6 +43,7 @@ _EXPORTS = {
     "checks": ["check_X"],
     "idx": ["read_idx", "read_csv"],
     "data": ["load_mnist", "data_source", "cache_dir", "download"],
+    "split": ["train_val_split"],
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["Params", "init_params", "forward", "backward", "output_delta", "predict", "predict_proba",
                 "layer_sizes"],
@@ -59,8 +60,8 @@ _EXPORTS = {
     "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
-_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "functions", "network", "optimizers", "blas",
-               "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
+_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers",
+               "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
                "charts", "network_charts", "dashboard_chart", "shapes", "widgets", "drawing", "exercises",
                "notebook"}
 

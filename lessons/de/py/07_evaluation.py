@@ -32,19 +32,21 @@ rng = np.random.default_rng(0)
 #
 # Wir trainieren das Netz aus dem Original-Tutorial, 784 → 10 → 10, mit dem, was die früheren Lektionen
 # gebaut haben: `ml.init_params` und `ml.train`. Damit es schnell geht, nehmen wir nur 1.000
-# Trainingsbilder. Die **Testdaten** (test set) sind eigene Bilder, die das Netz beim Training nie zu
-# sehen bekommt. Sie verraten, wie gut das Netz mit *neuer* Handschrift zurechtkommt – und genau darauf
-# kommt es an.
+# Trainingsbilder und legen 500 weitere Trainingsbilder als Validierungsdaten beiseite, wie in Lektion 06.
+# Die **Testdaten** (test set) sind eigene Bilder, die das Netz beim Training nie zu sehen bekommt und nach
+# denen wir nichts ausgewählt haben. Sie verraten, wie gut das Netz mit *neuer* Handschrift zurechtkommt –
+# und genau darauf kommt es an. Diese Lektion öffnet sie.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=1000, lang=LANG)
+X_pool, y_pool = ml.load_mnist("train", n=1500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
 X_test, y_test = ml.load_mnist("test", lang=LANG)
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 params = ml.init_params([784, 10, 10], rng=rng)
 W1_start = params["W1"].copy()  # aufgehoben, um am Ende mit den trainierten Gewichten zu vergleichen
 history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=30, batch_size=32, rng=rng,
-                   X_val=X_test, y_val=y_test)
+                   X_val=X_val, y_val=y_val)
 print(f"{history.epoch[-1] = }")
 
 # %% [markdown]
@@ -82,8 +84,7 @@ assert accuracy(y_test, y_pred) == ml.accuracy(y_test, y_pred)
 # macht, sondern auch die Eigenheiten genau dieser 1.000 Bilder – ungefähr so wie jemand, der die
 # Lösungen der Klausur vom letzten Jahr auswendig lernt. Das nennt man **Überanpassung** (overfitting).
 # Das Diagramm zeigt, wie es dazu kommt: Die Trainingsgenauigkeit klettert immer weiter Richtung 100 %,
-# während die Genauigkeit auf den zurückgehaltenen Bildern (hier dienen die Testdaten zur *Validierung*)
-# schon früh nicht mehr steigt.
+# während die Genauigkeit auf den 500 Validierungsbildern schon früh nicht mehr steigt.
 
 # %%
 ml.charts.accuracy_curve(history, lang=LANG)
@@ -100,15 +101,16 @@ params_more = ml.init_params([784, 10, 10], rng=rng)
 ml.train(params_more, X_more, y_more, learning_rate=0.1, n_epochs=8, batch_size=32, rng=rng)
 for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
     train_acc, test_acc = ml.accuracy(y, ml.predict(p, X)), ml.accuracy(y_test, ml.predict(p, X_test))
-    print(f"m = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
+    print(f"n_train = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
           ml.t("lesson.gap", LANG, gap=train_acc - test_acc))
 
 # %% [markdown]
 # Daraus folgt noch etwas: **Miss ein Netz nie auf seinen Trainingsbildern.** Deren Genauigkeit ist zu
 # optimistisch. Deshalb bringt MNIST eigene Testdaten mit, und deshalb *schauen* wir sie nur an – wir
-# trainieren nie damit. (Genau genommen verrät auch das wiederholte Ausprobieren von Einstellungen anhand
-# der Testgenauigkeit schon etwas über die Testdaten; größere Projekte halten dafür einen dritten Satz
-# Bilder bereit, die *Validierungsdaten* (validation set).)
+# trainieren nie damit. Auch das wiederholte Ausprobieren von Einstellungen anhand der Testgenauigkeit
+# würde etwas über die Testdaten verraten; deshalb wählen wir Einstellungen anhand von **Validierungsdaten**
+# aus den Trainingsbildern (`ml.train_val_split`, Lektionen 06 und 08) und messen fertige Netze auf den
+# Testdaten, so wie hier.
 
 # %% [markdown]
 # ## Die Konfusionsmatrix
@@ -239,7 +241,7 @@ print("never_inked.sum() =", never_inked.sum())
 
 _, cache = ml.forward(params, X_train)
 active = (cache["Z1"] > 0).mean(axis=1)
-print(f"{ml.t('lesson.digit', LANG):7}" + " ".join(f"{k:>5}" for k in range(active.size)))
+print(f"{'j':7}" + " ".join(f"{j:>5}" for j in range(active.size)))  # j: the hidden unit
 print(f"{ml.t('lesson.active', LANG):7}" + " ".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in active))
 
 # %% [markdown]

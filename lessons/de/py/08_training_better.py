@@ -37,13 +37,15 @@ rng = np.random.default_rng(0)
 
 # %% [markdown]
 # Wir verwenden durchgehend 2.000 Trainingsbilder, damit jedes Experiment nur ein paar Sekunden dauert,
-# und messen auf (bis zu) 2.000 Testbildern.
+# und 500 weitere Trainingsbilder als Validierungsdaten, an denen wir vergleichen und auswählen
+# (`ml.train_val_split`, wie in Lektion 06). Die Testdaten bleiben unter Verschluss: Jede Entscheidung in
+# dieser Lektion fällt anhand der Validierungsdaten.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=2000, lang=LANG)
-X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
+X_pool, y_pool = ml.load_mnist("train", n=2500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
 n_train = y_train.size  # Anzahl der Trainingsbilder; m bleibt die Stapelgröße
-print("X_train:", X_train.shape, " X_test:", X_test.shape)
+print("X_train:", X_train.shape, " X_val:", X_val.shape)
 
 # %% [markdown]
 # ## Mini-Batches
@@ -126,8 +128,8 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
     params = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
     history = ml.train(params, X_train, y_train, learning_rate=learning_rate, n_epochs=3, batch_size=B,
                        rng=np.random.default_rng(2))
-    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 3),
-                                                         test=ml.accuracy(y_test, ml.predict(params, X_test))))
+    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_val", LANG, loss=np.round(history.loss, 3),
+                                                         val=ml.accuracy(y_val, ml.predict(params, X_val))))
 
 # %% [markdown]
 # Die Reparatur: $m$ aus dem Stapel selbst nehmen. `ml.backward` teilt durch `A_L.shape[1]`, die
@@ -195,8 +197,8 @@ for init, params in starts.items():
 for init, params in starts.items():
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=3, batch_size=64,
                        rng=np.random.default_rng(2))
-    print(f"{init!r:8}", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 2),
-                              test=ml.accuracy(y_test, ml.predict(params, X_test))))
+    print(f"{init!r:8}", ml.t("lesson.loss_val", LANG, loss=np.round(history.loss, 2),
+                              val=ml.accuracy(y_val, ml.predict(params, X_val))))
 
 # %% [markdown]
 # ## Tiefer – und ReLU gegen Sigmoid
@@ -217,10 +219,10 @@ deep = {}
 for activation, init in (("relu", "he"), ("sigmoid", "xavier")):
     params = ml.init_params(sizes, rng=np.random.default_rng(1), init=init)
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=10, batch_size=64,
-                       rng=np.random.default_rng(2), X_val=X_test, y_val=y_test, activation=activation)
+                       rng=np.random.default_rng(2), X_val=X_val, y_val=y_val, activation=activation)
     deep[activation] = params, history
-    print(f"{activation!r:10}", ml.t("lesson.train_test", LANG, train=history.accuracy[-1],
-                                     test=history.val_accuracy[-1]))
+    print(f"{activation!r:10}", ml.t("lesson.train_val", LANG, train=history.accuracy[-1],
+                                     val=history.val_accuracy[-1]))
 
 # %% [markdown]
 # ## Ein Lernraten-Zeitplan
@@ -242,13 +244,13 @@ print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 
 # %% [markdown]
 # Noch einmal das tiefe ReLU-Netz, jetzt mit Lernrate 0,2 in den Epochen 1–5 und 0,02 in den Epochen 6–10
-# (`schedule=` ersetzt `learning_rate=`). Vergleiche die Testgenauigkeit nach jeder Epoche mit der
+# (`schedule=` ersetzt `learning_rate=`). Vergleiche die Validierungsgenauigkeit nach jeder Epoche mit der
 # konstanten Lernrate von oben: Die Kurve mit Zeitplan sollte höher und ruhiger enden.
 
 # %%
 params_deep = ml.init_params(sizes, rng=np.random.default_rng(1))
 history_deep = ml.train(params_deep, X_train, y_train, schedule=ml.step_decay(0.2, 5, 0.1), n_epochs=10,
-                        batch_size=64, rng=np.random.default_rng(2), X_val=X_test, y_val=y_test)
+                        batch_size=64, rng=np.random.default_rng(2), X_val=X_val, y_val=y_val)
 print(f"{'learning_rate':16}", np.round(history_deep.learning_rate[1:], 3))
 print(f"{ml.t('lesson.constant', LANG):16}", " ".join(f"{a:.0%}" for a in deep["relu"][1].val_accuracy[1:]))
 print(f"{ml.t('lesson.schedule', LANG):16}", " ".join(f"{a:.0%}" for a in history_deep.val_accuracy[1:]))
@@ -287,18 +289,18 @@ history_fixed = ml.train(params_fixed, X_train, y_train, learning_rate=0.1, n_ep
 
 # %%
 rows = [("ml.origin 784-10-10", 10 * 784 + 10 + 10 * 10 + 10, 100, 100, seconds_origin,
-         predict_origin(X_train), predict_origin(X_test))]
+         predict_origin(X_train), predict_origin(X_val))]
 for name, params, history in (("ml.train 784-10-10", params_fixed, history_fixed),
                               ("ml.train 784-128-64-10", params_deep, history_deep)):
     steps = 10 * math.ceil(n_train / 64)  # 10 Epochen mit Stapeln zu 64
     rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], steps, sum(history.seconds),
-                 ml.predict(params, X_train), ml.predict(params, X_test)))
+                 ml.predict(params, X_train), ml.predict(params, X_val)))
 header = ml.t("lesson.compare_header", LANG).split()
 print(f"{'':24} {header[0]:>9} {header[1]:>8} {header[2]:>9} {header[3]:>6} {header[4]:>8} {header[5]:>7}")
-for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
-    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {test:7.1%}", LANG, name=name,
+for name, n_params, epochs, steps, seconds, pred_train, pred_val in rows:
+    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {val:7.1%}", LANG, name=name,
                  n=n_params, epochs=epochs, steps=steps, s=seconds, train=ml.accuracy(y_train, pred_train),
-                 test=ml.accuracy(y_test, pred_test)))
+                 val=ml.accuracy(y_val, pred_val)))
 
 # %% [markdown]
 # In der Tabelle: „Parameter“ ist die Anzahl der Parameter, „Epochen“ die Durchläufe durch die Daten,
@@ -322,7 +324,7 @@ figure
 #   Iterationen für sein Ergebnis.)
 # - Das tiefe Netz hat mehr als zehnmal so viele Parameter und nutzt sie. Mit nur 2.000 Trainingsbildern
 #   kann es sich aber auch stärker überanpassen: Vergleiche den Abstand zwischen seiner Trainings- und
-#   Testgenauigkeit mit dem des kleinen Netzes.
+#   Validierungsgenauigkeit mit dem des kleinen Netzes.
 # - Die Sekunden hängen von deinem Rechner ab – und davon, was er gerade sonst noch tut.
 
 # %% [markdown]
@@ -343,7 +345,7 @@ print(meta)
 # %%
 for name in params_deep:
     np.testing.assert_array_equal(params_loaded[name], params_deep[name])
-np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(params_deep, X_test))
+np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(params_deep, X_val))
 
 # %% [markdown]
 # ## Probiere es selbst
@@ -354,7 +356,7 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(para
 # immer dasselbe Ergebnis.
 
 # %%
-ml.training_panel(X_train, y_train, X_test, y_test, lang=LANG, preset="deep_128_64")
+ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
 
 # %% [markdown]
 # ## Aufgaben

@@ -30,19 +30,21 @@ rng = np.random.default_rng(0)
 # ## A network to evaluate
 #
 # We train the network of the original tutorial, 784 → 10 → 10, with what the earlier lessons built:
-# `ml.init_params` and `ml.train`. To keep this fast we train on only 1,000 images. The **test set** is
-# a separate set of images that the network never sees during training: it tells us how well the network
-# does on *new* handwriting — which is what we actually care about.
+# `ml.init_params` and `ml.train`. To keep this fast we train on only 1,000 images, and set 500 more
+# training images aside as validation images, as in lesson 06. The **test set** is a separate set of images
+# that the network never sees during training and that no choice of ours has looked at: it tells us how
+# well the network does on *new* handwriting — which is what we actually care about. This lesson opens it.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=1000, lang=LANG)
+X_pool, y_pool = ml.load_mnist("train", n=1500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
 X_test, y_test = ml.load_mnist("test", lang=LANG)
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 params = ml.init_params([784, 10, 10], rng=rng)
 W1_start = params["W1"].copy()  # kept to compare with the trained weights at the end
 history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=30, batch_size=32, rng=rng,
-                   X_val=X_test, y_val=y_test)
+                   X_val=X_val, y_val=y_val)
 print(f"{history.epoch[-1] = }")
 
 # %% [markdown]
@@ -77,8 +79,7 @@ assert accuracy(y_test, y_pred) == ml.accuracy(y_test, y_pred)
 # With only 1,000 training images and 30 passes over them, it has learned not only what makes a 4 a 4,
 # but also the quirks of these particular 1,000 images — a bit like a student who memorises the answers
 # of last year's exam. This is called **overfitting**. The chart shows how it happens: the training
-# accuracy keeps climbing towards 100 %, while the accuracy on the held-back images (the test set used as
-# *validation*) levels off early.
+# accuracy keeps climbing towards 100 %, while the accuracy on the 500 validation images levels off early.
 
 # %%
 ml.charts.accuracy_curve(history, lang=LANG)
@@ -94,14 +95,15 @@ params_more = ml.init_params([784, 10, 10], rng=rng)
 ml.train(params_more, X_more, y_more, learning_rate=0.1, n_epochs=8, batch_size=32, rng=rng)
 for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
     train_acc, test_acc = ml.accuracy(y, ml.predict(p, X)), ml.accuracy(y_test, ml.predict(p, X_test))
-    print(f"m = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
+    print(f"n_train = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
           ml.t("lesson.gap", LANG, gap=train_acc - test_acc))
 
 # %% [markdown]
 # One more lesson from this: **never measure a network on its training images**. Their accuracy is too
 # optimistic. That is why MNIST comes with a separate test set, and why we only *look* at it — we never
-# train on it. (Strictly, choosing settings by looking at test accuracy again and again also leaks
-# information; larger projects keep a third set, the *validation set*, for that.)
+# train on it. Choosing settings by looking at test accuracy again and again would leak information too, so
+# we choose on **validation** images taken from the training data (`ml.train_val_split`, lessons 06 and 08)
+# and measure finished networks on the test set, as here.
 
 # %% [markdown]
 # ## The confusion matrix
@@ -224,7 +226,7 @@ print("never_inked.sum() =", never_inked.sum())
 
 _, cache = ml.forward(params, X_train)
 active = (cache["Z1"] > 0).mean(axis=1)
-print(f"{ml.t('lesson.digit', LANG):7}" + " ".join(f"{k:>5}" for k in range(active.size)))
+print(f"{'j':7}" + " ".join(f"{j:>5}" for j in range(active.size)))  # j: the hidden unit
 print(f"{ml.t('lesson.active', LANG):7}" + " ".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in active))
 
 # %% [markdown]
