@@ -10,6 +10,7 @@ Notation (the same table is in the README and in lesson 00):
 | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
 | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), columns sum to 1 |
 | $\partial L / \partial W^{[1]}$ | `dW1` | like `W1` |
+| $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m), the 1/m inside |
 | $\alpha$ | `learning_rate` | scalar |
 
 Language: every text a learner reads comes from ``mnistlab.i18n`` in English or German, and the caller
@@ -42,6 +43,7 @@ _EXPORTS = {
     "checks": ["check_X"],
     "idx": ["read_idx", "read_csv"],
     "data": ["load_mnist", "data_source", "cache_dir", "download"],
+    "split": ["train_val_split"],
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["Params", "init_params", "forward", "backward", "output_delta", "predict", "predict_proba",
                 "layer_sizes"],
@@ -58,8 +60,8 @@ _EXPORTS = {
     "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
-_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "functions", "network", "optimizers", "blas",
-               "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
+_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers",
+               "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
                "charts", "network_charts", "dashboard_chart", "shapes", "widgets", "drawing", "exercises",
                "notebook", "workbook"}
 

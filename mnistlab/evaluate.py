@@ -20,7 +20,7 @@ def accuracy(y_true, y_pred):
 
 
 def confusion_matrix(y_true, y_pred, n_classes=10):
-    """Counts C (n_classes, n_classes), int64: C[i, j] = number of images of class i predicted as j.
+    """Counts C (n_classes, n_classes), int64: C[k, c] = number of images of class k predicted as c.
 
     Rows are the true classes, columns the predicted ones; the diagonal holds the right answers.
     """

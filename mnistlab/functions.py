@@ -49,7 +49,7 @@ def softmax(Z):
 
 
 def cross_entropy(A, Y):
-    """Mean cross-entropy -1/m sum_j log A[y_j, j] of predicted probabilities A (n, m).
+    """Mean cross-entropy -1/m sum_i log A[y_i, i] of predicted probabilities A (n, m).
 
     Y is either one-hot (n, m) or a label vector (m,). Probabilities are clipped to the smallest positive
     normal number of A's dtype before the logarithm, so a saturated output (a probability that underflowed
@@ -57,14 +57,14 @@ def cross_entropy(A, Y):
     """
     A = check_probabilities(A, where="ml.cross_entropy")
     Y = check_targets(Y, A.shape[0], A.shape[1], where="ml.cross_entropy")
-    # A[y_j, j]: the probability given to the right class
+    # A[y_i, i]: the probability given to the right class (i: the image)
     picked = A[Y, np.arange(Y.size)] if Y.ndim == 1 else (A * Y).sum(axis=0)
     tiny = np.finfo(A.dtype).tiny
     return float(-np.log(np.maximum(picked, tiny)).mean())
 
 
 def one_hot(y, n_classes=10):
-    """Labels y (m,) -> one-hot matrix Y (n_classes, m) with Y[y_j, j] = 1.
+    """Labels y (m,) -> one-hot matrix Y (n_classes, m) with Y[y_i, i] = 1 (i: the image).
 
     The width is n_classes, never taken from the data: a batch without any 9 still gives 10 rows.
     """

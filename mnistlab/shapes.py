@@ -81,11 +81,16 @@ def _forward_rows(sizes, m, activation):
 
 
 def _backward_rows(sizes, m):
-    L, rows = len(sizes) - 1, []
+    """dZ = dL/dZ with the 1/m of the mean loss inside it, so dW and db need no 1/m of their own; db sums
+    dZ over the images' axis (axis=1), never over the whole matrix (the bias bug of lesson 05)."""
+    L = len(sizes) - 1
+    rows = [(f"dZ{L} = (A{L} − Y) / m", [
+        ("matrix", f"A{L}", sizes[L], m, "activation"), ("op", "−"),
+        ("matrix", "Y", sizes[L], m, "activation"), ("op", "/ m →"),
+        ("matrix", f"dZ{L}", sizes[L], m, "gradient")])]
     for l in range(L, 0, -1):
         prev = "X" if l == 1 else f"A{l - 1}"
-        start = f"dZ{L} = A{L} − Y,   " if l == L else ""
-        rows.append((f"{start}dW{l} = dZ{l} @ {prev}ᵀ / m,   db{l} = Σ dZ{l}", [
+        rows.append((f"dW{l} = dZ{l} @ {prev}ᵀ,   db{l} = dZ{l}.sum(axis=1, keepdims=True)", [
             ("matrix", f"dZ{l}", sizes[l], m, "gradient"), ("op", "@"),
             ("matrix", f"{prev}ᵀ", m, sizes[l - 1], "activation"), ("op", "→"),
             ("matrix", f"dW{l}", sizes[l], sizes[l - 1], "gradient"), ("op", "  "),

@@ -52,12 +52,12 @@ def notation_rows(text):
     rows = [line.strip() for line in text.splitlines() if re.match(r"^\s*(#\s*)?\|", line)]
     rows = [re.sub(r"^#\s*", "", row) for row in rows]
     start = next(i for i, row in enumerate(rows) if row.startswith("| $X$"))
-    return rows[start:start + 7]
+    return rows[start:start + 8]
 
 
 def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
     readme = notation_rows((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert len(readme) == 7 and readme[-1].startswith("| $\\alpha$")
+    assert len(readme) == 8 and readme[-1].startswith("| $\\alpha$")
     assert notation_rows(ml.__doc__) == readme
     assert notation_rows((ROOT / "lessons/en/py/00_start.py").read_text(encoding="utf-8")) == readme
 

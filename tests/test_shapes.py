@@ -20,6 +20,24 @@ def test_shape_rows_hold_the_shapes_init_params_and_forward_produce():
     assert backward["dW1"] == (16, 784) and backward["dZ1"] == (16, 5) and backward["W2ᵀ"] == (16, 10)
 
 
+def test_backward_formulas_put_the_one_over_m_into_dZ_and_sum_the_bias_gradient_over_the_images():
+    # Before: "dZ2 = A2 − Y,  dW2 = dZ2 @ A1ᵀ / m,  db2 = Σ dZ2" - no 1/m in db and no axis: the bias bug.
+    rows = shapes.shape_rows([784, 32, 16, 10], 5, backward=True)
+    formulas = [formula for formula, _ in rows][3:]  # after the three forward rows
+    assert formulas[0] == "dZ3 = (A3 − Y) / m"
+    for l in (3, 2, 1):
+        prev = "X" if l == 1 else f"A{l - 1}"
+        assert f"dW{l} = dZ{l} @ {prev}ᵀ,   db{l} = dZ{l}.sum(axis=1, keepdims=True)" in formulas
+    assert not any("/ m" in formula for formula in formulas[1:]) and not any("Σ" in f for f in formulas)
+    assert rows_by_name(rows)["Y"] == (10, 5)
+
+
+def test_backward_formulas_fit_a_narrow_notebook():
+    # The formulas are not measured by the layout: each must fit ~550 px at the smallest font used (12 px).
+    for formula, _ in shapes.shape_rows([784, 512, 512, 10], 1024, backward=True):
+        assert len(formula) * shapes.CHAR_WIDTH * 12 <= 500, formula
+
+
 @pytest.mark.parametrize("sizes, m", [([784, 10, 10], 64), ([784, 512, 3, 10], 1),
                                      ([784, 128, 64, 10], 1024)])
 @pytest.mark.parametrize("width_px", [910, 1040, 1500])

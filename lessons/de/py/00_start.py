@@ -94,10 +94,25 @@ ml.widget_check(lang=LANG)
 # | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
 # | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), die Einträge jeder Spalte ergeben zusammen 1 |
 # | $\partial L / \partial W^{[1]}$ | `dW1` | wie `W1` |
+# | $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m), das 1/m steckt darin |
 # | $\alpha$ | `learning_rate` | Skalar |
 #
-# $m$ ist die Anzahl der Bilder in einem Stapel (batch), $n_h$ die Anzahl der verdeckten Neuronen. $W$
-# steht für die Gewichte (weights), $b$ für den Bias (bias). Die wichtigste Zeile:
+#
+# Jeder Indexbuchstabe hat genau eine Rolle:
+#
+# | Index | zählt | läuft über | Beispiel |
+# |---|---|---|---|
+# | $i$ | Bilder: Spalte $i$ | $1 \dots m$ | $y_i$, $A^{[2]}_{ki}$ |
+# | $k$ (und $c$) | Klassen = Ziffern = Ausgabeneuronen: Zeile $k$ von $Z^{[2]}$, $A^{[2]}$, $Y$ | $0 \dots 9$ | $Y_{ki}$, $C_{kc}$ |
+# | $j$ | verdeckte Neuronen: Zeile $j$ von $Z^{[1]}$, $A^{[1]}$, $W^{[1]}$ | $1 \dots n_h$ | $W^{[2]}_{kj}$ |
+# | $p$ | Eingaben eines Neurons (in der ersten Schicht die Pixel) | $1 \dots 784$ | $w_p x_p$ |
+# | $[l]$ | Schichten, hochgestellt | $1 \dots L$ | $W^{[l]}$ |
+#
+# $m$ ist die Anzahl der Bilder in einem Stapel (batch) – die Spalten von $X$ –, $n_{\text{train}}$ die Anzahl
+# der Trainingsbilder (Lektion 08), $n_h$ die Anzahl der verdeckten Neuronen. Jedes `d<Name>` ist
+# $\partial L / \partial$ Name.
+#
+# $W$ steht für die Gewichte (weights), $b$ für den Bias (bias). Die wichtigste Zeile:
 #
 # $$Z^{[1]} = W^{[1]} X + b^{[1]}$$
 #

@@ -28,9 +28,9 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Gewichtete Summe + Bias + Aktivierung
 #
-# Ein Neuron bekommt $n$ Eingaben (inputs) $x_1, \dots, x_n$, multipliziert jede mit ihrem eigenen
-# **Gewicht** $w_i$ (weight), summiert die Produkte, addiert einen **Bias** $b$ (bias) und schickt das
-# Ergebnis $z$ durch eine **Aktivierungsfunktion** $g$ (activation function):
+# Ein Neuron bekommt $n$ Eingaben (inputs) $x_1, \dots, x_n$, multipliziert jede, $x_p$, mit ihrem
+# eigenen **Gewicht** $w_p$ (weight), summiert die Produkte, addiert einen **Bias** $b$ (bias) und
+# schickt das Ergebnis $z$ durch eine **Aktivierungsfunktion** $g$ (activation function):
 #
 # $$z = w_1 x_1 + w_2 x_2 + \dots + w_n x_n + b = w \cdot x + b, \qquad a = g(z)$$
 #

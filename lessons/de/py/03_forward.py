@@ -106,7 +106,7 @@ print("Z2[:, 0] =", Z2[:, 0].round(2))
 #
 # ## Softmax: von Rohwerten zu Wahrscheinlichkeiten
 #
-# $$\mathrm{softmax}(z)_k = \frac{e^{z_k}}{\sum_{j=0}^{9} e^{z_j}}$$
+# $$\mathrm{softmax}(z)_k = \frac{e^{z_k}}{\sum_{c=0}^{9} e^{z_c}}$$
 #
 # $e^{z}$ macht jeden Rohwert positiv (und aus einem größeren Rohwert eine größere Zahl); das Teilen durch
 # die Summe sorgt dafür, dass die zehn Zahlen zusammen 1 ergeben. Spalte für Spalte, in NumPy:
@@ -180,11 +180,11 @@ assert n_nan > 0
 #
 # ## Die Lösung: das Spaltenmaximum abziehen
 #
-# Für jede Zahl $c$ gilt $e^{z_k - c} = e^{z_k} \cdot e^{-c}$: Der Faktor $e^{-c}$ steckt in jedem Term des
+# Für jede Zahl $s$ gilt $e^{z_k - s} = e^{z_k} \cdot e^{-s}$: Der Faktor $e^{-s}$ steckt in jedem Term des
 # Zählers und der Summe und kürzt sich heraus. Die Softmax ändert sich also nicht, wenn wir von allen
-# Rohwerten einer Spalte dieselbe Zahl abziehen. Wir wählen $c = \max_j z_j$:
+# Rohwerten einer Spalte dieselbe Zahl abziehen. Wir wählen $s = \max_c z_c$:
 #
-# $$\mathrm{softmax}(z)_k = \frac{e^{z_k - \max_j z_j}}{\sum_{i=0}^{9} e^{z_i - \max_j z_j}}$$
+# $$\mathrm{softmax}(z)_k = \frac{e^{z_k - s}}{\sum_{c=0}^{9} e^{z_c - s}}, \qquad s = \max_c z_c$$
 #
 # Jetzt ist der größte Exponent genau 0 und alle anderen sind negativ: Jedes $e^{\dots}$ liegt zwischen 0
 # und 1, nichts kann überlaufen. (Sehr negative Exponenten ergeben 0, und das schadet nicht: Der größte

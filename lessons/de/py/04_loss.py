@@ -56,10 +56,10 @@ print("y[:8] =", y[:8])
 # eine 3“. Diese Darstellung heißt **One-Hot**-Kodierung (one-hot encoding); für den ganzen Stapel ergeben
 # die Spalten eine Matrix `Y` mit derselben Form wie `A2`:
 #
-# $$Y_{kj} = \begin{cases} 1 & k = y_j \\ 0 & k \neq y_j \end{cases}$$
+# $$Y_{ki} = \begin{cases} 1 & k = y_i \\ 0 & k \neq y_i \end{cases}$$
 #
-# In NumPy fangen wir mit Nullen an und setzen in Spalte $j$ die Zeile `y[j]` auf 1. Die Indizierung mit
-# zwei Arrays, `Y[y, np.arange(m)]`, trifft genau die Paare (Zeile `y[j]`, Spalte `j`).
+# In NumPy fangen wir mit Nullen an und setzen in Spalte $i$ die Zeile `y[i]` auf 1. Die Indizierung mit
+# zwei Arrays, `Y[y, np.arange(m)]`, trifft genau die Paare (Zeile `y[i]`, Spalte `i`).
 
 # %% [markdown]
 # ### Du bist dran · One-hot-Labels
@@ -78,7 +78,7 @@ ml.check("04.one_hot", answer, lang=LANG)
 # %%
 def one_hot(y, n_classes=10):
     Y = np.zeros((n_classes, y.size), dtype=np.float32)  # immer 10 Zeilen, eine Spalte pro Bild
-    Y[y, np.arange(y.size)] = 1  # in Spalte j die Zeile ihres Labels
+    Y[y, np.arange(y.size)] = 1  # in Spalte i die Zeile ihres Labels
     return Y
 
 
@@ -194,7 +194,7 @@ for p in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 # **Kreuzentropie** eines Stapels ist der Mittelwert über seine $m$ Bilder. Mit One-Hot-Labels greift die
 # innere Summe genau die Wahrscheinlichkeit der richtigen Ziffer heraus:
 #
-# $$L = -\frac{1}{m} \sum_{j=1}^{m} \sum_{k=0}^{9} Y_{kj} \log A^{[2]}_{kj} = -\frac{1}{m} \sum_{j=1}^{m} \log A^{[2]}_{y_j j}$$
+# $$L = -\frac{1}{m} \sum_{i=1}^{m} \sum_{k=0}^{9} Y_{ki} \log A^{[2]}_{ki} = -\frac{1}{m} \sum_{i=1}^{m} \log A^{[2]}_{y_i i}$$
 #
 # Wir berechnen die rechte Form: in jeder Spalte die Wahrscheinlichkeit der richtigen Ziffer herausgreifen,
 # $-\log$ nehmen, mitteln.
@@ -241,7 +241,7 @@ print("ml.cross_entropy(A2, y) =", ml.cross_entropy(A2, y))
 # Zahlen mit begrenzter Genauigkeit. Angenommen, das Netz ist sich bei zwei Bildern sehr sicher, dass sie
 # eine 1 zeigen: Sein Rohwert für „1“ ist 120, alle anderen sind 0. In `float32` ist $e^{-120}$ zu klein zum
 # Speichern und wird exakt 0. Beim ersten Bild stimmt die Antwort (Label 1), beim zweiten nicht (Label 7).
-# Die Lehrbuchformel $-\sum_k Y_{kj} \log A_{kj}$ pro Bild und unsere Version im Vergleich:
+# Die Lehrbuchformel $-\sum_k Y_{ki} \log A_{ki}$ pro Bild und unsere Version im Vergleich:
 
 # %%
 import warnings
@@ -294,18 +294,18 @@ ml.check("04.perfect_loss", answer, lang=LANG)
 # Wahrscheinlichkeit der *wahren* Ziffer – egal, was das Netz vorhergesagt hat.
 
 # %%
-j = 0
-p = A2[:, j]
+i = 0
+p = A2[:, i]
 print("p =", p.round(3))
-print(f"p.sum() = {p.sum():.4f}   p.argmax() = {p.argmax()}   p.max() = {p.max():.3f}   y[j] = {y[j]}")
-print(f"p[y[j]] = {p[y[j]]:.3f}   -np.log(p[y[j]]) = {-np.log(p[y[j]]):.3f}")
+print(f"p.sum() = {p.sum():.4f}   p.argmax() = {p.argmax()}   p.max() = {p.max():.3f}   y[i] = {y[i]}")
+print(f"p[y[i]] = {p[y[i]]:.3f}   -np.log(p[y[i]]) = {-np.log(p[y[i]]):.3f}")
 
 # %% [markdown]
-# `p.argmax()` ist die Vorhersage, `p.max()` die Konfidenz, `-np.log(p[y[j]])` der Verlust dieses Bildes.
+# `p.argmax()` ist die Vorhersage, `p.max()` die Konfidenz, `-np.log(p[y[i]])` der Verlust dieses Bildes.
 # Als Diagramm (die Vorhersage in Orange; fahre mit der Maus über einen Balken, um seinen Wert zu sehen):
 
 # %%
-ml.charts.probabilities(p, lang=LANG, true_label=y[j])
+ml.charts.probabilities(p, lang=LANG, true_label=y[i])
 
 # %% [markdown]
 # ## Warum ein untrainiertes Netz bei $\ln 10$ startet
@@ -355,10 +355,10 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 # %% [markdown]
 # ## Zusammenfassung
 #
-# - **One-Hot:** Aus dem Label $y_j$ wird Spalte $j$ von `Y` (10 × m) mit einer einzigen 1 in Zeile $y_j$.
+# - **One-Hot:** Aus dem Label $y_i$ wird Spalte $i$ von `Y` (10 × m) mit einer einzigen 1 in Zeile $y_i$.
 #   Immer 10 Zeilen: Das `Y.max() + 1` des Originals liefert bei einem Stapel ohne 9 weniger – einen
 #   Formfehler oder, schlimmer, stillschweigend falsche Gradienten, wenn das Broadcasting zufällig passt.
-# - **Kreuzentropie:** $L = -\frac{1}{m}\sum_j \log A^{[2]}_{y_j j}$, der Mittelwert über den Stapel von
+# - **Kreuzentropie:** $L = -\frac{1}{m}\sum_i \log A^{[2]}_{y_i i}$, der Mittelwert über den Stapel von
 #   $-\log$(Wahrscheinlichkeit der richtigen Ziffer). 0 ist perfekt; selbstsicher falsch ist teuer. Schutz
 #   vor $\log 0$: die richtige Wahrscheinlichkeit herausgreifen und nach unten auf die kleinste normale
 #   Gleitkommazahl begrenzen (`ml.cross_entropy`).

@@ -56,47 +56,51 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 # $$X \xrightarrow{\;W^{[1]},\, b^{[1]}\;} Z^{[1]} \xrightarrow{\;g\;} A^{[1]} \xrightarrow{\;W^{[2]},\, b^{[2]}\;} Z^{[2]} \xrightarrow{\;\mathrm{softmax}\;} A^{[2]} \longrightarrow L$$
 #
 # Schreibweise: `dW1` steht für $\partial L / \partial W^{[1]}$, „wie sich $L$ mit $W^{[1]}$ ändert“, und so
-# weiter; $g$ ist die Aktivierungsfunktion (activation function) der verdeckten Schicht (hier die ReLU), $g'$
-# ihre Ableitung (Lektion 02).
+# weiter für jedes `d<Name>`, auch `dZ2` und `dZ1`; $g$ ist die Aktivierungsfunktion (activation function)
+# der verdeckten Schicht (hier die ReLU), $g'$ ihre Ableitung (Lektion 02). Indizes wie in Lektion 00: $i$ ein
+# Bild, $k$ eine Klasse (ein Ausgabeneuron), $j$ ein verdecktes Neuron.
 
 # %% [markdown]
-# ## Schritt 1 · Die Ausgabeschicht: dZ2 = A2 − Y
+# ## Schritt 1 · Die Ausgabeschicht: dZ2 = (A2 − Y) / m
 #
 # Nimm ein einzelnes Bild und lass seinen Index weg: Rohwerte $z$, Wahrscheinlichkeiten
-# $a = \mathrm{softmax}(z)$, One-Hot-Label $Y$, Verlust $L = -\sum_k Y_k \log a_k$. Die Ableitung der
-# Softmax ist $\partial a_k / \partial z_i = a_k (\delta_{ki} - a_i)$, wobei $\delta_{ki}$ gleich 1 ist für
-# $k = i$ und sonst 0. Mit der Kettenregel:
+# $a = \mathrm{softmax}(z)$, One-Hot-Label $Y$, Verlust $\ell = -\sum_c Y_c \log a_c$. Die Ableitung der
+# Softmax ist $\partial a_c / \partial z_k = a_c (\delta_{ck} - a_k)$, wobei $\delta_{ck}$ gleich 1 ist für
+# $c = k$ und sonst 0 ($c$ und $k$ sind beide Klassen). Mit der Kettenregel:
 #
-# $$\frac{\partial L}{\partial z_i} = -\sum_{k} \frac{Y_k}{a_k}\, a_k \left(\delta_{ki} - a_i\right) = -Y_i + a_i \sum_k Y_k = a_i - Y_i$$
+# $$\frac{\partial \ell}{\partial z_k} = -\sum_{c} \frac{Y_c}{a_c}\, a_c \left(\delta_{ck} - a_k\right) = -Y_k + a_k \sum_c Y_c = a_k - Y_k$$
 #
 # denn die Einträge des One-Hot-$Y$ ergeben zusammen 1. Softmax und Kreuzentropie haben gemeinsam die
-# einfachste Ableitung, die man sich vorstellen kann: **Vorhersage minus Wahrheit**. Für den ganzen Stapel,
-# Spalte für Spalte:
+# einfachste Ableitung, die man sich vorstellen kann: **Vorhersage minus Wahrheit**. Der Verlust $L$ des
+# Stapels ist der *Mittelwert* der Verluste der $m$ Bilder, der Anteil jedes Bildes trägt also den Faktor
+# $\frac{1}{m}$. Für den ganzen Stapel, Spalte für Spalte:
 #
-# $$dZ^{[2]} = A^{[2]} - Y$$
+# $$dZ^{[2]} = \frac{\partial L}{\partial Z^{[2]}} = \frac{1}{m}\left(A^{[2]} - Y\right)$$
 #
-# Genau genommen ist $\partial L / \partial Z^{[2]}$ gleich $(A^{[2]} - Y) / m$, weil $L$ der *Mittelwert*
-# über $m$ Bilder ist. Wie das Original-Tutorial halten wir das $\frac{1}{m}$ zurück und wenden es erst in
-# $dW$ und $db$ an; das Ergebnis ist dasselbe.
+# Das $\frac{1}{m}$ steckt einmal in $dZ^{[2]}$; alle Gradienten danach erben es, $dW$ und $db$ unten
+# brauchen also kein eigenes $\frac{1}{m}$. (Das Original-Tutorial nimmt $A^{[2]} - Y$ ohne diesen Faktor und
+# teilt stattdessen in jedem $dW$ und $db$ durch $m$ – dieselben Zahlen, aber sein „dZ2“ ist dann nicht
+# $\partial L / \partial Z^{[2]}$.)
 
 # %% [markdown]
 # ## Schritt 2 · Gewichte und Biases der Ausgabeschicht
 #
-# $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$: Das Gewicht $W^{[2]}_{ki}$ multipliziert $A^{[1]}_{ij}$ in jedem Bild
-# $j$. Sein Gradient summiert also „Fehler von Ausgabe $k$ × Eingabe $i$“ über die Bilder – genau ein
+# $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$: Das Gewicht $W^{[2]}_{kj}$ multipliziert $A^{[1]}_{ji}$ in jedem Bild
+# $i$. Sein Gradient summiert also „Fehler von Ausgabe $k$ × Eingabe $j$“ über die Bilder – genau ein
 # Matrixprodukt:
 #
-# $$dW^{[2]} = \frac{1}{m}\, dZ^{[2]} A^{[1]T} \qquad db^{[2]} = \frac{1}{m} \sum_{j=1}^{m} dZ^{[2]}_{:,j}$$
+# $$dW^{[2]} = dZ^{[2]} A^{[1]T} \qquad db^{[2]}_k = \sum_{i=1}^{m} dZ^{[2]}_{ki}$$
 #
-# Der Bias $b^{[2]}_k$ wird in jedem Bild zu Ausgabe $k$ addiert, sein Gradient ist also der Mittelwert von
+# Der Bias $b^{[2]}_k$ wird in jedem Bild zu Ausgabe $k$ addiert, sein Gradient ist also die Summe von
 # Zeile $k$ von $dZ^{[2]}$ – eine Summe nur über die **Bilder**, eine Zahl pro Neuron:
-# `dZ2.sum(axis=1, keepdims=True) / m`.
+# `dZ2.sum(axis=1, keepdims=True)`. Mit dem $\frac{1}{m}$ in $dZ^{[2]}$ ist diese Summe der Mittelwert von
+# $A^{[2]} - Y$ über die Bilder.
 #
 # ## Schritt 3 · Zurück in die verdeckte Schicht
 #
-# Das verdeckte Neuron $i$ speist alle zehn Ausgaben, mit den Gewichten $W^{[2]}_{ki}$; sein Anteil an der
-# Schuld ist $\sum_k W^{[2]}_{ki}\, dZ^{[2]}_{kj}$ – die Matrix $W^{[2]T} dZ^{[2]}$. Dann geht es zurück
-# durch die Aktivierungsfunktion, Element für Element ($\odot$), denn $A^{[1]} = g(Z^{[1]})$:
+# Das verdeckte Neuron $j$ speist alle zehn Ausgaben, mit den Gewichten $W^{[2]}_{kj}$; sein Anteil an der
+# Schuld in Bild $i$ ist $\sum_k W^{[2]}_{kj}\, dZ^{[2]}_{ki}$ – die Matrix $W^{[2]T} dZ^{[2]}$. Dann geht es
+# zurück durch die Aktivierungsfunktion, Element für Element ($\odot$), denn $A^{[1]} = g(Z^{[1]})$:
 #
 # $$dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$$
 #
@@ -107,7 +111,7 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # Genau wie Schritt 2, mit $X$ als Eingabe der Schicht:
 #
-# $$dW^{[1]} = \frac{1}{m}\, dZ^{[1]} X^{T} \qquad db^{[1]} = \frac{1}{m} \sum_{j=1}^{m} dZ^{[1]}_{:,j}$$
+# $$dW^{[1]} = dZ^{[1]} X^{T} \qquad db^{[1]}_j = \sum_{i=1}^{m} dZ^{[1]}_{ji}$$
 
 # %% [markdown]
 # ## Die Formen – und eine Korrektur
@@ -118,12 +122,12 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # | Gradient | Formel | Form | unser Netz ($n_h = 16$) | Tabelle des Originals ($n_h = 10$) |
 # |---|---|---|---|---|
-# | `dZ2` | `A2 - Y` | 10 × m | 10 × m | 10 × m ✓ |
-# | `dW2` | `dZ2 @ A1.T / m` | 10 × $n_h$ (wie `W2`) | 10 × 16 | 10 × 10 ✓ |
-# | `db2` | `dZ2.sum(axis=1, keepdims=True) / m` | 10 × 1 | 10 × 1 | 10 × 1 ✓ |
+# | `dZ2` | `(A2 - Y) / m` | 10 × m | 10 × m | 10 × m ✓ |
+# | `dW2` | `dZ2 @ A1.T` | 10 × $n_h$ (wie `W2`) | 10 × 16 | 10 × 10 ✓ |
+# | `db2` | `dZ2.sum(axis=1, keepdims=True)` | 10 × 1 | 10 × 1 | 10 × 1 ✓ |
 # | `dZ1` | `(W2.T @ dZ2) * g'(Z1)` | $n_h$ × m (wie `Z1`) | 16 × m | 10 × m ✓ |
-# | `dW1` | `dZ1 @ X.T / m` | $n_h$ × 784 (wie `W1`) | 16 × 784 | **10 × 10 ✗** – richtig ist 10 × 784 |
-# | `db1` | `dZ1.sum(axis=1, keepdims=True) / m` | $n_h$ × 1 | 16 × 1 | 10 × 1 ✓ |
+# | `dW1` | `dZ1 @ X.T` | $n_h$ × 784 (wie `W1`) | 16 × 784 | **10 × 10 ✗** – richtig ist 10 × 784 |
+# | `db1` | `dZ1.sum(axis=1, keepdims=True)` | $n_h$ × 1 | 16 × 1 | 10 × 1 ✓ |
 #
 # `dW1` hat einen Eintrag pro Gewicht von `W1`: eine Zeile pro verdecktem Neuron, eine Spalte pro **Pixel** –
 # 784 Spalten. (Dieselbe Tabelle nennt außerdem $W^{[2]}$ versehentlich „$W^{[1]}$: 10 × 10“.) Ein Netz, in
@@ -163,12 +167,12 @@ ml.check("05.backward", answer, lang=LANG)
 # %%
 def backward(params, cache, Y):
     m = Y.shape[1]
-    dZ2 = cache["A2"] - Y  # (10, m): Vorhersage minus Wahrheit
-    dW2 = dZ2 @ cache["A1"].T / m  # (10, m) @ (m, n_h) -> (10, n_h)
-    db2 = dZ2.sum(axis=1, keepdims=True) / m  # (10, 1): Summe nur über die Bilder
+    dZ2 = (cache["A2"] - Y) / m  # (10, m): Vorhersage minus Wahrheit, das 1/m des Mittelwerts steckt drin
+    dW2 = dZ2 @ cache["A1"].T  # (10, m) @ (m, n_h) -> (10, n_h)
+    db2 = dZ2.sum(axis=1, keepdims=True)  # (10, 1): Summe nur über die Bilder
     dZ1 = (params["W2"].T @ dZ2) * ml.relu_prime(cache["Z1"])  # (n_h, 10) @ (10, m) -> (n_h, m)
-    dW1 = dZ1 @ cache["A0"].T / m  # (n_h, m) @ (m, 784) -> (n_h, 784)
-    db1 = dZ1.sum(axis=1, keepdims=True) / m  # (n_h, 1)
+    dW1 = dZ1 @ cache["A0"].T  # (n_h, m) @ (m, 784) -> (n_h, 784)
+    db1 = dZ1.sum(axis=1, keepdims=True)  # (n_h, 1)
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
@@ -190,9 +194,10 @@ print(sorted(expected))
 # %% [markdown]
 # ### Aufgabe 2 · db2 als Funktion
 #
-# Schreibe eine Funktion `db2(dZ2)`, die `dZ2 = A2 - Y` (10 × m) bekommt und den Gradienten der Biases der
-# Ausgabeschicht zurückgibt, Form (10, 1). Setze dann `answer = db2` – die Prüfung ruft deine Funktion mit
-# eigenen Beispieldaten auf.
+# Schreibe eine Funktion `db2(E)`, die den Fehler `E = A2 - Y` (10 × m) bekommt – Vorhersage minus Wahrheit,
+# *vor* dem $\frac{1}{m}$ – und den Gradienten der Biases der Ausgabeschicht $\partial L / \partial b^{[2]}$
+# zurückgibt, Form (10, 1). Setze dann `answer = db2` – die Prüfung ruft deine Funktion mit eigenen
+# Beispieldaten auf.
 
 # %%
 answer = ...
@@ -333,14 +338,14 @@ assert errors["b1"] > 1e-2 and errors["b2"] > 1e-2
 # Die Gradientenprüfung zeigt direkt auf den Fehler: Die Gewichte stimmen, beide Biases sind falsch – `b2`
 # mit einem relativen Fehler nahe 1, weil sein Gradient 0 ist, wo er es nicht sein sollte. Die Korrektur
 # steht schon in unserer Formel: nur über die Bilder summieren, eine Zahl pro Neuron behalten –
-# `dZ2.sum(axis=1, keepdims=True) / m`.
+# `dZ2.sum(axis=1, keepdims=True)`.
 #
 # ## Die Version von mnistlab
 #
 # Ab jetzt ist die Fehlerrückführung `ml.backward(params, cache, Y)`. Sie nimmt statt des One-Hot-`Y` auch
 # die Labels `y` an und funktioniert für beliebig viele Schichten. Die öffentliche Funktion prüft die
-# Argumente und berechnet $dZ$ der letzten Schicht – gleich durch $m$ geteilt, einmal, statt in jedem $dW$
-# und $db$ (die Produkte danach sind linear, das Ergebnis ist also dasselbe):
+# Argumente und berechnet $dZ$ der letzten Schicht, $(A - Y) / m$, mit dem $\frac{1}{m}$ darin, wie in
+# unserem Schritt 1:
 
 # %%
 ml.show_source(ml.backward)
@@ -355,9 +360,10 @@ ml.show_source(ml.network._backward)
 # %% [markdown]
 # ## Zusammenfassung
 #
-# - Die Fehlerrückführung geht die Vorwärtsrechnung rückwärts: $dZ^{[2]} = A^{[2]} - Y$ (Softmax +
-#   Kreuzentropie), $dW^{[2]} = dZ^{[2]} A^{[1]T} / m$, $db^{[2]}$ = Mittelwert von $dZ^{[2]}$ über die
-#   Bilder, $dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$, $dW^{[1]} = dZ^{[1]} X^T / m$, $db^{[1]}$
+# - Die Fehlerrückführung geht die Vorwärtsrechnung rückwärts. Jedes `d<Name>` ist $\partial L / \partial$
+#   Name, und das $\frac{1}{m}$ des mittleren Verlusts steckt in $dZ^{[2]} = (A^{[2]} - Y) / m$ (Softmax +
+#   Kreuzentropie); dann $dW^{[2]} = dZ^{[2]} A^{[1]T}$, $db^{[2]}$ = Summe von $dZ^{[2]}$ über die Bilder
+#   (`axis=1`), $dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$, $dW^{[1]} = dZ^{[1]} X^T$, $db^{[1]}$
 #   ebenso.
 # - Jeder Gradient hat die Form seines Parameters: `dW1` ist $n_h$ × 784, nicht 10 × 10, wie die Tabelle
 #   des Originals behauptet. Nimm verschiedene Größen (z. B. $n_h = 16$), damit Formfehler auffallen.
@@ -381,12 +387,13 @@ ml.show_source(ml.network._backward)
 assert ml.check("05.shape_dW1", ml.init_params([784, 64, 10], rng=rng)["W1"].shape, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 2.** Jede Zeile über die Bilder summieren (`axis=1`), die Spaltenform behalten, durch $m$ teilen –
-# das ist der Mittelwert über die Bilder:
+# **Aufgabe 2.** Durch $m$ teilen ergibt $dZ^{[2]}$; dann jede Zeile über die Bilder summieren (`axis=1`) und
+# die Spaltenform behalten – zusammen der Mittelwert jeder Zeile von `E` über die Bilder:
 
 # %%
-def db2(dZ2):
-    return dZ2.sum(axis=1, keepdims=True) / dZ2.shape[1]
+def db2(E):
+    dZ2 = E / E.shape[1]
+    return dZ2.sum(axis=1, keepdims=True)
 
 
 assert ml.check("05.db2", db2, lang=LANG)

@@ -55,17 +55,20 @@ ml.check("06.update_W1", answer, lang=LANG)
 # ## Die Trainingsschleife, ausgeschrieben
 #
 # Wir trainieren auf 500 Trainingsbildern – genug zum Lernen, aber so wenige, dass das Training nur Sekunden
-# dauert (auch wenn das vollständige MNIST auf deiner Festplatte liegt) – und legen 500 Testbilder beiseite,
-# auf denen das Netz nie trainiert; Lektion 07 schaut sie sich genau an. Wie das Original-Tutorial verwenden
-# wir das Gradientenverfahren mit **vollem Stapel** (full batch): Jeder Schritt nutzt *alle* Trainingsbilder.
-# Ein Durchlauf durch die Daten heißt **Epoche** (epoch); hier ist eine Epoche also genau ein Schritt.
+# dauert (auch wenn das vollständige MNIST auf deiner Festplatte liegt) – und legen 500 weitere
+# *Trainingsbilder* als **Validierungsdaten** (validation set) beiseite, auf denen das Netz nie trainiert:
+# `ml.train_val_split` wählt sie zufällig aus. An ihnen beurteilen und verbessern wir unsere Einstellungen;
+# die Testdaten bleiben bis Lektion 07 unter Verschluss, wie Lektion 01 versprochen hat. Wie das
+# Original-Tutorial verwenden wir das Gradientenverfahren mit **vollem Stapel** (full batch): Jeder Schritt
+# nutzt *alle* Trainingsbilder. Ein Durchlauf durch die Daten heißt **Epoche** (epoch); hier ist eine Epoche
+# also genau ein Schritt.
 #
 # Alle Trainingsläufe dieser Lektion starten mit denselben Anfangsgewichten `start`, damit man sie
 # vergleichen kann.
 
 # %%
-X, y = ml.load_mnist("train", n=500, lang=LANG)  # eine kleine Teilmenge hält das Training schnell, auch mit vollem MNIST
-X_val, y_val = ml.load_mnist("test", n=500, lang=LANG)  # Bilder, auf denen das Netz nie trainiert
+X_all, y_all = ml.load_mnist("train", n=1000, lang=LANG)  # eine kleine Teilmenge hält das Training schnell, auch mit vollem MNIST
+X, y, X_val, y_val = ml.train_val_split(X_all, y_all, 500, np.random.default_rng(1))  # 500 zum Trainieren, 500 zum Abstimmen
 n_hidden, learning_rate, n_iterations = 16, 0.5, 100
 start = ml.init_params([784, n_hidden, 10], rng=rng)  # derselbe Start für alle Läufe unten
 
@@ -137,7 +140,7 @@ assert (ml.predict(params_ml, X) == ml.predict(params, X)).mean() > 0.98  # the 
 print("len(history.loss) =", len(history.loss))
 
 # %% [markdown]
-# Als Diagramm – der Verlust auf den Trainingsbildern (durchgezogen) und auf den 500 zurückgehaltenen Bildern
+# Als Diagramm – der Verlust auf den Trainingsbildern (durchgezogen) und auf den 500 Validierungsbildern
 # (gestrichelt):
 
 # %%

@@ -32,19 +32,21 @@ rng = np.random.default_rng(0)
 #
 # Wir trainieren das Netz aus dem Original-Tutorial, 784 → 10 → 10, mit dem, was die früheren Lektionen
 # gebaut haben: `ml.init_params` und `ml.train`. Damit es schnell geht, nehmen wir nur 1.000
-# Trainingsbilder. Die **Testdaten** (test set) sind eigene Bilder, die das Netz beim Training nie zu
-# sehen bekommt. Sie verraten, wie gut das Netz mit *neuer* Handschrift zurechtkommt – und genau darauf
-# kommt es an.
+# Trainingsbilder und legen 500 weitere Trainingsbilder als Validierungsdaten beiseite, wie in Lektion 06.
+# Die **Testdaten** (test set) sind eigene Bilder, die das Netz beim Training nie zu sehen bekommt und nach
+# denen wir nichts ausgewählt haben. Sie verraten, wie gut das Netz mit *neuer* Handschrift zurechtkommt –
+# und genau darauf kommt es an. Diese Lektion öffnet sie.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=1000, lang=LANG)
+X_pool, y_pool = ml.load_mnist("train", n=1500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
 X_test, y_test = ml.load_mnist("test", lang=LANG)
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 params = ml.init_params([784, 10, 10], rng=rng)
 W1_start = params["W1"].copy()  # aufgehoben, um am Ende mit den trainierten Gewichten zu vergleichen
 history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=30, batch_size=32, rng=rng,
-                   X_val=X_test, y_val=y_test)
+                   X_val=X_val, y_val=y_val)
 print(f"{history.epoch[-1] = }")
 
 # %% [markdown]
@@ -95,8 +97,7 @@ assert accuracy(y_test, y_pred) == ml.accuracy(y_test, y_pred)
 # macht, sondern auch die Eigenheiten genau dieser 1.000 Bilder – ungefähr so wie jemand, der die
 # Lösungen der Klausur vom letzten Jahr auswendig lernt. Das nennt man **Überanpassung** (overfitting).
 # Das Diagramm zeigt, wie es dazu kommt: Die Trainingsgenauigkeit klettert immer weiter Richtung 100 %,
-# während die Genauigkeit auf den zurückgehaltenen Bildern (hier dienen die Testdaten zur *Validierung*)
-# schon früh nicht mehr steigt.
+# während die Genauigkeit auf den 500 Validierungsbildern schon früh nicht mehr steigt.
 
 # %%
 ml.charts.accuracy_curve(history, lang=LANG)
@@ -113,25 +114,26 @@ params_more = ml.init_params([784, 10, 10], rng=rng)
 ml.train(params_more, X_more, y_more, learning_rate=0.1, n_epochs=8, batch_size=32, rng=rng)
 for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
     train_acc, test_acc = ml.accuracy(y, ml.predict(p, X)), ml.accuracy(y_test, ml.predict(p, X_test))
-    print(f"m = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
+    print(f"n_train = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
           ml.t("lesson.gap", LANG, gap=train_acc - test_acc))
 
 # %% [markdown]
 # Daraus folgt noch etwas: **Miss ein Netz nie auf seinen Trainingsbildern.** Deren Genauigkeit ist zu
 # optimistisch. Deshalb bringt MNIST eigene Testdaten mit, und deshalb *schauen* wir sie nur an – wir
-# trainieren nie damit. (Genau genommen verrät auch das wiederholte Ausprobieren von Einstellungen anhand
-# der Testgenauigkeit schon etwas über die Testdaten; größere Projekte halten dafür einen dritten Satz
-# Bilder bereit, die *Validierungsdaten* (validation set).)
+# trainieren nie damit. Auch das wiederholte Ausprobieren von Einstellungen anhand der Testgenauigkeit
+# würde etwas über die Testdaten verraten; deshalb wählen wir Einstellungen anhand von **Validierungsdaten**
+# aus den Trainingsbildern (`ml.train_val_split`, Lektionen 06 und 08) und messen fertige Netze auf den
+# Testdaten, so wie hier.
 
 # %% [markdown]
 # ## Die Konfusionsmatrix
 #
 # Die Genauigkeit ist eine einzige Zahl. Sie verrät nicht, bei *welchen* Ziffern es schiefgeht. Das zeigt die
-# **Konfusionsmatrix** $C$ (confusion matrix): $C_{ij}$ zählt die Testbilder mit der richtigen Ziffer $i$,
-# die das Netz für ein $j$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
+# **Konfusionsmatrix** $C$ (confusion matrix): $C_{kc}$ zählt die Testbilder mit der richtigen Ziffer $k$,
+# die das Netz für ein $c$ hält. Die Zeilen sind die Wahrheit, die Spalten die Vorhersage; auf der
 # Diagonalen stehen die richtigen Antworten.
 #
-# Um sie zu füllen, zählen wir für jedes Bild `k` an der Stelle `(y_true[k], y_pred[k])` eins dazu.
+# Um sie zu füllen, zählen wir für jedes Bild `i` an der Stelle `(y_true[i], y_pred[i])` eins dazu.
 # `np.add.at` erledigt das für alle Bilder auf einmal (ein einfaches `C[y_true, y_pred] += 1` würde ein
 # mehrfach vorkommendes Paar nur einmal zählen):
 
@@ -151,9 +153,9 @@ ml.check("07.confusion_matrix", answer, lang=LANG)
 
 # %%
 def confusion_matrix(y_true, y_pred, n_classes=10):
-    # C (n_classes, n_classes): C[i, j] = Anzahl der Bilder der Klasse i, die als j erkannt wurden.
+    # C (n_classes, n_classes): C[k, c] = Anzahl der Bilder der Klasse k, die als c erkannt wurden.
     C = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(C, (y_true, y_pred), 1)  # pro Bild +1, in Zeile y_true[k], Spalte y_pred[k]
+    np.add.at(C, (y_true, y_pred), 1)  # pro Bild +1, in Zeile y_true[i], Spalte y_pred[i]
     return C
 
 
@@ -181,9 +183,9 @@ ml.charts.confusion_matrix(C, lang=LANG)
 # %%
 mistakes = C.copy()
 np.fill_diagonal(mistakes, 0)
-for k in np.argsort(mistakes, axis=None)[::-1][:5]:
-    i, j = divmod(int(k), 10)
-    print(f"{i} → {j}: {mistakes[i, j]}")
+for flat in np.argsort(mistakes, axis=None)[::-1][:5]:
+    k, c = divmod(int(flat), 10)  # Zeile k: richtige Ziffer, Spalte c: erkannte
+    print(f"{k} → {c}: {mistakes[k, c]}")
 
 # %% [markdown]
 # Zwei weitere Kennzahlen pro Ziffer lassen sich direkt aus der Matrix ablesen:
@@ -236,10 +238,10 @@ ml.charts.prediction_view(X_test[:, worst], P[:, worst], lang=LANG)
 # %% [markdown]
 # ## Worauf jedes verdeckte Neuron achtet
 #
-# Das verdeckte Neuron $k$ berechnet $z_k = w_k \cdot x + b_k$: Es multipliziert jedes Pixel des Bildes
-# mit seinem eigenen Gewicht und summiert. Seine Gewichte $w_k$ – die Zeile $k$ von `W1`, 784 Zahlen –
+# Das verdeckte Neuron $j$ berechnet $z_j = w_j \cdot x + b_j$: Es multipliziert jedes Pixel des Bildes
+# mit seinem eigenen Gewicht und summiert. Seine Gewichte $w_j$ – die Zeile $j$ von `W1`, 784 Zahlen –
 # lassen sich deshalb als 28 × 28-Bild zeigen, als eine Art *Schablone*: Wo das Gewicht positiv ist (blau),
-# **erhöht** Tinte den Wert $z_k$; wo es negativ ist (rot), **senkt** sie ihn. Ein Neuron feuert stark bei
+# **erhöht** Tinte den Wert $z_j$; wo es negativ ist (rot), **senkt** sie ihn. Ein Neuron feuert stark bei
 # Bildern, deren Tinte auf seine blauen Stellen fällt und die roten meidet.
 
 # %%
@@ -251,11 +253,11 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # Dinge sehen nach Rauschen aus:
 #
 # - **Der Rand.** Pixel am Rand sind in (fast) jedem Bild 0. Der Gradient eines Gewichts ist
-#   $\partial L / \partial W^{[1]} = \frac{1}{m} dZ^{[1]} X^T$: Ein Pixel, das immer 0 ist, liefert eine
-#   Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen Anfangswerte. Die nächste
-#   Zelle prüft das exakt.
+#   $dW^{[1]} = dZ^{[1]} X^T$ (Lektion 05, das $\frac{1}{m}$ steckt in $dZ^{[1]}$): Ein Pixel, das immer 0
+#   ist, liefert eine Spalte aus Nullen – seine Gewichte ändern sich nie und behalten ihre zufälligen
+#   Anfangswerte. Die nächste Zelle prüft das exakt.
 # - **Ein Neuron, das überall nur rauscht** (falls du eines hast): Es ist ein *totes* Neuron (dead neuron).
-#   Sein $z_k$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
+#   Sein $z_j$ war bei jedem Trainingsbild negativ, also hat die ReLU keinen Gradienten durchgelassen, und es
 #   hat nie gelernt. Der zweite Teil der Ausgabe unten zeigt für jedes Neuron, bei welchem Anteil der
 #   Trainingsbilder es aktiv ist.
 
@@ -266,7 +268,7 @@ print("never_inked.sum() =", never_inked.sum())
 
 _, cache = ml.forward(params, X_train)
 active = (cache["Z1"] > 0).mean(axis=1)
-print(f"{ml.t('lesson.digit', LANG):7}" + " ".join(f"{k:>5}" for k in range(active.size)))
+print(f"{'j':7}" + " ".join(f"{j:>5}" for j in range(active.size)))  # j: the hidden unit
 print(f"{ml.t('lesson.active', LANG):7}" + " ".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in active))
 
 # %% [markdown]
@@ -318,7 +320,7 @@ ml.check("07.precision", answer, lang=LANG)
 # - Miss ein Netz auf den **Testdaten**, also auf Bildern, mit denen es nie trainiert hat. Die
 #   Trainingsgenauigkeit ist zu optimistisch; ein großer Abstand zwischen beiden ist **Überanpassung**, und
 #   mehr Daten verkleinern ihn.
-# - Die **Konfusionsmatrix** $C_{ij}$ zählt, wie oft ein richtiges $i$ als $j$ erkannt wurde; ihre
+# - Die **Konfusionsmatrix** $C_{kc}$ zählt, wie oft ein richtiges $k$ als $c$ erkannt wurde; ihre
 #   Diagonale geteilt durch ihre Summe ist die Genauigkeit. Die Zeilen liefern die Trefferquote, die
 #   Spalten die Präzision jeder Ziffer.
 # - Sieh dir die **falsch erkannten** Bilder an – Zahlen allein verbergen, was schiefläuft.

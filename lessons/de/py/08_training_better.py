@@ -37,13 +37,15 @@ rng = np.random.default_rng(0)
 
 # %% [markdown]
 # Wir verwenden durchgehend 2.000 Trainingsbilder, damit jedes Experiment nur ein paar Sekunden dauert,
-# und messen auf (bis zu) 2.000 Testbildern.
+# und 500 weitere Trainingsbilder als Validierungsdaten, an denen wir vergleichen und auswählen
+# (`ml.train_val_split`, wie in Lektion 06). Die Testdaten bleiben unter Verschluss: Jede Entscheidung in
+# dieser Lektion fällt anhand der Validierungsdaten.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=2000, lang=LANG)
-X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
-m = y_train.size
-print("X_train:", X_train.shape, " X_test:", X_test.shape)
+X_pool, y_pool = ml.load_mnist("train", n=2500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
+n_train = y_train.size  # Anzahl der Trainingsbilder; m bleibt die Stapelgröße
+print("X_train:", X_train.shape, " X_val:", X_val.shape)
 
 # %% [markdown]
 # ## Mini-Batches
@@ -56,9 +58,10 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # Stapel (batches) zu je `batch_size` Bildern und machen pro Stapel einen Schritt. Der Gradient jedes
 # Schritts ist nur eine Schätzung – etwas verrauscht –, dafür gibt es viele Schritte pro Epoche:
 #
-# $$\text{Schritte pro Epoche} = \left\lceil \frac{m}{\text{Stapelgröße}} \right\rceil$$
+# $$\text{Schritte pro Epoche} = \left\lceil \frac{n_{\text{train}}}{\text{Stapelgröße}} \right\rceil$$
 #
-# (der letzte Stapel darf kleiner sein). Eine Epoche Mini-Batch-Training, ausgeschrieben:
+# bei $n_{\text{train}}$ Trainingsbildern (der letzte Stapel darf kleiner sein; $m$ bleibt die Zahl der
+# Bilder in einem Stapel). Eine Epoche Mini-Batch-Training, ausgeschrieben:
 
 # %%
 def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
@@ -71,7 +74,7 @@ def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
             params[name] -= learning_rate * grads["d" + name]
 
 
-print("m =", m, "  math.ceil(m / 64) =", math.ceil(m / 64))
+print("n_train =", n_train, "  math.ceil(n_train / 64) =", math.ceil(n_train / 64))
 
 # %% [markdown]
 # `ml.train(..., batch_size=64, rng=...)` macht genau das. Zwei Zufallsgeneratoren mit demselben Startwert
@@ -90,11 +93,11 @@ for name in params_ml:
 # %% [markdown]
 # ## Der Fehler mit dem globalen `m`
 #
-# Der Gradient ist ein **Mittelwert** über die Bilder eines Schritts: $dW^{[2]} = \frac{1}{m} dZ^{[2]}
-# A^{[1]T}$, und $m$ muss die Anzahl der Bilder in *diesem* Stapel sein. Das Original liest `m` aus einer
-# globalen Variablen, die beim Laden der CSV-Datei gesetzt wurde – der Zeilenzahl der *ganzen* Datei,
-# 42.000. Bei vollen Stapeln stimmt das (fast). Bei einem Mini-Batch aus 100 Bildern wird jeder Gradient
-# 420-mal zu klein.
+# Der Gradient ist ein **Mittelwert** über die Bilder eines Schritts: Das $\frac{1}{m}$ steckt in
+# $dZ^{[2]} = (A^{[2]} - Y) / m$ (Lektion 05), und $m$ muss die Anzahl der Bilder in *diesem* Stapel sein.
+# Das Original liest `m` aus einer globalen Variablen, die beim Laden der CSV-Datei gesetzt wurde – der
+# Zeilenzahl der *ganzen* Datei, 42.000. Bei vollen Stapeln stimmt das (fast). Bei einem Mini-Batch aus
+# 100 Bildern wird jeder Gradient 420-mal zu klein.
 #
 # `ml.origin.backward_prop` nimmt dieses `m` als Argument, also können wir übergeben, was das Original
 # verwendet hat:
@@ -102,7 +105,7 @@ for name in params_ml:
 # %%
 B, M_ORIGINAL = 100, 42_000  # ein Mini-Batch und das globale m des Originals (Zeilen seiner CSV-Datei)
 W1, b1, W2, b2 = ml.origin.init_params(rng)
-idx = rng.permutation(m)[:B]
+idx = rng.permutation(n_train)[:B]
 X_batch, y_batch = X_train[:, idx], y_train[idx]
 Z1, A1, Z2, A2 = ml.origin.forward_prop(W1, b1, W2, b2, X_batch)
 right = ml.origin.backward_prop(Z1, A1, Z2, A2, W1, W2, X_batch, y_batch)  # m = B, der Stapel
@@ -125,8 +128,8 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
     params = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
     history = ml.train(params, X_train, y_train, learning_rate=learning_rate, n_epochs=3, batch_size=B,
                        rng=np.random.default_rng(2))
-    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 3),
-                                                         test=ml.accuracy(y_test, ml.predict(params, X_test))))
+    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_val", LANG, loss=np.round(history.loss, 3),
+                                                         val=ml.accuracy(y_val, ml.predict(params, X_val))))
 
 # %% [markdown]
 # Die Reparatur: $m$ aus dem Stapel selbst nehmen. `ml.backward` teilt durch `A_L.shape[1]`, die
@@ -136,7 +139,7 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
 # ## He-Initialisierung
 #
 # Das Original zieht jedes Gewicht gleichverteilt aus $[-0{,}5; 0{,}5)$, egal wie groß die Schicht ist. Ein
-# Neuron addiert aber $n_{\text{in}}$ Produkte $w_i a_i$: Je mehr Eingaben, desto größer $z$. Mit 784
+# Neuron addiert aber $n_{\text{in}}$ Produkte $w_p a_p$: Je mehr Eingaben, desto größer $z$. Mit 784
 # Pixeln und danach 128 verdeckten Neuronen, die die nächste Schicht speisen, wachsen die Werte von
 # Schicht zu Schicht, und die Softmax am Ende startet *gesättigt*: Das Netz ist sich sehr sicher – und
 # liegt falsch.
@@ -194,8 +197,8 @@ for init, params in starts.items():
 for init, params in starts.items():
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=3, batch_size=64,
                        rng=np.random.default_rng(2))
-    print(f"{init!r:8}", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 2),
-                              test=ml.accuracy(y_test, ml.predict(params, X_test))))
+    print(f"{init!r:8}", ml.t("lesson.loss_val", LANG, loss=np.round(history.loss, 2),
+                              val=ml.accuracy(y_val, ml.predict(params, X_val))))
 
 # %% [markdown]
 # ## Tiefer – und ReLU gegen Sigmoid
@@ -216,10 +219,10 @@ deep = {}
 for activation, init in (("relu", "he"), ("sigmoid", "xavier")):
     params = ml.init_params(sizes, rng=np.random.default_rng(1), init=init)
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=10, batch_size=64,
-                       rng=np.random.default_rng(2), X_val=X_test, y_val=y_test, activation=activation)
+                       rng=np.random.default_rng(2), X_val=X_val, y_val=y_val, activation=activation)
     deep[activation] = params, history
-    print(f"{activation!r:10}", ml.t("lesson.train_test", LANG, train=history.accuracy[-1],
-                                     test=history.val_accuracy[-1]))
+    print(f"{activation!r:10}", ml.t("lesson.train_val", LANG, train=history.accuracy[-1],
+                                     val=history.val_accuracy[-1]))
 
 # %% [markdown]
 # ## Ein Lernraten-Zeitplan
@@ -241,13 +244,13 @@ print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 
 # %% [markdown]
 # Noch einmal das tiefe ReLU-Netz, jetzt mit Lernrate 0,2 in den Epochen 1–5 und 0,02 in den Epochen 6–10
-# (`schedule=` ersetzt `learning_rate=`). Vergleiche die Testgenauigkeit nach jeder Epoche mit der
+# (`schedule=` ersetzt `learning_rate=`). Vergleiche die Validierungsgenauigkeit nach jeder Epoche mit der
 # konstanten Lernrate von oben: Die Kurve mit Zeitplan sollte höher und ruhiger enden.
 
 # %%
 params_deep = ml.init_params(sizes, rng=np.random.default_rng(1))
 history_deep = ml.train(params_deep, X_train, y_train, schedule=ml.step_decay(0.2, 5, 0.1), n_epochs=10,
-                        batch_size=64, rng=np.random.default_rng(2), X_val=X_test, y_val=y_test)
+                        batch_size=64, rng=np.random.default_rng(2), X_val=X_val, y_val=y_val)
 print(f"{'learning_rate':16}", np.round(history_deep.learning_rate[1:], 3))
 print(f"{ml.t('lesson.constant', LANG):16}", " ".join(f"{a:.0%}" for a in deep["relu"][1].val_accuracy[1:]))
 print(f"{ml.t('lesson.schedule', LANG):16}", " ".join(f"{a:.0%}" for a in history_deep.val_accuracy[1:]))
@@ -286,17 +289,18 @@ history_fixed = ml.train(params_fixed, X_train, y_train, learning_rate=0.1, n_ep
 
 # %%
 rows = [("ml.origin 784-10-10", 10 * 784 + 10 + 10 * 10 + 10, 100, 100, seconds_origin,
-         predict_origin(X_train), predict_origin(X_test))]
+         predict_origin(X_train), predict_origin(X_val))]
 for name, params, history in (("ml.train 784-10-10", params_fixed, history_fixed),
                               ("ml.train 784-128-64-10", params_deep, history_deep)):
-    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], 10 * math.ceil(m / 64),
-                 sum(history.seconds), ml.predict(params, X_train), ml.predict(params, X_test)))
+    steps = 10 * math.ceil(n_train / 64)  # 10 Epochen mit Stapeln zu 64
+    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], steps, sum(history.seconds),
+                 ml.predict(params, X_train), ml.predict(params, X_val)))
 header = ml.t("lesson.compare_header", LANG).split()
 print(f"{'':24} {header[0]:>9} {header[1]:>8} {header[2]:>9} {header[3]:>6} {header[4]:>8} {header[5]:>7}")
-for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
-    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {test:7.1%}", LANG, name=name,
+for name, n_params, epochs, steps, seconds, pred_train, pred_val in rows:
+    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {val:7.1%}", LANG, name=name,
                  n=n_params, epochs=epochs, steps=steps, s=seconds, train=ml.accuracy(y_train, pred_train),
-                 test=ml.accuracy(y_test, pred_test)))
+                 val=ml.accuracy(y_val, pred_val)))
 
 # %% [markdown]
 # In der Tabelle: „Parameter“ ist die Anzahl der Parameter, „Epochen“ die Durchläufe durch die Daten,
@@ -320,7 +324,7 @@ figure
 #   Iterationen für sein Ergebnis.)
 # - Das tiefe Netz hat mehr als zehnmal so viele Parameter und nutzt sie. Mit nur 2.000 Trainingsbildern
 #   kann es sich aber auch stärker überanpassen: Vergleiche den Abstand zwischen seiner Trainings- und
-#   Testgenauigkeit mit dem des kleinen Netzes.
+#   Validierungsgenauigkeit mit dem des kleinen Netzes.
 # - Die Sekunden hängen von deinem Rechner ab – und davon, was er gerade sonst noch tut.
 
 # %% [markdown]
@@ -341,7 +345,7 @@ print(meta)
 # %%
 for name in params_deep:
     np.testing.assert_array_equal(params_loaded[name], params_deep[name])
-np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(params_deep, X_test))
+np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(params_deep, X_val))
 
 # %% [markdown]
 # ## Probiere es selbst
@@ -352,7 +356,7 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(para
 # immer dasselbe Ergebnis.
 
 # %%
-ml.training_panel(X_train, y_train, X_test, y_test, lang=LANG, preset="deep_128_64")
+ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
 
 # %% [markdown]
 # ## Aufgaben
@@ -389,8 +393,8 @@ ml.check("08.he_std", answer, lang=LANG)
 # ## Zusammenfassung
 #
 # - **Mini-Batches**: in jeder Epoche neu mischen, ein Schritt pro Stapel aus `batch_size` Bildern,
-#   $\lceil m / B \rceil$ Schritte pro Epoche. Der Gradient ist ein Mittelwert über *den Stapel*: Das
-#   globale `m` des Originals ließ jeden Mini-Batch-Schritt auf $B / M$ seiner Größe schrumpfen.
+#   $\lceil n_{\text{train}} / B \rceil$ Schritte pro Epoche. Der Gradient ist ein Mittelwert über *den
+#   Stapel*: Das globale `m` des Originals ließ jeden Mini-Batch-Schritt auf $B / M$ seiner Größe schrumpfen.
 # - Die **He-Initialisierung** $\mathcal{N}(0, 2 / n_{l-1})$ hält jede Schicht auf derselben
 #   Größenordnung; mit gleichverteilten ±0,5 startet ein tieferes Netz selbstsicher falsch.
 # - **Tiefere** Netze (784-128-64-10) lernen mehr; die **ReLU** hält die Gradienten am Leben, wo sie bei der

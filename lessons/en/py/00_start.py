@@ -89,9 +89,24 @@ ml.widget_check(lang=LANG)
 # | $Z^{[1]} = W^{[1]}X + b^{[1]}$ | `Z1 = W1 @ X + b1` | (n_h, m) |
 # | $A^{[2]} = \mathrm{softmax}(Z^{[2]})$ | `A2 = softmax(Z2)` | (10, m), columns sum to 1 |
 # | $\partial L / \partial W^{[1]}$ | `dW1` | like `W1` |
+# | $\partial L / \partial Z^{[2]} = (A^{[2]} - Y) / m$ | `dZ2` | (10, m), the 1/m inside |
 # | $\alpha$ | `learning_rate` | scalar |
 #
-# $m$ is the number of images in a batch, $n_h$ the number of hidden neurons. The most important line:
+#
+# Each index letter has one role:
+#
+# | index | counts | runs over | example |
+# |---|---|---|---|
+# | $i$ | images: column $i$ | $1 \dots m$ | $y_i$, $A^{[2]}_{ki}$ |
+# | $k$ (and $c$) | classes = digits = output neurons: row $k$ of $Z^{[2]}$, $A^{[2]}$, $Y$ | $0 \dots 9$ | $Y_{ki}$, $C_{kc}$ |
+# | $j$ | hidden neurons: row $j$ of $Z^{[1]}$, $A^{[1]}$, $W^{[1]}$ | $1 \dots n_h$ | $W^{[2]}_{kj}$ |
+# | $p$ | inputs of a neuron (pixels in the first layer) | $1 \dots 784$ | $w_p x_p$ |
+# | $[l]$ | layers, as a superscript | $1 \dots L$ | $W^{[l]}$ |
+#
+# $m$ is the number of images in a batch (the columns of $X$), $n_{\text{train}}$ the number of training
+# images (lesson 08), $n_h$ the number of hidden neurons. Every `d<name>` is $\partial L / \partial$ name.
+#
+# The most important line:
 #
 # $$Z^{[1]} = W^{[1]} X + b^{[1]}$$
 #

@@ -28,8 +28,9 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Weighted sum + bias + activation
 #
-# A neuron takes $n$ input numbers $x_1, \dots, x_n$, multiplies each one by its own **weight** $w_i$, adds
-# up the products, adds a **bias** $b$, and passes the result $z$ through an **activation function** $g$:
+# A neuron takes $n$ input numbers $x_1, \dots, x_n$, multiplies each one, $x_p$, by its own **weight**
+# $w_p$, adds up the products, adds a **bias** $b$, and passes the result $z$ through an **activation
+# function** $g$:
 #
 # $$z = w_1 x_1 + w_2 x_2 + \dots + w_n x_n + b = w \cdot x + b, \qquad a = g(z)$$
 #

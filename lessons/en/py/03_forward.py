@@ -100,7 +100,7 @@ print("Z2[:, 0] =", Z2[:, 0].round(2))
 #
 # ## Softmax: from scores to probabilities
 #
-# $$\mathrm{softmax}(z)_k = \frac{e^{z_k}}{\sum_{j=0}^{9} e^{z_j}}$$
+# $$\mathrm{softmax}(z)_k = \frac{e^{z_k}}{\sum_{c=0}^{9} e^{z_c}}$$
 #
 # $e^{z}$ makes every score positive (and a larger score a larger number); dividing by the sum makes the
 # ten numbers add up to 1. Column by column, in NumPy:
@@ -170,11 +170,11 @@ assert n_nan > 0
 #
 # ## The fix: subtract the column maximum
 #
-# For any number $c$, $e^{z_k - c} = e^{z_k} \cdot e^{-c}$: the factor $e^{-c}$ appears in every term of the
+# For any number $s$, $e^{z_k - s} = e^{z_k} \cdot e^{-s}$: the factor $e^{-s}$ appears in every term of the
 # numerator and of the sum, and cancels. So softmax does not change when we subtract the same number from
-# all scores of a column. We choose $c = \max_j z_j$:
+# all scores of a column. We choose $s = \max_c z_c$:
 #
-# $$\mathrm{softmax}(z)_k = \frac{e^{z_k - \max_j z_j}}{\sum_{i=0}^{9} e^{z_i - \max_j z_j}}$$
+# $$\mathrm{softmax}(z)_k = \frac{e^{z_k - s}}{\sum_{c=0}^{9} e^{z_c - s}}, \qquad s = \max_c z_c$$
 #
 # Now the largest exponent is exactly 0 and all others are negative: every $e^{\dots}$ lies between 0 and 1,
 # nothing can overflow. (Very negative exponents give 0, which is harmless: the largest score contributes

@@ -52,10 +52,10 @@ print("y[:8] =", y[:8])
 # The label 3 becomes the column (0, 0, 0, 1, 0, 0, 0, 0, 0, 0) — "100 % sure it is a 3". That is a
 # **one-hot** column; for the whole batch they form a matrix `Y` of the same shape as `A2`:
 #
-# $$Y_{kj} = \begin{cases} 1 & k = y_j \\ 0 & k \neq y_j \end{cases}$$
+# $$Y_{ki} = \begin{cases} 1 & k = y_i \\ 0 & k \neq y_i \end{cases}$$
 #
-# In NumPy: start with zeros and, in column $j$, set row `y[j]` to 1. Indexing with two arrays,
-# `Y[y, np.arange(m)]`, picks exactly the pairs (row `y[j]`, column `j`).
+# In NumPy: start with zeros and, in column $i$, set row `y[i]` to 1. Indexing with two arrays,
+# `Y[y, np.arange(m)]`, picks exactly the pairs (row `y[i]`, column `i`).
 
 # %% [markdown]
 # ### Your turn · one-hot labels
@@ -74,7 +74,7 @@ ml.check("04.one_hot", answer, lang=LANG)
 # %%
 def one_hot(y, n_classes=10):
     Y = np.zeros((n_classes, y.size), dtype=np.float32)  # always 10 rows, one column per image
-    Y[y, np.arange(y.size)] = 1  # in column j, the row of its label
+    Y[y, np.arange(y.size)] = 1  # in column i, the row of its label
     return Y
 
 
@@ -184,7 +184,7 @@ for p in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 # approaches 0: being confidently wrong costs the most. The **cross-entropy** of a batch is the mean over
 # its $m$ images. With one-hot labels, the inner sum picks out exactly the right digit's probability:
 #
-# $$L = -\frac{1}{m} \sum_{j=1}^{m} \sum_{k=0}^{9} Y_{kj} \log A^{[2]}_{kj} = -\frac{1}{m} \sum_{j=1}^{m} \log A^{[2]}_{y_j j}$$
+# $$L = -\frac{1}{m} \sum_{i=1}^{m} \sum_{k=0}^{9} Y_{ki} \log A^{[2]}_{ki} = -\frac{1}{m} \sum_{i=1}^{m} \log A^{[2]}_{y_i i}$$
 #
 # We compute the right-hand form: pick the right digit's probability in every column, take $-\log$, average.
 
@@ -228,7 +228,7 @@ print("ml.cross_entropy(A2, y) =", ml.cross_entropy(A2, y))
 # limited precision. Suppose the network is very sure that two images are a 1: its score for "1" is 120 and
 # all other scores are 0. In `float32`, $e^{-120}$ is too small to store and becomes exactly 0. For the
 # first image the answer is right (label 1), for the second wrong (label 7). The textbook formula
-# $-\sum_k Y_{kj} \log A_{kj}$ per image, and ours:
+# $-\sum_k Y_{ki} \log A_{ki}$ per image, and ours:
 
 # %%
 import warnings
@@ -277,18 +277,18 @@ ml.check("04.perfect_loss", answer, lang=LANG)
 # network predicted.
 
 # %%
-j = 0
-p = A2[:, j]
+i = 0
+p = A2[:, i]
 print("p =", p.round(3))
-print(f"p.sum() = {p.sum():.4f}   p.argmax() = {p.argmax()}   p.max() = {p.max():.3f}   y[j] = {y[j]}")
-print(f"p[y[j]] = {p[y[j]]:.3f}   -np.log(p[y[j]]) = {-np.log(p[y[j]]):.3f}")
+print(f"p.sum() = {p.sum():.4f}   p.argmax() = {p.argmax()}   p.max() = {p.max():.3f}   y[i] = {y[i]}")
+print(f"p[y[i]] = {p[y[i]]:.3f}   -np.log(p[y[i]]) = {-np.log(p[y[i]]):.3f}")
 
 # %% [markdown]
-# `p.argmax()` is the prediction, `p.max()` the confidence, `-np.log(p[y[j]])` the loss of this image. As a
+# `p.argmax()` is the prediction, `p.max()` the confidence, `-np.log(p[y[i]])` the loss of this image. As a
 # chart (the prediction in orange; hover over a bar for its value):
 
 # %%
-ml.charts.probabilities(p, lang=LANG, true_label=y[j])
+ml.charts.probabilities(p, lang=LANG, true_label=y[i])
 
 # %% [markdown]
 # ## Why an untrained network starts at $\ln 10$
@@ -336,10 +336,10 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 # %% [markdown]
 # ## Summary
 #
-# - **One-hot:** label $y_j$ becomes column $j$ of `Y` (10 × m) with a single 1 in row $y_j$. Always 10
+# - **One-hot:** label $y_i$ becomes column $i$ of `Y` (10 × m) with a single 1 in row $y_i$. Always 10
 #   rows: the original's `Y.max() + 1` gives fewer on a batch without a 9 — a shape error, or, worse,
 #   silently wrong gradients when the shapes broadcast.
-# - **Cross-entropy:** $L = -\frac{1}{m}\sum_j \log A^{[2]}_{y_j j}$, the mean over the batch of $-\log$(the
+# - **Cross-entropy:** $L = -\frac{1}{m}\sum_i \log A^{[2]}_{y_i i}$, the mean over the batch of $-\log$(the
 #   right digit's probability). 0 is perfect; confidently wrong is expensive. Guard against $\log 0$: pick
 #   the right probability and clip it to the smallest normal floating-point number (`ml.cross_entropy`).
 # - A prediction vector: `argmax` is the prediction, the largest probability the confidence.

@@ -52,42 +52,47 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # $$X \xrightarrow{\;W^{[1]},\, b^{[1]}\;} Z^{[1]} \xrightarrow{\;g\;} A^{[1]} \xrightarrow{\;W^{[2]},\, b^{[2]}\;} Z^{[2]} \xrightarrow{\;\mathrm{softmax}\;} A^{[2]} \longrightarrow L$$
 #
-# Notation: `dW1` means $\partial L / \partial W^{[1]}$, "how $L$ changes with $W^{[1]}$", and so on;
-# $g$ is the activation function of the hidden layer (ReLU here), $g'$ its derivative (lesson 02).
+# Notation: `dW1` means $\partial L / \partial W^{[1]}$, "how $L$ changes with $W^{[1]}$", and so on for
+# every `d<name>`, `dZ2` and `dZ1` included; $g$ is the activation function of the hidden layer (ReLU here),
+# $g'$ its derivative (lesson 02). Indices as in lesson 00: $i$ an image, $k$ a class (an output neuron),
+# $j$ a hidden neuron.
 
 # %% [markdown]
-# ## Step 1 · The output layer: dZ2 = A2 − Y
+# ## Step 1 · The output layer: dZ2 = (A2 − Y) / m
 #
 # Take one image and drop its index: scores $z$, probabilities $a = \mathrm{softmax}(z)$, one-hot label $Y$,
-# loss $L = -\sum_k Y_k \log a_k$. The derivative of softmax is $\partial a_k / \partial z_i = a_k
-# (\delta_{ki} - a_i)$, where $\delta_{ki}$ is 1 if $k = i$ and 0 otherwise. With the chain rule:
+# loss $\ell = -\sum_c Y_c \log a_c$. The derivative of softmax is $\partial a_c / \partial z_k = a_c
+# (\delta_{ck} - a_k)$, where $\delta_{ck}$ is 1 if $c = k$ and 0 otherwise ($c$ and $k$ are both classes).
+# With the chain rule:
 #
-# $$\frac{\partial L}{\partial z_i} = -\sum_{k} \frac{Y_k}{a_k}\, a_k \left(\delta_{ki} - a_i\right) = -Y_i + a_i \sum_k Y_k = a_i - Y_i$$
+# $$\frac{\partial \ell}{\partial z_k} = -\sum_{c} \frac{Y_c}{a_c}\, a_c \left(\delta_{ck} - a_k\right) = -Y_k + a_k \sum_c Y_c = a_k - Y_k$$
 #
 # because the one-hot $Y$ sums to 1. Softmax and cross-entropy together have the simplest derivative
-# imaginable: **prediction minus truth**. For the whole batch, column by column:
+# imaginable: **prediction minus truth**. The loss $L$ of the batch is the *mean* of the $m$ images' losses,
+# so each image's share carries a factor $\frac{1}{m}$. For the whole batch, column by column:
 #
-# $$dZ^{[2]} = A^{[2]} - Y$$
+# $$dZ^{[2]} = \frac{\partial L}{\partial Z^{[2]}} = \frac{1}{m}\left(A^{[2]} - Y\right)$$
 #
-# Strictly, $\partial L / \partial Z^{[2]}$ is $(A^{[2]} - Y) / m$, because $L$ is the *mean* over $m$
-# images. Like the original tutorial, we keep the $\frac{1}{m}$ aside and apply it in $dW$ and $db$; the
-# result is the same.
+# The $\frac{1}{m}$ sits in $dZ^{[2]}$, once; every gradient after it inherits it, so $dW$ and $db$ below
+# need no $\frac{1}{m}$ of their own. (The original tutorial keeps $A^{[2]} - Y$ without it and divides in
+# every $dW$ and $db$ instead — the same numbers, but then its "dZ2" is not $\partial L / \partial Z^{[2]}$.)
 
 # %% [markdown]
 # ## Step 2 · The output weights and biases
 #
-# $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$: weight $W^{[2]}_{ki}$ multiplies $A^{[1]}_{ij}$ in every image $j$.
-# So its gradient adds up "error of output $k$ × input $i$" over the images — exactly a matrix product:
+# $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$: weight $W^{[2]}_{kj}$ multiplies $A^{[1]}_{ji}$ in every image $i$.
+# So its gradient adds up "error of output $k$ × input $j$" over the images — exactly a matrix product:
 #
-# $$dW^{[2]} = \frac{1}{m}\, dZ^{[2]} A^{[1]T} \qquad db^{[2]} = \frac{1}{m} \sum_{j=1}^{m} dZ^{[2]}_{:,j}$$
+# $$dW^{[2]} = dZ^{[2]} A^{[1]T} \qquad db^{[2]}_k = \sum_{i=1}^{m} dZ^{[2]}_{ki}$$
 #
-# The bias $b^{[2]}_k$ is added to output $k$ of every image, so its gradient is the mean of row $k$ of
-# $dZ^{[2]}$ — a sum over the **images** only, one number per neuron: `dZ2.sum(axis=1, keepdims=True) / m`.
+# The bias $b^{[2]}_k$ is added to output $k$ of every image, so its gradient is the sum of row $k$ of
+# $dZ^{[2]}$ — a sum over the **images** only, one number per neuron: `dZ2.sum(axis=1, keepdims=True)`.
+# With the $\frac{1}{m}$ inside $dZ^{[2]}$, that sum is the mean over the images of $A^{[2]} - Y$.
 #
 # ## Step 3 · Back into the hidden layer
 #
-# Hidden neuron $i$ feeds all ten outputs, with weights $W^{[2]}_{ki}$; its share of the blame is
-# $\sum_k W^{[2]}_{ki}\, dZ^{[2]}_{kj}$ — the matrix $W^{[2]T} dZ^{[2]}$. Then back through the activation,
+# Hidden neuron $j$ feeds all ten outputs, with weights $W^{[2]}_{kj}$; its share of the blame in image $i$
+# is $\sum_k W^{[2]}_{kj}\, dZ^{[2]}_{ki}$ — the matrix $W^{[2]T} dZ^{[2]}$. Then back through the activation,
 # element by element ($\odot$), since $A^{[1]} = g(Z^{[1]})$:
 #
 # $$dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$$
@@ -99,7 +104,7 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # Exactly like step 2, with $X$ as the input of the layer:
 #
-# $$dW^{[1]} = \frac{1}{m}\, dZ^{[1]} X^{T} \qquad db^{[1]} = \frac{1}{m} \sum_{j=1}^{m} dZ^{[1]}_{:,j}$$
+# $$dW^{[1]} = dZ^{[1]} X^{T} \qquad db^{[1]}_j = \sum_{i=1}^{m} dZ^{[1]}_{ji}$$
 
 # %% [markdown]
 # ## The shapes — and a correction
@@ -110,12 +115,12 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # | gradient | formula | shape | our network ($n_h = 16$) | original's table ($n_h = 10$) |
 # |---|---|---|---|---|
-# | `dZ2` | `A2 - Y` | 10 × m | 10 × m | 10 × m ✓ |
-# | `dW2` | `dZ2 @ A1.T / m` | 10 × $n_h$ (like `W2`) | 10 × 16 | 10 × 10 ✓ |
-# | `db2` | `dZ2.sum(axis=1, keepdims=True) / m` | 10 × 1 | 10 × 1 | 10 × 1 ✓ |
+# | `dZ2` | `(A2 - Y) / m` | 10 × m | 10 × m | 10 × m ✓ |
+# | `dW2` | `dZ2 @ A1.T` | 10 × $n_h$ (like `W2`) | 10 × 16 | 10 × 10 ✓ |
+# | `db2` | `dZ2.sum(axis=1, keepdims=True)` | 10 × 1 | 10 × 1 | 10 × 1 ✓ |
 # | `dZ1` | `(W2.T @ dZ2) * g'(Z1)` | $n_h$ × m (like `Z1`) | 16 × m | 10 × m ✓ |
-# | `dW1` | `dZ1 @ X.T / m` | $n_h$ × 784 (like `W1`) | 16 × 784 | **10 × 10 ✗** — it is 10 × 784 |
-# | `db1` | `dZ1.sum(axis=1, keepdims=True) / m` | $n_h$ × 1 | 16 × 1 | 10 × 1 ✓ |
+# | `dW1` | `dZ1 @ X.T` | $n_h$ × 784 (like `W1`) | 16 × 784 | **10 × 10 ✗** — it is 10 × 784 |
+# | `db1` | `dZ1.sum(axis=1, keepdims=True)` | $n_h$ × 1 | 16 × 1 | 10 × 1 ✓ |
 #
 # `dW1` has one entry per weight of `W1`: one row per hidden neuron, one column per **pixel** — 784
 # columns. (The same table also labels $W^{[2]}$ as "$W^{[1]}$: 10 × 10", a typo.) A network whose sizes
@@ -154,12 +159,12 @@ ml.check("05.backward", answer, lang=LANG)
 # %%
 def backward(params, cache, Y):
     m = Y.shape[1]
-    dZ2 = cache["A2"] - Y  # (10, m): prediction minus truth
-    dW2 = dZ2 @ cache["A1"].T / m  # (10, m) @ (m, n_h) -> (10, n_h)
-    db2 = dZ2.sum(axis=1, keepdims=True) / m  # (10, 1): sum over the images only
+    dZ2 = (cache["A2"] - Y) / m  # (10, m): prediction minus truth, the 1/m of the mean inside
+    dW2 = dZ2 @ cache["A1"].T  # (10, m) @ (m, n_h) -> (10, n_h)
+    db2 = dZ2.sum(axis=1, keepdims=True)  # (10, 1): sum over the images only
     dZ1 = (params["W2"].T @ dZ2) * ml.relu_prime(cache["Z1"])  # (n_h, 10) @ (10, m) -> (n_h, m)
-    dW1 = dZ1 @ cache["A0"].T / m  # (n_h, m) @ (m, 784) -> (n_h, 784)
-    db1 = dZ1.sum(axis=1, keepdims=True) / m  # (n_h, 1)
+    dW1 = dZ1 @ cache["A0"].T  # (n_h, m) @ (m, 784) -> (n_h, 784)
+    db1 = dZ1.sum(axis=1, keepdims=True)  # (n_h, 1)
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
@@ -180,8 +185,9 @@ print(sorted(expected))
 # %% [markdown]
 # ### Exercise 2 · db2 as a function
 #
-# Write a function `db2(dZ2)` that gets `dZ2 = A2 - Y` (10 × m) and returns the gradient of the output
-# biases, shape (10, 1). Then set `answer = db2` — the check calls your function with its own test data.
+# Write a function `db2(E)` that gets the error `E = A2 - Y` (10 × m) — prediction minus truth, *before*
+# the $\frac{1}{m}$ — and returns the gradient of the output biases $\partial L / \partial b^{[2]}$, shape
+# (10, 1). Then set `answer = db2` — the check calls your function with its own test data.
 
 # %%
 answer = ...
@@ -313,15 +319,13 @@ assert errors["b1"] > 1e-2 and errors["b2"] > 1e-2
 # %% [markdown]
 # The gradient check points right at the bug: the weights are fine, both biases are wrong — `b2` with a
 # relative error near 1, because its gradient is 0 where it should not be. The fix is the one in our
-# formula: sum over the images only, keep one number per neuron —
-# `dZ2.sum(axis=1, keepdims=True) / m`.
+# formula: sum over the images only, keep one number per neuron — `dZ2.sum(axis=1, keepdims=True)`.
 #
 # ## mnistlab's version
 #
 # From now on backpropagation is `ml.backward(params, cache, Y)`. It accepts the labels `y` instead of the
 # one-hot `Y` too, and works for any number of layers. Its public function checks the arguments and
-# computes $dZ$ of the last layer — already divided by $m$, once, instead of in every $dW$ and $db$
-# (the products after it are linear, so the result is the same):
+# computes $dZ$ of the last layer, $(A - Y) / m$, with the $\frac{1}{m}$ inside, as in our step 1:
 
 # %%
 ml.show_source(ml.backward)
@@ -335,9 +339,10 @@ ml.show_source(ml.network._backward)
 # %% [markdown]
 # ## Summary
 #
-# - Backpropagation walks the forward pass backwards: $dZ^{[2]} = A^{[2]} - Y$ (softmax + cross-entropy),
-#   $dW^{[2]} = dZ^{[2]} A^{[1]T} / m$, $db^{[2]}$ = mean of $dZ^{[2]}$ over the images,
-#   $dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$, $dW^{[1]} = dZ^{[1]} X^T / m$, $db^{[1]}$ likewise.
+# - Backpropagation walks the forward pass backwards. Every `d<name>` is $\partial L / \partial$ name, and
+#   the $\frac{1}{m}$ of the mean loss sits in $dZ^{[2]} = (A^{[2]} - Y) / m$ (softmax + cross-entropy);
+#   then $dW^{[2]} = dZ^{[2]} A^{[1]T}$, $db^{[2]}$ = sum of $dZ^{[2]}$ over the images (`axis=1`),
+#   $dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$, $dW^{[1]} = dZ^{[1]} X^T$, $db^{[1]}$ likewise.
 # - Every gradient has the shape of its parameter: `dW1` is $n_h$ × 784, not 10 × 10 as the original's
 #   table says. Use sizes that differ (e.g. $n_h = 16$) so shape slips show.
 # - A **gradient check** compares backprop with central differences $(L(w+\varepsilon) -
@@ -357,12 +362,13 @@ ml.show_source(ml.network._backward)
 assert ml.check("05.shape_dW1", ml.init_params([784, 64, 10], rng=rng)["W1"].shape, lang=LANG)
 
 # %% [markdown]
-# **Exercise 2.** Sum each row over the images (`axis=1`), keep the column shape, divide by $m$ — that is
-# the mean over the images:
+# **Exercise 2.** Divide by $m$ to get $dZ^{[2]}$, then sum each row over the images (`axis=1`) and keep
+# the column shape — together the mean of each row of `E` over the images:
 
 # %%
-def db2(dZ2):
-    return dZ2.sum(axis=1, keepdims=True) / dZ2.shape[1]
+def db2(E):
+    dZ2 = E / E.shape[1]
+    return dZ2.sum(axis=1, keepdims=True)
 
 
 assert ml.check("05.db2", db2, lang=LANG)

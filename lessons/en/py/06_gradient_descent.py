@@ -52,15 +52,17 @@ ml.check("06.update_W1", answer, lang=LANG)
 # ## The training loop, written out
 #
 # We train on 500 training images — enough to learn from, small enough to train in seconds (also when the
-# full MNIST is on your disk) — and keep 500 test images aside that the network never trains on; lesson 07
-# looks at them closely. Like the original tutorial we use **full batch** gradient descent: every step
-# uses *all* training images. One pass over the data is called an **epoch**, so here one epoch is one step.
+# full MNIST is on your disk) — and set 500 more *training* images aside as **validation** images, which
+# the network never trains on: `ml.train_val_split` picks them at random. We judge and tune our settings on
+# them; the test set stays locked until lesson 07, as lesson 01 promised. Like the original tutorial we use
+# **full batch** gradient descent: every step uses *all* training images. One pass over the data is called an
+# **epoch**, so here one epoch is one step.
 #
 # All runs in this lesson start from the same random weights `start`, so that they can be compared.
 
 # %%
-X, y = ml.load_mnist("train", n=500, lang=LANG)  # a modest subset keeps training fast, also with the full MNIST
-X_val, y_val = ml.load_mnist("test", n=500, lang=LANG)  # images the network never trains on
+X_all, y_all = ml.load_mnist("train", n=1000, lang=LANG)  # a modest subset keeps training fast, also with the full MNIST
+X, y, X_val, y_val = ml.train_val_split(X_all, y_all, 500, np.random.default_rng(1))  # 500 to train, 500 to tune
 n_hidden, learning_rate, n_iterations = 16, 0.5, 100
 start = ml.init_params([784, n_hidden, 10], rng=rng)  # the same start for every run below
 
@@ -129,7 +131,7 @@ assert (ml.predict(params_ml, X) == ml.predict(params, X)).mean() > 0.98  # the 
 print("len(history.loss) =", len(history.loss))
 
 # %% [markdown]
-# As a chart — the training loss (solid) and the loss on the 500 held-back images (dashed):
+# As a chart — the training loss (solid) and the loss on the 500 validation images (dashed):
 
 # %%
 ml.charts.loss_curve(history, lang=LANG)

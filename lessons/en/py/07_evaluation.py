@@ -30,19 +30,21 @@ rng = np.random.default_rng(0)
 # ## A network to evaluate
 #
 # We train the network of the original tutorial, 784 → 10 → 10, with what the earlier lessons built:
-# `ml.init_params` and `ml.train`. To keep this fast we train on only 1,000 images. The **test set** is
-# a separate set of images that the network never sees during training: it tells us how well the network
-# does on *new* handwriting — which is what we actually care about.
+# `ml.init_params` and `ml.train`. To keep this fast we train on only 1,000 images, and set 500 more
+# training images aside as validation images, as in lesson 06. The **test set** is a separate set of images
+# that the network never sees during training and that no choice of ours has looked at: it tells us how
+# well the network does on *new* handwriting — which is what we actually care about. This lesson opens it.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=1000, lang=LANG)
+X_pool, y_pool = ml.load_mnist("train", n=1500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
 X_test, y_test = ml.load_mnist("test", lang=LANG)
 print("X_train:", X_train.shape, " X_test:", X_test.shape)
 
 params = ml.init_params([784, 10, 10], rng=rng)
 W1_start = params["W1"].copy()  # kept to compare with the trained weights at the end
 history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=30, batch_size=32, rng=rng,
-                   X_val=X_test, y_val=y_test)
+                   X_val=X_val, y_val=y_val)
 print(f"{history.epoch[-1] = }")
 
 # %% [markdown]
@@ -90,8 +92,7 @@ assert accuracy(y_test, y_pred) == ml.accuracy(y_test, y_pred)
 # With only 1,000 training images and 30 passes over them, it has learned not only what makes a 4 a 4,
 # but also the quirks of these particular 1,000 images — a bit like a student who memorises the answers
 # of last year's exam. This is called **overfitting**. The chart shows how it happens: the training
-# accuracy keeps climbing towards 100 %, while the accuracy on the held-back images (the test set used as
-# *validation*) levels off early.
+# accuracy keeps climbing towards 100 %, while the accuracy on the 500 validation images levels off early.
 
 # %%
 ml.charts.accuracy_curve(history, lang=LANG)
@@ -107,23 +108,24 @@ params_more = ml.init_params([784, 10, 10], rng=rng)
 ml.train(params_more, X_more, y_more, learning_rate=0.1, n_epochs=8, batch_size=32, rng=rng)
 for p, X, y in ((params, X_train, y_train), (params_more, X_more, y_more)):
     train_acc, test_acc = ml.accuracy(y, ml.predict(p, X)), ml.accuracy(y_test, ml.predict(p, X_test))
-    print(f"m = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
+    print(f"n_train = {y.size:>5}  ", ml.t("lesson.train_test", LANG, train=train_acc, test=test_acc), "  ",
           ml.t("lesson.gap", LANG, gap=train_acc - test_acc))
 
 # %% [markdown]
 # One more lesson from this: **never measure a network on its training images**. Their accuracy is too
 # optimistic. That is why MNIST comes with a separate test set, and why we only *look* at it — we never
-# train on it. (Strictly, choosing settings by looking at test accuracy again and again also leaks
-# information; larger projects keep a third set, the *validation set*, for that.)
+# train on it. Choosing settings by looking at test accuracy again and again would leak information too, so
+# we choose on **validation** images taken from the training data (`ml.train_val_split`, lessons 06 and 08)
+# and measure finished networks on the test set, as here.
 
 # %% [markdown]
 # ## The confusion matrix
 #
 # Accuracy is a single number. It does not say *which* digits go wrong. The **confusion matrix** $C$ does:
-# $C_{ij}$ counts the test images with true digit $i$ that the network predicted as $j$. Rows are the
+# $C_{kc}$ counts the test images with true digit $k$ that the network predicted as $c$. Rows are the
 # truth, columns the prediction; the diagonal holds the right answers.
 #
-# To fill it, we add 1 at position `(y_true[k], y_pred[k])` for every image `k`. `np.add.at` does this
+# To fill it, we add 1 at position `(y_true[i], y_pred[i])` for every image `i`. `np.add.at` does this
 # for all images at once (a plain `C[y_true, y_pred] += 1` would count a repeated pair only once):
 
 # %% [markdown]
@@ -142,9 +144,9 @@ ml.check("07.confusion_matrix", answer, lang=LANG)
 
 # %%
 def confusion_matrix(y_true, y_pred, n_classes=10):
-    # C (n_classes, n_classes): C[i, j] = number of images of class i predicted as j.
+    # C (n_classes, n_classes): C[k, c] = number of images of class k predicted as c.
     C = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(C, (y_true, y_pred), 1)  # one +1 per image, at row y_true[k], column y_pred[k]
+    np.add.at(C, (y_true, y_pred), 1)  # one +1 per image, at row y_true[i], column y_pred[i]
     return C
 
 
@@ -171,9 +173,9 @@ ml.charts.confusion_matrix(C, lang=LANG)
 # %%
 mistakes = C.copy()
 np.fill_diagonal(mistakes, 0)
-for k in np.argsort(mistakes, axis=None)[::-1][:5]:
-    i, j = divmod(int(k), 10)
-    print(f"{i} → {j}: {mistakes[i, j]}")
+for flat in np.argsort(mistakes, axis=None)[::-1][:5]:
+    k, c = divmod(int(flat), 10)  # row k: true digit, column c: predicted
+    print(f"{k} → {c}: {mistakes[k, c]}")
 
 # %% [markdown]
 # Two more numbers per digit come straight out of the matrix:
@@ -223,9 +225,9 @@ ml.charts.prediction_view(X_test[:, worst], P[:, worst], lang=LANG)
 # %% [markdown]
 # ## What each hidden unit looks for
 #
-# Hidden unit $k$ computes $z_k = w_k \cdot x + b_k$: it multiplies every pixel of the image with its own
-# weight and adds up. Its weights $w_k$ — row $k$ of `W1`, 784 numbers — can therefore be shown as a
-# 28 × 28 image, a kind of *template*: where the weight is positive (blue), ink **raises** $z_k$; where it is
+# Hidden unit $j$ computes $z_j = w_j \cdot x + b_j$: it multiplies every pixel of the image with its own
+# weight and adds up. Its weights $w_j$ — row $j$ of `W1`, 784 numbers — can therefore be shown as a
+# 28 × 28 image, a kind of *template*: where the weight is positive (blue), ink **raises** $z_j$; where it is
 # negative (red), ink **lowers** it. A unit fires strongly for images whose ink falls on its blue parts and
 # avoids its red parts.
 
@@ -237,9 +239,10 @@ ml.charts.weights_as_images(params["W1"], lang=LANG)
 # the output layer combines the ten features into ten digits. Two things look like noise:
 #
 # - **The border.** Pixels near the edge are 0 in (almost) every image. The gradient of a weight is
-#   $\partial L / \partial W^{[1]} = \frac{1}{m} dZ^{[1]} X^T$: a pixel that is always 0 gives a zero column, so its
-#   weights never change and keep their random start values. The next cell checks this exactly.
-# - **A unit that is noise everywhere** (if you have one): it is a *dead* unit. Its $z_k$ was negative
+#   $dW^{[1]} = dZ^{[1]} X^T$ (lesson 05, the $\frac{1}{m}$ inside $dZ^{[1]}$): a pixel that is always 0
+#   gives a zero column, so its weights never change and keep their random start values. The next cell
+#   checks this exactly.
+# - **A unit that is noise everywhere** (if you have one): it is a *dead* unit. Its $z_j$ was negative
 #   for every training image, so ReLU passed no gradient and it never learned. The second print shows,
 #   for each unit, on what fraction of the training images it is active.
 
@@ -250,7 +253,7 @@ print("never_inked.sum() =", never_inked.sum())
 
 _, cache = ml.forward(params, X_train)
 active = (cache["Z1"] > 0).mean(axis=1)
-print(f"{ml.t('lesson.digit', LANG):7}" + " ".join(f"{k:>5}" for k in range(active.size)))
+print(f"{'j':7}" + " ".join(f"{j:>5}" for j in range(active.size)))  # j: the hidden unit
 print(f"{ml.t('lesson.active', LANG):7}" + " ".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in active))
 
 # %% [markdown]
@@ -300,7 +303,7 @@ ml.check("07.precision", answer, lang=LANG)
 #
 # - Measure a network on the **test set**, images it never trained on. Training accuracy is too
 #   optimistic; a large gap between the two is **overfitting**, and more data shrinks it.
-# - The **confusion matrix** $C_{ij}$ counts true $i$ predicted as $j$; its diagonal over its sum is the
+# - The **confusion matrix** $C_{kc}$ counts true $k$ predicted as $c$; its diagonal over its sum is the
 #   accuracy. Rows give the recall, columns the precision of each digit.
 # - Look at the **misclassified** images — numbers alone hide what goes wrong.
 # - Each row of `W1` is a 28 × 28 template: what that hidden unit looks for. Pixels that are always 0 never

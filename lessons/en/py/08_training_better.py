@@ -33,14 +33,15 @@ LANG = "en"
 rng = np.random.default_rng(0)
 
 # %% [markdown]
-# We use 2,000 training images throughout, so every experiment takes a few seconds, and (up to) 2,000
-# test images to measure.
+# We use 2,000 training images throughout, so every experiment takes a few seconds, and 500 more training
+# images as validation images to compare and choose on (`ml.train_val_split`, as in lesson 06). The test set
+# stays locked: every choice in this lesson is made on validation data.
 
 # %%
-X_train, y_train = ml.load_mnist("train", n=2000, lang=LANG)
-X_test, y_test = ml.load_mnist("test", n=2000, lang=LANG)
-m = y_train.size
-print("X_train:", X_train.shape, " X_test:", X_test.shape)
+X_pool, y_pool = ml.load_mnist("train", n=2500, lang=LANG)
+X_train, y_train, X_val, y_val = ml.train_val_split(X_pool, y_pool, 500, np.random.default_rng(1))
+n_train = y_train.size  # the training-set size; m stays the batch size
+print("X_train:", X_train.shape, " X_val:", X_val.shape)
 
 # %% [markdown]
 # ## Mini-batches
@@ -52,9 +53,10 @@ print("X_train:", X_train.shape, " X_test:", X_test.shape)
 # `batch_size` images, and take one step per batch. Each step's gradient is only an estimate — a bit noisy —
 # but we get many steps per epoch:
 #
-# $$\text{steps per epoch} = \left\lceil \frac{m}{\text{batch size}} \right\rceil$$
+# $$\text{steps per epoch} = \left\lceil \frac{n_{\text{train}}}{\text{batch size}} \right\rceil$$
 #
-# (the last batch may be smaller). One epoch of mini-batch training, written out:
+# for $n_{\text{train}}$ training images (the last batch may be smaller; $m$ stays the number of images in
+# one batch). One epoch of mini-batch training, written out:
 
 # %%
 def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
@@ -67,7 +69,7 @@ def train_one_epoch(params, X, y, learning_rate, batch_size, rng):
             params[name] -= learning_rate * grads["d" + name]
 
 
-print("m =", m, "  math.ceil(m / 64) =", math.ceil(m / 64))
+print("n_train =", n_train, "  math.ceil(n_train / 64) =", math.ceil(n_train / 64))
 
 # %% [markdown]
 # `ml.train(..., batch_size=64, rng=...)` does exactly this. Two generators with the same seed give the same
@@ -85,17 +87,18 @@ for name in params_ml:
 # %% [markdown]
 # ## The global-`m` bug
 #
-# The gradient is a **mean** over the images of a step: $dW^{[2]} = \frac{1}{m} dZ^{[2]} A^{[1]T}$, and $m$
-# must be the number of images in *this* batch. The original reads `m` from a global variable set when the
-# CSV file was loaded — the number of rows of the *whole* file, 42,000. With full batches that is (nearly)
-# right. With a mini-batch of 100 images, every gradient comes out 420 times too small.
+# The gradient is a **mean** over the images of a step: the $\frac{1}{m}$ sits in
+# $dZ^{[2]} = (A^{[2]} - Y) / m$ (lesson 05), and $m$ must be the number of images in *this* batch. The
+# original reads `m` from a global variable set when the CSV file was loaded — the number of rows of the
+# *whole* file, 42,000. With full batches that is (nearly) right. With a mini-batch of 100 images, every
+# gradient comes out 420 times too small.
 #
 # `ml.origin.backward_prop` takes that `m` as an argument, so we can pass what the original used:
 
 # %%
 B, M_ORIGINAL = 100, 42_000  # a mini-batch, and the global m of the original (rows of its CSV file)
 W1, b1, W2, b2 = ml.origin.init_params(rng)
-idx = rng.permutation(m)[:B]
+idx = rng.permutation(n_train)[:B]
 X_batch, y_batch = X_train[:, idx], y_train[idx]
 Z1, A1, Z2, A2 = ml.origin.forward_prop(W1, b1, W2, b2, X_batch)
 right = ml.origin.backward_prop(Z1, A1, Z2, A2, W1, W2, X_batch, y_batch)  # m = B, the batch
@@ -118,8 +121,8 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
     params = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
     history = ml.train(params, X_train, y_train, learning_rate=learning_rate, n_epochs=3, batch_size=B,
                        rng=np.random.default_rng(2))
-    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 3),
-                                                         test=ml.accuracy(y_test, ml.predict(params, X_test))))
+    print(f"learning_rate = {learning_rate:.6f}  ", ml.t("lesson.loss_val", LANG, loss=np.round(history.loss, 3),
+                                                         val=ml.accuracy(y_val, ml.predict(params, X_val))))
 
 # %% [markdown]
 # The fix: take $m$ from the batch itself. `ml.backward` divides by `A_L.shape[1]`, the number of columns
@@ -129,7 +132,7 @@ for learning_rate in (0.1, 0.1 * B / M_ORIGINAL):
 # ## He initialisation
 #
 # The original draws every weight uniformly from $[-0.5, 0.5)$, whatever the layer size. But a neuron
-# adds up $n_{\text{in}}$ products $w_i a_i$: the more inputs, the larger $z$. With 784 pixels and then 128
+# adds up $n_{\text{in}}$ products $w_p a_p$: the more inputs, the larger $z$. With 784 pixels and then 128
 # hidden units feeding the next layer, the values grow from layer to layer, and the softmax at the end
 # starts out *saturated*: the network is very sure — and wrong.
 #
@@ -185,8 +188,8 @@ for init, params in starts.items():
 for init, params in starts.items():
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=3, batch_size=64,
                        rng=np.random.default_rng(2))
-    print(f"{init!r:8}", ml.t("lesson.loss_test", LANG, loss=np.round(history.loss, 2),
-                              test=ml.accuracy(y_test, ml.predict(params, X_test))))
+    print(f"{init!r:8}", ml.t("lesson.loss_val", LANG, loss=np.round(history.loss, 2),
+                              val=ml.accuracy(y_val, ml.predict(params, X_val))))
 
 # %% [markdown]
 # ## Deeper, and ReLU vs sigmoid
@@ -205,10 +208,10 @@ deep = {}
 for activation, init in (("relu", "he"), ("sigmoid", "xavier")):
     params = ml.init_params(sizes, rng=np.random.default_rng(1), init=init)
     history = ml.train(params, X_train, y_train, learning_rate=0.1, n_epochs=10, batch_size=64,
-                       rng=np.random.default_rng(2), X_val=X_test, y_val=y_test, activation=activation)
+                       rng=np.random.default_rng(2), X_val=X_val, y_val=y_val, activation=activation)
     deep[activation] = params, history
-    print(f"{activation!r:10}", ml.t("lesson.train_test", LANG, train=history.accuracy[-1],
-                                     test=history.val_accuracy[-1]))
+    print(f"{activation!r:10}", ml.t("lesson.train_val", LANG, train=history.accuracy[-1],
+                                     val=history.val_accuracy[-1]))
 
 # %% [markdown]
 # ## A learning-rate schedule
@@ -229,13 +232,13 @@ print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 
 # %% [markdown]
 # The deep ReLU network again, now with learning rate 0.2 for epochs 1–5 and 0.02 for epochs 6–10
-# (`schedule=` replaces `learning_rate=`). Compare the test accuracy after each epoch with the constant
+# (`schedule=` replaces `learning_rate=`). Compare the validation accuracy after each epoch with the constant
 # learning rate from above: the schedule's curve should end up higher and steadier.
 
 # %%
 params_deep = ml.init_params(sizes, rng=np.random.default_rng(1))
 history_deep = ml.train(params_deep, X_train, y_train, schedule=ml.step_decay(0.2, 5, 0.1), n_epochs=10,
-                        batch_size=64, rng=np.random.default_rng(2), X_val=X_test, y_val=y_test)
+                        batch_size=64, rng=np.random.default_rng(2), X_val=X_val, y_val=y_val)
 print(f"{'learning_rate':16}", np.round(history_deep.learning_rate[1:], 3))
 print(f"{ml.t('lesson.constant', LANG):16}", " ".join(f"{a:.0%}" for a in deep["relu"][1].val_accuracy[1:]))
 print(f"{ml.t('lesson.schedule', LANG):16}", " ".join(f"{a:.0%}" for a in history_deep.val_accuracy[1:]))
@@ -272,17 +275,18 @@ history_fixed = ml.train(params_fixed, X_train, y_train, learning_rate=0.1, n_ep
 
 # %%
 rows = [("ml.origin 784-10-10", 10 * 784 + 10 + 10 * 10 + 10, 100, 100, seconds_origin,
-         predict_origin(X_train), predict_origin(X_test))]
+         predict_origin(X_train), predict_origin(X_val))]
 for name, params, history in (("ml.train 784-10-10", params_fixed, history_fixed),
                               ("ml.train 784-128-64-10", params_deep, history_deep)):
-    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], 10 * math.ceil(m / 64),
-                 sum(history.seconds), ml.predict(params, X_train), ml.predict(params, X_test)))
+    steps = 10 * math.ceil(n_train / 64)  # 10 epochs of batches of 64
+    rows.append((name, sum(p.size for p in params.values()), history.epoch[-1], steps, sum(history.seconds),
+                 ml.predict(params, X_train), ml.predict(params, X_val)))
 header = ml.t("lesson.compare_header", LANG).split()
 print(f"{'':24} {header[0]:>9} {header[1]:>8} {header[2]:>9} {header[3]:>6} {header[4]:>8} {header[5]:>7}")
-for name, n_params, epochs, steps, seconds, pred_train, pred_test in rows:
-    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {test:7.1%}", LANG, name=name,
+for name, n_params, epochs, steps, seconds, pred_train, pred_val in rows:
+    print(ml.fmt("{name:24} {n:9,} {epochs:8} {steps:9} {s:6.2f} {train:8.1%} {val:7.1%}", LANG, name=name,
                  n=n_params, epochs=epochs, steps=steps, s=seconds, train=ml.accuracy(y_train, pred_train),
-                 test=ml.accuracy(y_test, pred_test)))
+                 val=ml.accuracy(y_val, pred_val)))
 
 # %% [markdown]
 # In the table, `params` is the number of parameters, `epochs` the passes over the data, `steps` the
@@ -304,7 +308,7 @@ figure
 #   usually far ahead of the original after 100: many small steps per pass beat one exact step, and a sane
 #   start saves the first epochs. (The original tutorial trains for 500 iterations to get its result.)
 # - The deep network has more than ten times as many parameters and puts them to use. With only 2,000
-#   training images it can also overfit more: compare the gap between its training and test accuracy
+#   training images it can also overfit more: compare the gap between its training and validation accuracy
 #   with the small network's.
 # - The seconds depend on your machine and on what else it is doing at the moment.
 
@@ -325,7 +329,7 @@ print(meta)
 # %%
 for name in params_deep:
     np.testing.assert_array_equal(params_loaded[name], params_deep[name])
-np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(params_deep, X_test))
+np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(params_deep, X_val))
 
 # %% [markdown]
 # ## Try it yourself
@@ -335,7 +339,7 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_test), ml.predict(para
 # and press **Train**. Same seed and same settings always give the same result.
 
 # %%
-ml.training_panel(X_train, y_train, X_test, y_test, lang=LANG, preset="deep_128_64")
+ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
 
 # %% [markdown]
 # ## Exercises
@@ -370,9 +374,9 @@ ml.check("08.he_std", answer, lang=LANG)
 # %% [markdown]
 # ## Summary
 #
-# - **Mini-batches**: shuffle every epoch, one step per batch of `batch_size` images, $\lceil m / B \rceil$
-#   steps per epoch. The gradient is a mean over *the batch*: the original's global `m` shrank every
-#   mini-batch step to $B / M$ of its size.
+# - **Mini-batches**: shuffle every epoch, one step per batch of `batch_size` images,
+#   $\lceil n_{\text{train}} / B \rceil$ steps per epoch. The gradient is a mean over *the batch*: the
+#   original's global `m` shrank every mini-batch step to $B / M$ of its size.
 # - **He initialisation** $\mathcal{N}(0, 2 / n_{l-1})$ keeps every layer on the same scale; uniform ±0.5
 #   makes a deeper network start confidently wrong.
 # - **Deeper** networks (784-128-64-10) learn more; **ReLU** keeps gradients alive where sigmoid lets them
