@@ -27,9 +27,9 @@ N_H = 64  # the hidden size the shape question names
                        "weight.",
                  "de": "Das ist die Form von db1 (eine Zahl pro verdecktem Neuron). dW1 hat eine Zahl pro "
                        "Gewicht."},
-        "batch": {"en": "dW1 = dZ1 @ X.T / m: the m images are summed away in the product, so m does not "
+        "batch": {"en": "dW1 = dZ1 @ X.T: the m images are summed away in the product, so m does not "
                         "appear.",
-                  "de": "dW1 = dZ1 @ X.T / m: Die m Bilder werden im Produkt aufsummiert, m kommt also nicht "
+                  "de": "dW1 = dZ1 @ X.T: Die m Bilder werden im Produkt aufsummiert, m kommt also nicht "
                         "vor."},
         "rows": {"en": "dW1 is shaped like W1: one row per hidden neuron ({n_h} here), one column per pixel.",
                  "de": "dW1 hat die Form von W1: eine Zeile pro verdecktem Neuron (hier {n_h}), eine Spalte "
@@ -57,7 +57,7 @@ def _shape_dW1(answer):
 
 
 def _dZ2_examples():
-    """Two test inputs dZ2 (10, m) = A2 - Y with different m, so a missing / m shows."""
+    """Two test inputs E (10, m) = A2 - Y (before the 1/m) with different m, so a missing / m shows."""
     rng = np.random.default_rng(5)
     examples = []
     for m in (7, 3):
@@ -92,8 +92,8 @@ def _right_db2(dZ2):
            lambda dZ2: dZ2.mean(axis=0), lambda dZ2: dZ2.mean(axis=1, keepdims=True) + 1,
            lambda dZ2: dZ2.sum(axis=1, keepdims=True) / 100, 0.5],
     hints={
-        "function": {"en": "Answer with a function: def db2(dZ2): return ... - then answer = db2.",
-                     "de": "Antworte mit einer Funktion: def db2(dZ2): return ... – und dann answer = db2."},
+        "function": {"en": "Answer with a function: def db2(E): return ... - then answer = db2.",
+                     "de": "Antworte mit einer Funktion: def db2(E): return ... – und dann answer = db2."},
         "scalar": {"en": "One number for all 10 biases: np.sum without axis adds up neurons AND images - "
                          "the original's bias bug. Sum over the images only: axis=1.",
                    "de": "Eine Zahl für alle 10 Biases: np.sum ohne axis addiert Neuronen UND Bilder – der "
@@ -105,20 +105,20 @@ def _right_db2(dZ2):
                   "de": "axis=0 addiert die 10 Neuronen jedes Bildes. Der Bias-Gradient addiert die Bilder "
                         "jedes Neurons: axis=1."},
         "no_mean": {"en": "Right direction, but {factor} times too large: the loss is a mean over the m "
-                          "images, so divide the sum by m = dZ2.shape[1].",
+                          "images, so divide the sum by m = E.shape[1].",
                     "de": "Richtige Richtung, aber {factor}-mal zu groß: Der Verlust ist ein Mittelwert über "
-                          "die m Bilder, also teile die Summe durch m = dZ2.shape[1]."},
-        "global_m": {"en": "Your function divides by {divisor:g}, but this dZ2 holds m = {m} images: take m "
-                           "from the input, m = dZ2.shape[1], not from a variable outside the function (a "
+                          "die m Bilder, also teile die Summe durch m = E.shape[1]."},
+        "global_m": {"en": "Your function divides by {divisor:g}, but this E holds m = {m} images: take m "
+                           "from the input, m = E.shape[1], not from a variable outside the function (a "
                            "global m = 100 is the size of one batch; lesson 08's mini-batches have others).",
-                     "de": "Deine Funktion teilt durch {divisor:g}, aber dieses dZ2 enthält m = {m} Bilder: "
-                           "Nimm m aus der Eingabe, m = dZ2.shape[1], nicht aus einer Variablen außerhalb "
+                     "de": "Deine Funktion teilt durch {divisor:g}, aber dieses E enthält m = {m} Bilder: "
+                           "Nimm m aus der Eingabe, m = E.shape[1], nicht aus einer Variablen außerhalb "
                            "der Funktion (ein globales m = 100 ist die Größe eines Stapels; die Mini-Batches "
                            "in Lektion 08 haben andere)."},
         "values": {"en": "The shape (10, 1) is right but the values are not: db2 is the mean of each row of "
-                         "dZ2 (over the images).",
+                         "E (over the images), which is the row sum of dZ2 = E / m.",
                    "de": "Die Form (10, 1) stimmt, die Werte nicht: db2 ist der Mittelwert jeder Zeile von "
-                         "dZ2 (über die Bilder)."},
+                         "E (über die Bilder), also die Zeilensumme von dZ2 = E / m."},
         "shape": {"en": "db2 should have shape (10, 1), one number per output neuron; yours is {shape}.",
                   "de": "db2 sollte die Form (10, 1) haben, eine Zahl pro Ausgabeneuron; deine ist {shape}."},
     },
