@@ -122,6 +122,8 @@ TARGETED = [
     ("07.accuracy", bug.accuracy_errors, "errors"),
     ("07.confusion_matrix", bug.confusion_matrix_swapped, "swapped"),
     ("07.confusion_matrix", bug.confusion_matrix_small, "ten"),
+    ("06.train_loop", bug.loop_uphill, "uphill"), ("06.train_loop", bug.loop_without_biases, "biases"),
+    ("06.train_loop", bug.loop_last_loss_missing, "count"), ("06.train_loop", bug.loop_fixed_rate, "rate"),
 ]
 
 

@@ -85,11 +85,12 @@ def _unchanged(before, after):
     return True
 
 
-def judge(answer, cases, reference, mistakes=(), *, shape_of=np.shape):
+def judge(answer, cases, reference, mistakes=(), *, shape_of=np.shape, may_change_input=False):
     """The verdict on a learner's function: None (right) or a hint id with its values.
 
     cases: [(description, args)]; reference(*args) is the right result; mistakes: [(hint id, wrong
     function)] tried in order when the answer is wrong, so the hint names the mistake it makes.
+    may_change_input: the function is meant to change its input (a training loop updates the parameters).
     """
     if not callable(answer):
         return "function"
@@ -117,7 +118,7 @@ def judge(answer, cases, reference, mistakes=(), *, shape_of=np.shape):
         diff = max(float(np.max(np.abs(g - e))) if g.size else 0.0
                    for g, e in zip(got_arrays, expected_arrays, strict=True))
         return "values", {"case": description, "diff": diff}
-    return "mutates" if changed else None
+    return "mutates" if changed and not may_change_input else None
 
 
 def _quietly(function, args):
@@ -452,3 +453,49 @@ def _accuracy(answer):
 def _confusion_matrix(answer):
     return judge(answer, _prediction_cases(), evaluate.confusion_matrix,
                  [("swapped", bug.confusion_matrix_swapped), ("ten", bug.confusion_matrix_small)])
+
+
+# ---- lesson 06: the training loop ----
+
+def _loop_data():
+    """A tiny task: 30 random images, a 784-8-10 network in float64 (so rounding cannot hide a mistake)."""
+    rng = np.random.default_rng(6)
+    params = network.init_params([784, 8, 10], rng=rng, dtype=np.float64)
+    return params, 0.3 * rng.random((784, 30)), rng.integers(0, 10, 30)  # pixel-like values, no divergence
+
+
+def _reference_loop(params, X, y, learning_rate, n_steps):
+    """ml.train's full-batch losses: before the first step, then after each step (n_steps + 1 of them)."""
+    from mnistlab.training import train
+
+    copy = {name: value.copy() for name, value in params.items()}
+    return train(copy, X, y, learning_rate=learning_rate, n_epochs=n_steps).loss
+
+
+def _loop_losses(loop):
+    def run(params, X, y, learning_rate, n_steps):
+        return np.asarray([float(v) for v in loop(params, X, y, learning_rate, n_steps)])
+    return run
+
+
+@exercise("06.train_loop", right=[bug.loop_by_hand, bug.loop_with_mnistlab_functions],
+          wrong=[bug.loop_uphill, bug.loop_without_biases, bug.loop_last_loss_missing, bug.loop_fixed_rate],
+          hints=_hints("loop",
+                       uphill={"en": "Your loss grows: the step goes uphill. Subtract the gradient: W1 -= learning_rate * dW1.",
+                               "de": "Dein Verlust wächst: Der Schritt geht bergauf. Ziehe den Gradienten ab: W1 -= learning_rate * dW1."},
+                       biases={"en": "Close, but the biases never change: update b1 and b2 as well as W1 and W2.",
+                               "de": "Fast, aber die Biases ändern sich nie: Aktualisiere b1 und b2 ebenso wie W1 und W2."},
+                       count={"en": "Return n_steps + 1 losses: the loss before each step, and once more after the last one.",
+                              "de": "Gib n_steps + 1 Verlustwerte zurück: den Verlust vor jedem Schritt und noch einmal nach dem letzten."},
+                       rate={"en": "Your loop ignores its learning_rate argument: use it in every update.",
+                             "de": "Deine Schleife ignoriert ihr Argument learning_rate: Benutze es bei jedem Update."}))
+def _train_loop(answer):
+    if not callable(answer):
+        return "function"
+    params, X, y = _loop_data()
+    cases = [("5 steps with learning_rate = 0.2 on 30 images", (params, X, y, 0.2, 5)),
+             ("3 steps with learning_rate = 0.05", (params, X, y, 0.05, 3))]
+    mistakes = [("uphill", _loop_losses(bug.loop_uphill)), ("biases", _loop_losses(bug.loop_without_biases)),
+                ("count", _loop_losses(bug.loop_last_loss_missing)), ("rate", _loop_losses(bug.loop_fixed_rate))]
+    return judge(_loop_losses(answer), cases, lambda *args: np.asarray(_reference_loop(*args)), mistakes,
+                 shape_of=lambda args: "params", may_change_input=True)

@@ -192,3 +192,53 @@ def confusion_matrix_swapped(y_true, y_pred):
 def confusion_matrix_small(y_true, y_pred):
     n = int(max(np.max(y_true), np.max(y_pred))) + 1
     return confusion_matrix_add_at(y_true, y_pred)[:n, :n]
+
+
+# ---- the training loop (full batch) ----
+
+def _loop(params, X, y, learning_rate, n_steps, *, sign=-1, biases=True, last=True, rate=None):
+    rate = learning_rate if rate is None else rate
+    Y = functions.one_hot(y).astype(X.dtype)
+    losses = []
+    for step in range(n_steps + 1):
+        A2, cache = forward_by_hand(params, X)
+        losses.append(float(-np.mean(np.log(np.maximum(A2[y, np.arange(y.size)], 1e-300)))))
+        if step == n_steps:
+            break
+        grads = _backward(params, {**cache, "A0": X}, Y)
+        for name in ("W1", "b1", "W2", "b2") if biases else ("W1", "W2"):
+            params[name] += sign * rate * grads["d" + name]
+    return losses if last else losses[:-1]
+
+
+def loop_by_hand(params, X, y, learning_rate, n_steps):
+    return _loop(params, X, y, learning_rate, n_steps)
+
+
+def loop_with_mnistlab_functions(params, X, y, learning_rate, n_steps):
+    from mnistlab import network
+
+    losses = []
+    for step in range(n_steps + 1):
+        A2, cache = network.forward(params, X)
+        losses.append(functions.cross_entropy(A2, y))
+        if step < n_steps:
+            for name, gradient in network.backward(params, cache, y).items():
+                params[name[1:]] -= learning_rate * gradient
+    return losses
+
+
+def loop_uphill(params, X, y, learning_rate, n_steps):
+    return _loop(params, X, y, learning_rate, n_steps, sign=+1)
+
+
+def loop_without_biases(params, X, y, learning_rate, n_steps):
+    return _loop(params, X, y, learning_rate, n_steps, biases=False)
+
+
+def loop_last_loss_missing(params, X, y, learning_rate, n_steps):
+    return _loop(params, X, y, learning_rate, n_steps, last=False)
+
+
+def loop_fixed_rate(params, X, y, learning_rate, n_steps):
+    return _loop(params, X, y, learning_rate, n_steps, rate=0.1)

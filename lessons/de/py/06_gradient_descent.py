@@ -85,6 +85,24 @@ mine = ml.workbook.mine(lang=LANG)  # dein forward, backward, … wo du sie gesc
 mine
 
 # %% [markdown]
+# ### Du bist dran · die Trainingsschleife
+#
+# Bevor du unsere liest: Schreibe `my_loop(params, X, y, learning_rate, n_steps)`. Jeder Schritt rechnet
+# vorwärts, misst den Verlust, rechnet rückwärts und bewegt jeden Parameter (`W1`, `b1`, `W2`, `b2`) einen
+# Schritt bergab; die Funktion gibt die `n_steps + 1` Verlustwerte zurück – vor jedem Schritt und noch einmal
+# nach dem letzten. Benutze `mine.forward`, `mine.cross_entropy`, `mine.backward` und `mine.one_hot` von oben:
+# deine eigenen Funktionen, wo du sie geschrieben hast. Die Prüfung lässt deine Schleife eine winzige Aufgabe
+# lösen und vergleicht ihre Verlustwerte mit denen von `ml.train`.
+
+# %%
+def my_loop(params, X, y, learning_rate, n_steps):
+    ...  # losses = []; für jeden Schritt: vorwärts, Verlust, rückwärts, Update; return losses
+
+
+answer = ...  # wenn my_loop fertig ist: answer = my_loop
+ml.check("06.train_loop", answer, lang=LANG)
+
+# %% [markdown]
 # Die Schleife: Vorwärtsrechnung (Lektion 03), Verlust (Lektion 04), Fehlerrückführung (Lektion 05), Update
 # (oben). Alle 20 Iterationen gibt sie den Verlust (`loss`) aus und den Anteil der Trainingsbilder, die das
 # Netz richtig erkennt (`accuracy`, die Genauigkeit):
@@ -384,3 +402,14 @@ assert ml.check("06.lr_10", "diverges", lang=LANG)
 
 # %%
 assert ml.check("06.updates_per_epoch", (1, int(np.ceil(60_000 / 64))), lang=LANG)
+
+# %% [markdown]
+# **Du bist dran · die Trainingsschleife.** Unser `gradient_descent` oben ist so eine Schleife (es druckt nur
+# öfter):
+
+# %%
+def quiet_loop(params, X, y, learning_rate, n_steps):
+    return gradient_descent(params, X, y, learning_rate, n_steps, print_every=10**9)
+
+
+assert ml.check("06.train_loop", quiet_loop, lang=LANG)

@@ -78,6 +78,23 @@ mine = ml.workbook.mine(lang=LANG)  # your forward, backward, ... where you wrot
 mine
 
 # %% [markdown]
+# ### Your turn · the training loop
+#
+# Before you read ours: write `my_loop(params, X, y, learning_rate, n_steps)`. Each step does a forward pass,
+# measures the loss, does a backward pass and moves every parameter (`W1`, `b1`, `W2`, `b2`) one step
+# downhill; the function returns the `n_steps + 1` losses - before each step, and once more after the last.
+# Use `mine.forward`, `mine.cross_entropy`, `mine.backward` and `mine.one_hot` from above: your own functions
+# where you wrote them. The check runs your loop on a tiny task and compares its losses with `ml.train`'s.
+
+# %%
+def my_loop(params, X, y, learning_rate, n_steps):
+    ...  # losses = []; for each step: forward, loss, backward, update; return losses
+
+
+answer = ...  # when my_loop is written: answer = my_loop
+ml.check("06.train_loop", answer, lang=LANG)
+
+# %% [markdown]
 # The loop: forward pass (lesson 03), loss (lesson 04), backward pass (lesson 05), update (above). Every 20
 # iterations it prints the loss and the share of training images it gets right:
 
@@ -360,3 +377,13 @@ assert ml.check("06.lr_10", "diverges", lang=LANG)
 
 # %%
 assert ml.check("06.updates_per_epoch", (1, int(np.ceil(60_000 / 64))), lang=LANG)
+
+# %% [markdown]
+# **Your turn · the training loop.** Our `gradient_descent` above is such a loop (it only prints more often):
+
+# %%
+def quiet_loop(params, X, y, learning_rate, n_steps):
+    return gradient_descent(params, X, y, learning_rate, n_steps, print_every=10**9)
+
+
+assert ml.check("06.train_loop", quiet_loop, lang=LANG)
