@@ -124,6 +124,10 @@ TARGETED = [
     ("07.confusion_matrix", bug.confusion_matrix_small, "ten"),
     ("06.train_loop", bug.loop_uphill, "uphill"), ("06.train_loop", bug.loop_without_biases, "biases"),
     ("06.train_loop", bug.loop_last_loss_missing, "count"), ("06.train_loop", bug.loop_fixed_rate, "rate"),
+    ("08.minibatch_epoch", bug.epoch_global_m, "global_m"),
+    ("08.minibatch_epoch", bug.epoch_unshuffled, "order"),
+    ("08.minibatch_epoch", bug.epoch_without_last_batch, "last_batch"),
+    ("08.minibatch_epoch", bug.epoch_full_batch, "full_batch"),
 ]
 
 
@@ -277,7 +281,7 @@ def test_the_n_params_hint_never_gives_the_answer_away():
 
 NUMERIC = {"00.n_pixels": 784, "01.pixel_index": 150, "01.memory": 188_160_000,
            "02.sigmoid_prime_max": 0.25, "04.perfect_loss": 0.0, "04.uniform_loss": LN10,
-           "07.precision": 40 / 51, "08.steps_per_epoch": 938, "08.he_std": 0.125, "09.fashion_outputs": 10}
+           "07.precision": 40 / 51, "08.he_std": 0.125, "09.fashion_outputs": 10}
 
 
 @pytest.mark.parametrize("name", sorted(NUMERIC))

@@ -499,3 +499,55 @@ def _train_loop(answer):
                 ("count", _loop_losses(bug.loop_last_loss_missing)), ("rate", _loop_losses(bug.loop_fixed_rate))]
     return judge(_loop_losses(answer), cases, lambda *args: np.asarray(_reference_loop(*args)), mistakes,
                  shape_of=lambda args: "params", may_change_input=True)
+
+
+# ---- lesson 08: one epoch of mini-batch gradient descent ----
+
+def _epoch_cases():
+    params, X, y = _loop_data()
+    return [("30 images in batches of 8 (the last one has 6)", (params, X, y, 0.2, 8, 1)),
+            ("30 images in batches of 5", (params, X, y, 0.1, 5, 2))]
+
+
+def _epoch_result(epoch):
+    """The parameters after one epoch; the last argument is the seed of the rng the function gets."""
+    def run(params, X, y, learning_rate, batch_size, seed):
+        result = epoch(params, X, y, learning_rate, batch_size, np.random.default_rng(seed))
+        return {name: np.asarray(value) for name, value in result.items()}
+    return run
+
+
+def _reference_epoch(params, X, y, learning_rate, batch_size, seed):
+    from mnistlab.training import train
+
+    copy = {name: value.copy() for name, value in params.items()}
+    train(copy, X, y, learning_rate=learning_rate, n_epochs=1, batch_size=batch_size,
+          rng=np.random.default_rng(seed))
+    return copy
+
+
+@exercise("08.minibatch_epoch", right=[bug.epoch_by_hand],
+          wrong=[bug.epoch_global_m, bug.epoch_unshuffled, bug.epoch_without_last_batch, bug.epoch_full_batch],
+          hints=_hints("epoch",
+                       global_m={"en": "Your steps are too small by batch_size / m: each batch's gradient is the mean over *its* images (ml.backward on the batch does that), not over all m - the original's global-m bug.",
+                                 "de": "Deine Schritte sind um den Faktor batch_size / m zu klein: Der Gradient eines Stapels ist der Mittelwert über *seine* Bilder (ml.backward auf dem Stapel macht das), nicht über alle m – der Global-m-Fehler des Originals."},
+                       order={"en": "Your batches go through the images in file order. Shuffle first, as ml.train does: order = rng.permutation(m), then batch after batch of order.",
+                              "de": "Deine Stapel gehen die Bilder in Dateireihenfolge durch. Mische zuerst, wie ml.train: order = rng.permutation(m), dann Stapel für Stapel aus order."},
+                       last_batch={"en": "The images left over after the last full batch form one more, smaller batch: don't skip them.",
+                                   "de": "Die Bilder, die nach dem letzten vollen Stapel übrig bleiben, bilden einen weiteren, kleineren Stapel: Lass sie nicht weg."},
+                       full_batch={"en": "That is one full-batch step. An epoch of mini-batches takes one step per batch of batch_size images.",
+                                   "de": "Das ist ein Schritt mit vollem Stapel. Eine Epoche mit Mini-Batches macht einen Schritt pro Stapel aus batch_size Bildern."},
+                       returns={"en": "Return the parameters (the dict you updated) at the end of the epoch.",
+                                "de": "Gib am Ende der Epoche die Parameter zurück (das Dict, das du aktualisiert hast)."}))
+def _minibatch_epoch(answer):
+    if not callable(answer):
+        return "function"
+    params, X, y, lr, batch_size, seed = _epoch_cases()[0][1]
+    result = answer(_copy(params), X.copy(), y.copy(), lr, batch_size, np.random.default_rng(seed))
+    if not (isinstance(result, dict) and {"W1", "b1", "W2", "b2"} <= set(result)):
+        return "returns"
+    mistakes = [("global_m", _epoch_result(bug.epoch_global_m)), ("order", _epoch_result(bug.epoch_unshuffled)),
+                ("last_batch", _epoch_result(bug.epoch_without_last_batch)),
+                ("full_batch", _epoch_result(bug.epoch_full_batch))]
+    return judge(_epoch_result(answer), _epoch_cases(), _reference_epoch, mistakes,
+                 shape_of=lambda args: "params", may_change_input=True)

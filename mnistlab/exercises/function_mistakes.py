@@ -242,3 +242,40 @@ def loop_last_loss_missing(params, X, y, learning_rate, n_steps):
 
 def loop_fixed_rate(params, X, y, learning_rate, n_steps):
     return _loop(params, X, y, learning_rate, n_steps, rate=0.1)
+
+
+# ---- one epoch of mini-batch gradient descent ----
+
+def _epoch(params, X, y, learning_rate, batch_size, rng, *, shuffle=True, keep_last=True, scale_to_all=False):
+    from mnistlab import network
+
+    m = y.size
+    order = rng.permutation(m) if shuffle else np.arange(m)
+    firsts = range(0, m, batch_size) if keep_last else range(0, m - batch_size + 1, batch_size)
+    for first in firsts:
+        batch = order[first:first + batch_size]
+        _, cache = network.forward(params, X[:, batch])
+        for name, gradient in network.backward(params, cache, y[batch]).items():
+            factor = batch.size / m if scale_to_all else 1.0  # the global m: divides by all m images
+            params[name[1:]] -= learning_rate * factor * gradient
+    return params
+
+
+def epoch_by_hand(params, X, y, learning_rate, batch_size, rng):
+    return _epoch(params, X, y, learning_rate, batch_size, rng)
+
+
+def epoch_global_m(params, X, y, learning_rate, batch_size, rng):
+    return _epoch(params, X, y, learning_rate, batch_size, rng, scale_to_all=True)
+
+
+def epoch_unshuffled(params, X, y, learning_rate, batch_size, rng):
+    return _epoch(params, X, y, learning_rate, batch_size, rng, shuffle=False)
+
+
+def epoch_without_last_batch(params, X, y, learning_rate, batch_size, rng):
+    return _epoch(params, X, y, learning_rate, batch_size, rng, keep_last=False)
+
+
+def epoch_full_batch(params, X, y, learning_rate, batch_size, rng):
+    return _epoch(params, X, y, learning_rate, y.size, rng)

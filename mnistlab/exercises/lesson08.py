@@ -76,42 +76,6 @@ def _check_n_params(answer):
     return None
 
 
-@exercise(
-    "08.steps_per_epoch",
-    right=[938, 938.0, np.int64(938)],
-    wrong=[937, 937.5, 1, 60000, 64, "938"],
-    hints={
-        "number": {"en": "Answer with one whole number.", "de": "Antworte mit einer ganzen Zahl."},
-        "floor": {"en": "60,000 / 64 is not a whole number: the images left over form one more, smaller "
-                        "batch — ml.train uses them too.",
-                  "de": "60.000 / 64 geht nicht auf: Die übrigen Bilder bilden einen weiteren, kleineren "
-                        "Stapel – ml.train verwendet sie auch."},
-        "fraction": {"en": "A step is a whole step: the last, smaller batch counts as one.",
-                     "de": "Ein Schritt ist ein ganzer Schritt: Der letzte, kleinere Stapel zählt als "
-                           "einer."},
-        "full": {"en": "That is full batch (one step per epoch). With batch_size=64 each step sees 64 "
-                       "images.",
-                 "de": "Das wäre ein voller Stapel (ein Schritt pro Epoche). Mit batch_size=64 sieht jeder "
-                       "Schritt 64 Bilder."},
-        "other": {"en": "Steps per epoch = number of batches = ceil(m / batch_size).",
-                  "de": "Schritte pro Epoche = Anzahl der Stapel = ceil(m / batch_size)."},
-    },
-)
-def _steps_per_epoch(answer):
-    answer = as_number(answer)
-    if answer is None:
-        return "number"
-    if answer == math.ceil(60000 / 64):
-        return None
-    if answer == 60000 // 64:
-        return "floor"
-    if answer == 60000 / 64:
-        return "fraction"
-    if answer == 1:
-        return "full"
-    return "other"
-
-
 # W2 of 784-128-64-10 has 64 · 128 = 8192 weights: their empirical std (W2.std()) scatters around the
 # true sqrt(2 / 128) with a relative standard error of 1 / sqrt(2 · 8192) ≈ 0.8 %. Four standard errors
 # let an honest measurement pass (it fails about once in 16,000 seeds) and still lie far from every wrong

@@ -16,7 +16,7 @@
 # - findest du heraus, mit welchen Daten dieses Notebook arbeitet,
 # - schaust du dir die ersten echten handgeschriebenen Ziffern an.
 #
-# ⏱ etwa 15 Minuten
+# ⏱ etwa 20 Minuten, mit den Aufgaben
 
 # %% [markdown]
 # ## Was wir bauen

@@ -15,7 +15,7 @@
 # - bekommst du mit Schiebereglern ein Gefühl dafür, was ein Gewicht und ein Bias bewirken,
 # - siehst du, warum ein Netz ohne Nichtlinearität nicht mehr kann als eine einzige Schicht.
 #
-# ⏱ etwa 20 Minuten
+# ⏱ etwa 45 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np

@@ -18,7 +18,7 @@
 # - findest du den Überlauf-Fehler in der Softmax des ursprünglichen Tutorials – und behebst ihn mit einer
 #   einzigen Subtraktion.
 #
-# ⏱ etwa 25 Minuten
+# ⏱ etwa 50 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np

@@ -18,7 +18,7 @@
 # - findest du heraus, warum ein untrainiertes Netz bei einem Verlust von etwa $\ln 10 \approx 2{,}30$
 #   startet.
 #
-# ⏱ etwa 20 Minuten
+# ⏱ etwa 45 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np

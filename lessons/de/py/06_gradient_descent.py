@@ -17,7 +17,7 @@
 #   warum eine zu große den Verlust explodieren lässt,
 # - trainierst du im Trainings-Panel und beobachtest live den Verlust und die Gradienten jeder Schicht.
 #
-# ⏱ etwa 25 Minuten
+# ⏱ etwa 60 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np

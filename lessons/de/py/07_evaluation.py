@@ -17,7 +17,7 @@
 # - schaust du dir die Ziffern an, bei denen das Netz danebenliegt,
 # - blickst du ins Netz hinein: die Zeilen von `W1` als Bilder – worauf jedes verdeckte Neuron achtet.
 #
-# ⏱ etwa 20 Minuten
+# ⏱ etwa 45 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np

@@ -20,7 +20,7 @@
 # - stellst du **das Original, das reparierte und das tiefe Netz** auf denselben Daten nebeneinander,
 # - **speicherst** du ein trainiertes Netz in einer Datei und **lädst** es wieder.
 #
-# ⏱ etwa 25 Minuten
+# ⏱ etwa 75 Minuten, mit den Aufgaben
 
 # %%
 import math
@@ -374,12 +374,20 @@ answer = ...  # wenn deine Funktion fertig ist: answer = n_params
 ml.check("08.n_params", answer, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 2.** Wie viele Gradientenschritte braucht eine Epoche auf den vollständigen
-# MNIST-Trainingsdaten (60.000 Bilder) mit `batch_size=64`?
+# **Aufgabe 2 · Eine Epoche mit Mini-Batches, selbst geschrieben.** Schreibe `my_epoch(params, X, y,
+# learning_rate, batch_size, rng)`: Mische mit `order = rng.permutation(m)` (wie `ml.train`), dann für jeden
+# Stapel aus `batch_size` Spalten von `order` – der letzte darf kleiner sein – eine Vorwärtsrechnung, eine
+# Fehlerrückführung und ein Update jedes Parameters. Gib `params` zurück. Die Prüfung vergleicht deine
+# Parameter nach einer Epoche mit `ml.train(..., n_epochs=1, batch_size=..., rng=...)` aus demselben Seed und
+# kennt den Global-m-Fehler.
 
 # %%
-answer = ...
-ml.check("08.steps_per_epoch", answer, lang=LANG)
+def my_epoch(params, X, y, learning_rate, batch_size, rng):
+    ...  # order = rng.permutation(y.size); für jeden Stapel: vorwärts, rückwärts, Update; return params
+
+
+answer = ...  # wenn my_epoch fertig ist: answer = my_epoch
+ml.check("08.minibatch_epoch", answer, lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 3.** Wie groß ist bei der He-Initialisierung die Standardabweichung der Gewichte in `W2` des
@@ -419,7 +427,17 @@ assert n_params_solution([784, 128, 64, 10]) == sum(p.size for p in params_deep.
 assert ml.check("08.n_params", n_params_solution, lang=LANG)
 
 # %%
-assert ml.check("08.steps_per_epoch", math.ceil(60_000 / 64), lang=LANG)
+def minibatch_epoch(params, X, y, learning_rate, batch_size, rng):  # Aufgabe 2: eine Epoche wie in ml.train
+    order = rng.permutation(y.size)
+    for first in range(0, y.size, batch_size):
+        batch = order[first:first + batch_size]  # der letzte Stapel darf kleiner sein
+        _, cache = ml.forward(params, X[:, batch])
+        for name, gradient in ml.backward(params, cache, y[batch]).items():  # Mittelwert über *diesen* Stapel
+            params[name[1:]] -= learning_rate * gradient
+    return params
+
+
+assert ml.check("08.minibatch_epoch", minibatch_epoch, lang=LANG)
 
 # %%
 assert ml.check("08.he_std", np.sqrt(2 / 128), lang=LANG)  # fan_in von W2 = 128

@@ -16,7 +16,7 @@
 # - find out which data this notebook is using,
 # - look at your first real handwritten digits.
 #
-# ⏱ about 15 minutes
+# ⏱ about 20 minutes, with the exercises
 
 # %% [markdown]
 # ## What we will build

@@ -15,7 +15,7 @@
 # - move sliders to get a feel for what a weight and a bias do,
 # - see why a network without a non-linearity is no better than a single layer.
 #
-# ⏱ about 20 minutes
+# ⏱ about 45 minutes, with the exercises
 
 # %%
 import numpy as np

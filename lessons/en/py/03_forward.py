@@ -15,7 +15,7 @@
 # - turn the network's scores into probabilities with softmax,
 # - find the overflow bug in the original tutorial's softmax — and fix it with one subtraction.
 #
-# ⏱ about 25 minutes
+# ⏱ about 50 minutes, with the exercises
 
 # %%
 import numpy as np

@@ -17,7 +17,7 @@
 # - read the ten probabilities the network gives for one image,
 # - find out why an untrained network starts at a loss of about $\ln 10 \approx 2.30$.
 #
-# ⏱ about 20 minutes
+# ⏱ about 45 minutes, with the exercises
 
 # %%
 import numpy as np

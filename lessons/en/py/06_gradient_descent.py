@@ -16,7 +16,7 @@
 #   makes the loss explode,
 # - train in the training panel and watch the loss and the gradients of each layer live.
 #
-# ⏱ about 25 minutes
+# ⏱ about 60 minutes, with the exercises
 
 # %%
 import numpy as np

@@ -16,7 +16,7 @@
 # - look at the digits the network gets wrong,
 # - look inside the network: the rows of `W1` as images — what each hidden unit looks for.
 #
-# ⏱ about 20 minutes
+# ⏱ about 45 minutes, with the exercises
 
 # %%
 import numpy as np

@@ -17,7 +17,7 @@
 # - put **the original, the fixed and the deep network side by side** on the same data,
 # - **save** a trained network to a file and **load** it again.
 #
-# ⏱ about 25 minutes
+# ⏱ about 75 minutes, with the exercises
 
 # %%
 import math
@@ -356,12 +356,19 @@ answer = ...  # when your function is ready: answer = n_params
 ml.check("08.n_params", answer, lang=LANG)
 
 # %% [markdown]
-# **Exercise 2.** How many gradient steps does one epoch on the full MNIST training set (60,000 images)
-# take with `batch_size=64`?
+# **Exercise 2 · One epoch of mini-batches, yourself.** Write `my_epoch(params, X, y, learning_rate,
+# batch_size, rng)`: shuffle with `order = rng.permutation(m)` (as `ml.train` does), then for each batch of
+# `batch_size` columns of `order` - the last one may be smaller - one forward pass, one backward pass and one
+# update of every parameter. Return `params`. The check compares your parameters after one epoch with
+# `ml.train(..., n_epochs=1, batch_size=..., rng=...)` from the same seed, and knows the global-m bug.
 
 # %%
-answer = ...
-ml.check("08.steps_per_epoch", answer, lang=LANG)
+def my_epoch(params, X, y, learning_rate, batch_size, rng):
+    ...  # order = rng.permutation(y.size); for each batch: forward, backward, update; return params
+
+
+answer = ...  # when my_epoch is written: answer = my_epoch
+ml.check("08.minibatch_epoch", answer, lang=LANG)
 
 # %% [markdown]
 # **Exercise 3.** With He initialisation, what is the standard deviation of the weights in `W2` of the
@@ -401,7 +408,17 @@ assert n_params_solution([784, 128, 64, 10]) == sum(p.size for p in params_deep.
 assert ml.check("08.n_params", n_params_solution, lang=LANG)
 
 # %%
-assert ml.check("08.steps_per_epoch", math.ceil(60_000 / 64), lang=LANG)
+def minibatch_epoch(params, X, y, learning_rate, batch_size, rng):  # exercise 2: one epoch as ml.train does it
+    order = rng.permutation(y.size)
+    for first in range(0, y.size, batch_size):
+        batch = order[first:first + batch_size]  # the last batch may be smaller
+        _, cache = ml.forward(params, X[:, batch])
+        for name, gradient in ml.backward(params, cache, y[batch]).items():  # the mean over *this* batch
+            params[name[1:]] -= learning_rate * gradient
+    return params
+
+
+assert ml.check("08.minibatch_epoch", minibatch_epoch, lang=LANG)
 
 # %%
 assert ml.check("08.he_std", np.sqrt(2 / 128), lang=LANG)  # fan_in of W2 = 128
