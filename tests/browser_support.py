@@ -106,7 +106,8 @@ class JupyterLab:
                "JUPYTERLAB_WORKSPACES_DIR": str(dirs["workspaces"]),
                "JUPYTER_RUNTIME_DIR": str(dirs["runtime"]),
                "JUPYTER_DATA_DIR": str(dirs["data"]),  # no user-level kernelspecs or extensions
-               "PYTHONPATH": python_path, "MNISTLAB_OFFLINE": "1"}
+               "PYTHONPATH": python_path, "MNISTLAB_OFFLINE": "1",
+               "MNISTLAB_WORKBOOK": str(Path(dirs["data"]).parent / "workbook")}  # never this machine's home
         command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
                    f"--port={self.port}", "--port-retries=0", f"--IdentityProvider.token={self.token}",
                    "--allow-root", f"--ServerApp.root_dir={self.root}", "--LabApp.expose_app_in_browser=True"]

@@ -79,11 +79,17 @@ def test_a_workbook_that_cannot_be_written_still_says_correct(tmp_path, monkeypa
 
 
 def test_with_every_exercise_answered_by_its_solution_lesson_06_trains_the_learners_network(tmp_path):
-    """The answered path: lessons 02-05 run to their solutions (which pass every function exercise), then
+    """The answered path: lessons 02-05 with every function exercise answered by its solution, then
     lesson 06 - in one workbook, as a learner's home keeps it."""
     workbook = tmp_path / "workbook"
     for name in ("02_neuron", "03_forward", "04_loss", "05_backprop"):
-        execute(LESSONS / "en" / f"{name}.ipynb", workbook=workbook)
+        # the solution cells check with save=False (Run All must not count the lesson's code as the
+        # learner's); a learner who answers with the same code saves it
+        source = (LESSONS / "en" / f"{name}.ipynb").read_text(encoding="utf-8")
+        assert "save=False" in source
+        answered = tmp_path / f"{name}.ipynb"
+        answered.write_text(source.replace("save=False", "save=True"), encoding="utf-8")
+        execute(answered, workbook=workbook)
     assert {"02.relu", "02.relu_prime", "03.softmax", "03.forward", "04.one_hot", "04.cross_entropy",
             "05.backward"} <= set(p.stem for p in workbook.glob("*.py"))
     lesson = execute(LESSONS / "en" / "06_gradient_descent.ipynb", workbook=workbook)
@@ -92,6 +98,11 @@ def test_with_every_exercise_answered_by_its_solution_lesson_06_trains_the_learn
     assert len(tables) == 1
     for name in ("forward", "backward", "cross_entropy", "one_hot"):
         assert f"| `{name}` | yours ✓ |" in tables[0], tables[0]
+
+
+def test_running_a_lesson_with_its_solutions_does_not_fill_the_learners_workbook(tmp_path):
+    execute(LESSONS / "de" / "02_neuron.ipynb", workbook=tmp_path / "workbook")
+    assert not list((tmp_path / "workbook").glob("*.py"))
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

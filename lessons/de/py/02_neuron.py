@@ -320,4 +320,4 @@ assert ml.check("02.sigmoid_prime_max", ml.sigmoid_prime(np.linspace(-10, 10, 20
 
 # %%
 for name, solution in (("02.relu", relu), ("02.relu_prime", relu_prime), ("02.sigmoid", ml.sigmoid)):
-    assert ml.check(name, solution, lang=LANG), name  # our sigmoid above overflows for z = -1000
+    assert ml.check(name, solution, lang=LANG, save=False), name  # save=False: Die Lösung der Lektion zählt nicht als deine

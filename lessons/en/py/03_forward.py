@@ -309,7 +309,7 @@ assert ml.check("03.shape_Z1", (32, 100), lang=LANG)
 assert ml.check("03.softmax_column", ml.softmax(np.full((4, 1), 1000.0)), lang=LANG)
 
 # %%
-assert ml.check("03.softmax", softmax, lang=LANG)
+assert ml.check("03.softmax", softmax, lang=LANG, save=False)  # save=False: the lesson's solution is not kept as your own
 
 # %%
 def forward(params, X):  # Exercise "03.forward": the cells above, as one function
@@ -320,4 +320,4 @@ def forward(params, X):  # Exercise "03.forward": the cells above, as one functi
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
-assert ml.check("03.forward", forward, lang=LANG)
+assert ml.check("03.forward", forward, lang=LANG, save=False)  # save=False: the lesson's solution is not kept as your own
