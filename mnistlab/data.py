@@ -222,13 +222,12 @@ def _plan(dataset, split, offline, cache_problem=None):
         silent = fetch.silent_network()
         reason = _reason("data.reason.unreachable") if silent is None else \
             _reason("data.reason.silent", seconds=silent)
-    return _sample_source(dataset, split, (*problem, reason)), []
+    return _sample_source(dataset, split, *problem, reason), []
 
 
-def _sample_source(dataset, split, reasons):
+def _sample_source(dataset, split, *reasons):
     folder = SAMPLE_DIR / dataset
     n_images = idx.count_items(folder / file_names(split)[0])
-    reasons = reasons if isinstance(reasons, tuple) else (reasons,)
     return DataSource(dataset, split, "sample", str(folder), n_images, reasons)
 
 

@@ -51,8 +51,7 @@ def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_si
     """
     check_lang(lang)
     run = _Run(params, X, y, X_val, y_val, n_epochs, learning_rate, schedule, batch_size, rng, activation,
-               callback, stop, on_step)
-    run.lang = lang
+               callback, stop, on_step, lang)
     if isinstance(params, Params):
         params.activation = run.activation  # the network remembers what it was trained with
     history = History()
@@ -67,7 +66,7 @@ class _Run:
     """One call of `train`: its checked arguments, its batches, the optimizer and the divergence guard."""
 
     def __init__(self, params, X, y, X_val, y_val, n_epochs, learning_rate, schedule, batch_size, rng,
-                 activation, callback, stop, on_step):
+                 activation, callback, stop, on_step, lang):
         where = "ml.train"
         sizes = check_params(params, where=where)
         self.params, self.L, self.n_classes = params, len(sizes) - 1, sizes[-1]
@@ -102,7 +101,7 @@ class _Run:
         if stop is not None and not callable(getattr(stop, "is_set", None)):
             raise TypeError(f"{where}: stop must have an is_set() method (e.g. threading.Event()); got "
                             f"{type(stop).__name__}")
-        self.callback, self.stop, self.on_step = callback, stop, on_step
+        self.callback, self.stop, self.on_step, self.lang = callback, stop, on_step, lang
         self.optimizer = make_optimizer()
 
     def loop(self, history, record_steps):

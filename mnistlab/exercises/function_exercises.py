@@ -292,8 +292,8 @@ def _forward(answer):
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], dict)
             and {"Z1", "A1", "Z2", "A2"} <= set(result[1])):
         return "cache"
-    mistakes = [("bias", _forward_result(bug.forward_without_bias)),
-                ("transposed", _forward_result(bug.forward_transposed))]
+    mistakes = [(hint, _forward_result(wrong)) for hint, wrong in
+                (("bias", bug.forward_without_bias), ("transposed", bug.forward_transposed))]
     return judge(_forward_result(answer), _network_cases(), _forward_result(network.forward), mistakes,
                  shape_of=_forward_shape)
 
@@ -405,9 +405,9 @@ def _backward(answer):
         return "none"
     if not (isinstance(result, dict) and {"dW1", "db1", "dW2", "db2"} <= set(result)):
         return "keys"
-    mistakes = [("bias_sum", _backward_result(bug.backward_bias_sum)),
-                ("one_over_m", _backward_result(bug.backward_without_m)),
-                ("relu_prime", _backward_result(bug.backward_relu_prime_of_Z2))]
+    mistakes = [(hint, _backward_result(wrong)) for hint, wrong in
+                (("bias_sum", bug.backward_bias_sum), ("one_over_m", bug.backward_without_m),
+                 ("relu_prime", bug.backward_relu_prime_of_Z2))]
     return judge(_backward_result(answer), _backward_cases(), _backward_result(network.backward), mistakes,
                  shape_of=_forward_shape)
 
@@ -464,12 +464,17 @@ def _loop_data():
     return params, 0.3 * rng.random((784, 30)), rng.integers(0, 10, 30)  # pixel-like values, no divergence
 
 
-def _reference_loop(params, X, y, learning_rate, n_steps):
-    """ml.train's full-batch losses: before the first step, then after each step (n_steps + 1 of them)."""
+def _trained(params, X, y, **settings):
+    """(a copy of params trained by ml.train with `settings`, its History): what the loops must match."""
     from mnistlab.training import train
 
-    copy = {name: value.copy() for name, value in params.items()}
-    return train(copy, X, y, learning_rate=learning_rate, n_epochs=n_steps).loss
+    copy = _copy(params)
+    return copy, train(copy, X, y, **settings)
+
+
+def _reference_loop(params, X, y, learning_rate, n_steps):
+    """ml.train's full-batch losses: before the first step, then after each step (n_steps + 1 of them)."""
+    return _trained(params, X, y, learning_rate=learning_rate, n_epochs=n_steps)[1].loss
 
 
 def _loop_losses(loop):
@@ -495,8 +500,9 @@ def _train_loop(answer):
     params, X, y = _loop_data()
     cases = [("5 steps with learning_rate = 0.2 on 30 images", (params, X, y, 0.2, 5)),
              ("3 steps with learning_rate = 0.05", (params, X, y, 0.05, 3))]
-    mistakes = [("uphill", _loop_losses(bug.loop_uphill)), ("biases", _loop_losses(bug.loop_without_biases)),
-                ("count", _loop_losses(bug.loop_last_loss_missing)), ("rate", _loop_losses(bug.loop_fixed_rate))]
+    mistakes = [(hint, _loop_losses(wrong)) for hint, wrong in
+                (("uphill", bug.loop_uphill), ("biases", bug.loop_without_biases),
+                 ("count", bug.loop_last_loss_missing), ("rate", bug.loop_fixed_rate))]
     return judge(_loop_losses(answer), cases, lambda *args: np.asarray(_reference_loop(*args)), mistakes,
                  shape_of=lambda args: "params", may_change_input=True)
 
@@ -518,12 +524,8 @@ def _epoch_result(epoch):
 
 
 def _reference_epoch(params, X, y, learning_rate, batch_size, seed):
-    from mnistlab.training import train
-
-    copy = {name: value.copy() for name, value in params.items()}
-    train(copy, X, y, learning_rate=learning_rate, n_epochs=1, batch_size=batch_size,
-          rng=np.random.default_rng(seed))
-    return copy
+    return _trained(params, X, y, learning_rate=learning_rate, n_epochs=1, batch_size=batch_size,
+                    rng=np.random.default_rng(seed))[0]
 
 
 @exercise("08.minibatch_epoch", right=[bug.epoch_by_hand],
@@ -546,8 +548,8 @@ def _minibatch_epoch(answer):
     result = answer(_copy(params), X.copy(), y.copy(), lr, batch_size, np.random.default_rng(seed))
     if not (isinstance(result, dict) and {"W1", "b1", "W2", "b2"} <= set(result)):
         return "returns"
-    mistakes = [("global_m", _epoch_result(bug.epoch_global_m)), ("order", _epoch_result(bug.epoch_unshuffled)),
-                ("last_batch", _epoch_result(bug.epoch_without_last_batch)),
-                ("full_batch", _epoch_result(bug.epoch_full_batch))]
+    mistakes = [(hint, _epoch_result(wrong)) for hint, wrong in
+                (("global_m", bug.epoch_global_m), ("order", bug.epoch_unshuffled),
+                 ("last_batch", bug.epoch_without_last_batch), ("full_batch", bug.epoch_full_batch))]
     return judge(_epoch_result(answer), _epoch_cases(), _reference_epoch, mistakes,
                  shape_of=lambda args: "params", may_change_input=True)
