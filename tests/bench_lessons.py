@@ -56,7 +56,7 @@ def main():
     os.environ["MNISTLAB_DATA"] = str(Path(args.data_cache).resolve()) if args.data_cache else empty.name
     print(f"{'lesson':32} {'seconds':>8} {'peak RSS MB':>12} {'cells with errors':>18}")
     for lang in args.lang:
-        for path in sorted((LESSONS / lang).glob("[0-9][0-9]_*.ipynb")):
+        for path in sorted((LESSONS / lang).glob("[0-9][0-9]*_*.ipynb")):
             if args.only and path.name[:2] not in args.only:
                 continue
             seconds, peak, errors = run(path, args.timeout)

@@ -166,7 +166,7 @@ def _words(text):
 def _prose(lang):
     """The markdown prose of the lessons of one language."""
     text = []
-    for path in sorted((LESSONS / lang / "py").glob("[0-9][0-9]_*.py")):
+    for path in sorted((LESSONS / lang / "py").glob("[0-9][0-9]*_*.py")):
         in_markdown = False
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# %%"):

@@ -14,7 +14,7 @@ KEY_PATTERN = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")  # dotted, lower case: "pa
 PREFIXES = {key.split(".")[0] for key in STRINGS}
 
 
-LESSON_SOURCES = sorted((PACKAGE.parent / "lessons").glob("*/py/[0-9][0-9]_*.py"))
+LESSON_SOURCES = sorted((PACKAGE.parent / "lessons").glob("*/py/[0-9][0-9]*_*.py"))
 
 
 def string_literals():

@@ -15,7 +15,7 @@ from language_scan import execute, foreign, scan, visible_texts, vocabularies
 import mnistlab as ml
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = sorted((ROOT / "lessons").glob("*/[0-9][0-9]_*.ipynb"))
+LESSONS = sorted((ROOT / "lessons").glob("*/[0-9][0-9]*_*.ipynb"))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "lessons").glob("*/py/[0-9][0-9]_*.py"))
+SOURCES = sorted((ROOT / "lessons").glob("*/py/[0-9][0-9]*_*.py"))
 
 ONE_OVER_M_OUTSIDE_DZ = [  # (what it finds, pattern)
     ("1/m applied after dZ", re.compile(r"dZ(?:\d|\^\{\[\d\]\})(?! ?=)[^\n|$`]*?/ ?m\b")),

@@ -82,7 +82,7 @@ def test_with_every_exercise_answered_by_its_solution_lesson_06_trains_the_learn
     """The answered path: lessons 02-05 with every function exercise answered by its solution, then
     lesson 06 - in one workbook, as a learner's home keeps it."""
     workbook = tmp_path / "workbook"
-    for name in ("02_neuron", "03_forward", "04_loss", "05_backprop"):
+    for name in ("02_neuron", "03_forward", "04_loss", "05b_backprop"):
         # the solution cells check with save=False (Run All must not count the lesson's code as the
         # learner's); a learner who answers with the same code saves it
         source = (LESSONS / "en" / f"{name}.ipynb").read_text(encoding="utf-8")
@@ -92,7 +92,7 @@ def test_with_every_exercise_answered_by_its_solution_lesson_06_trains_the_learn
         execute(answered, workbook=workbook)
     assert {"02.relu", "02.relu_prime", "03.softmax", "03.forward", "04.one_hot", "04.cross_entropy",
             "05.backward"} <= set(p.stem for p in workbook.glob("*.py"))
-    lesson = execute(LESSONS / "en" / "06_gradient_descent.ipynb", workbook=workbook)
+    lesson = execute(LESSONS / "en" / "06a_gradient_descent.ipynb", workbook=workbook)
     tables = [o["data"]["text/markdown"] for cell in lesson["cells"] for o in cell.get("outputs", [])
               if "text/markdown" in o.get("data", {}) and "| function |" in o["data"]["text/markdown"]]
     assert len(tables) == 1
@@ -107,7 +107,7 @@ def test_running_a_lesson_with_its_solutions_does_not_fill_the_learners_workbook
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_with_every_exercise_unanswered_lesson_06_uses_mnistlabs_functions_and_says_so(tmp_path, lang):
-    lesson = execute(LESSONS / lang / "06_gradient_descent.ipynb", workbook=tmp_path / "workbook")
+    lesson = execute(LESSONS / lang / "06a_gradient_descent.ipynb", workbook=tmp_path / "workbook")
     text = "\n".join(o["data"].get("text/markdown", "") for cell in lesson["cells"]
                      for o in cell.get("outputs", []) if "data" in o)
     expected = "you have not written it yet" if lang == "en" else "du hast sie noch nicht geschrieben"

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 08 · Training better
+# # 08a · Training better
 #
 # **In this lesson** you will
 # - train with **mini-batches** instead of the whole data set per step — and find the original's

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 06 · Gradient descent: the network learns
+# # 06a · Gradient descent: the network learns
 #
 # **In this lesson** you will
 # - write the training loop yourself — forward, backward, update, again and again — and watch the loss fall,

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 05 · Fehlerrückführung: Wo geht es bergab?
+# # 05b · Fehlerrückführung: Wo geht es bergab?
 #
 # **In dieser Lektion**
 # - leitest du her, wie sich der Verlust mit jedem Gewicht und jedem Bias ändert – die Gradienten `dZ2`,
@@ -374,7 +374,7 @@ ml.show_source(ml.network._backward)
 #   Ausgabe-Biases gar keinen. Die Gradientenprüfung erwischt das sofort; die Korrektur ist
 #   `sum(axis=1, keepdims=True)`.
 #
-# **Weiter:** [06 · Gradientenverfahren](06_gradient_descent.ipynb) – Schritt für Schritt bergab: Das Netz
+# **Weiter:** [06a · Gradientenverfahren](06a_gradient_descent.ipynb) – Schritt für Schritt bergab: Das Netz
 # lernt.
 
 # %% [markdown]

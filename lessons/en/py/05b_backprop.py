@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 05 · Backpropagation: which way is downhill?
+# # 05b · Backpropagation: which way is downhill?
 #
 # **In this lesson** you will
 # - derive how the loss changes with every weight and bias — the gradients `dZ2`, `dW2`, `db2`, `dZ1`,
@@ -350,7 +350,7 @@ ml.show_source(ml.network._backward)
 # - The original's `np.sum(dZ)` gives all biases of a layer one shared gradient — and the output biases
 #   none at all. The gradient check catches it at once; the fix is `sum(axis=1, keepdims=True)`.
 #
-# **Next:** [06 · Gradient descent](06_gradient_descent.ipynb) — take the step, again and again: the network
+# **Next:** [06a · Gradient descent](06a_gradient_descent.ipynb) — take the step, again and again: the network
 # learns.
 
 # %% [markdown]

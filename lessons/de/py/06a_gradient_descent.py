@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 06 · Gradientenverfahren: Das Netz lernt
+# # 06a · Gradientenverfahren: Das Netz lernt
 #
 # **In dieser Lektion**
 # - schreibst du die Trainingsschleife selbst – vorwärts, rückwärts, Update, immer wieder – und siehst zu,

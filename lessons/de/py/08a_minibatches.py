@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # 08 · Besser trainieren
+# # 08a · Besser trainieren
 #
 # **In dieser Lektion**
 # - trainierst du mit **Mini-Batches** statt mit dem ganzen Datensatz pro Schritt – und findest den
