@@ -337,6 +337,22 @@ def gradient_norms(history, *, lang):
     return fig
 
 
+def descent_paths(paths, *, lang, limit=2.5):
+    """Gradient descent on the parabola L(w) = w²/2 (lesson 06b): `paths` maps a learning rate to the
+    positions w after 0, 1, 2, ... steps, one line each. The y-axis is fixed at ±`limit`, so that a path
+    that diverges visibly leaves the chart instead of squashing the others to a flat line."""
+    check_lang(lang)
+    fig = go.Figure()
+    for i, (rate, path) in enumerate(paths.items()):
+        x, y = finite_xy(range(len(path)), path)
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=fmt("α = {rate:g}", lang, rate=rate),
+                                 line={"color": LAYER_COLOURS[i % len(LAYER_COLOURS)], "width": 3}))
+    _style(fig, lang, t("chart.descent.title", lang), height=450)
+    fig.update_xaxes(title_text=t("chart.descent.x", lang))
+    fig.update_yaxes(title_text=t("chart.descent.y", lang), range=[-limit, limit], zeroline=True)
+    return fig
+
+
 def gradient_histogram(grads, *, lang, bins=60):
     """Histogram of the entries of dW1, dW2, ... (a dict from ``ml.backward``, keys "dW1" or "W1")."""
     check_lang(lang)

@@ -17,6 +17,10 @@ UI_STRINGS = {
     "chart.accuracy.y": {"en": "accuracy (%)", "de": "Genauigkeit (%)"},
     "chart.gradnorm.title": {"en": "Gradient norm per layer", "de": "Gradientennorm je Schicht"},
     "chart.gradnorm.y": {"en": "‖dW‖ (log scale)", "de": "‖dW‖ (logarithmisch)"},
+    "chart.descent.title": {"en": "Gradient descent on L(w) = w²/2",
+                            "de": "Gradientenverfahren auf L(w) = w²/2"},
+    "chart.descent.x": {"en": "step", "de": "Schritt"},
+    "chart.descent.y": {"en": "w (the minimum is at 0)", "de": "w (das Minimum liegt bei 0)"},
     "chart.gradhist.title": {
         "en": "Distribution of the weight gradients",
         "de": "Verteilung der Gewichtsgradienten",

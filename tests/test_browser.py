@@ -1,9 +1,9 @@
 """The course driven in a real browser: JupyterLab + headless Chromium (Debian's) through Playwright.
 
-For the shapes lesson (03) and the gradient-descent lesson (06) in both languages, and the handwriting
+For the shapes lesson (03) and the learning-rate lesson (06b) in both languages, and the handwriting
 lesson (09): open the notebook, run all cells (JupyterLab's command), then use the widgets as a learner
 would - move a slider, press Train and Stop, draw a digit - and check what the page shows. The layout
-test measures lessons 00, 03, 06, 07 and 09 in both languages at 1024 x 768 and 1600 x 1000 with the file
+test measures lessons 00, 02, 03, 06b, 07 and 09 in both languages at 1024 x 768 and 1600 x 1000 with the file
 browser open (tests/browser_layout.py: slider tracks, right edges, overlapping texts, German readouts).
 Widgets are found by their CSS classes (mnistlab-training-panel, mnistlab-train, ...), traces by their keys
 (meta), never by English texts or positions. Catches what tests of Python objects cannot:
@@ -32,9 +32,9 @@ LESSONS = Path(os.environ.get("MNISTLAB_BROWSER_LESSONS") or Path(__file__).reso
 LANGS = ("en", "de")
 TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests on the second core
 # The layout test: a classroom projector (the file browser open, as a Binder link opens the lab, leaves the
-# notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06, 09) and image grids (00, 07, 09).
+# notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06b, 09) and image grids (00, 07, 09).
 SIZES = ((1024, 768), (1600, 1000))
-LAYOUT_LESSONS = ("00", "02", "03", "06a", "07", "09")
+LAYOUT_LESSONS = ("00", "02", "03", "06b", "07", "09")
 MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
 
 
@@ -180,7 +180,7 @@ def test_shapes_explorer_relabels_the_chart_when_the_hidden_size_slider_moves(le
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_training_panel_trains_stops_and_reports_divergence_in_its_language(lesson, lang):
-    nb = lesson("06a", lang)
+    nb = lesson("06b", lang)
     panel = nb.panel("training-panel")
     train, stop = nb.control(panel, "train"), nb.control(panel, "stop")
     graph = nb.graph(panel)

@@ -73,6 +73,18 @@ def test_gradient_norms_draw_one_log_scaled_line_per_weight_matrix(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_descent_paths_draw_one_line_per_learning_rate_in_a_fixed_frame_and_drop_overflow(lang):
+    paths = {0.5: [1.0, 0.5, 0.25], 2.1: [1.0, -1.1, 1.21], 1e6: [1.0, -1e300, float("inf")]}
+    fig = charts.descent_paths(paths, lang=lang)
+    assert [tr.name for tr in fig.data] == [ml.fmt("α = {r:g}", lang, r=r) for r in paths]
+    assert fig.data[1].name == ("α = 2,1" if lang == "de" else "α = 2.1")
+    assert list(fig.data[0].y) == [1.0, 0.5, 0.25] and list(fig.data[2].x) == [0, 1]  # inf dropped
+    assert tuple(fig.layout.yaxis.range) == (-2.5, 2.5)
+    assert fig.layout.title.text == ml.t("chart.descent.title", lang)
+    assert fig.layout.xaxis.title.text == ml.t("chart.descent.x", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_gradient_histogram_has_one_histogram_per_weight_gradient_from_backward(lang):
     rng = np.random.default_rng(0)
     params = ml.init_params([784, 8, 6, 10], rng=rng)

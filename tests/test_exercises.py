@@ -324,6 +324,6 @@ def test_a_function_that_returns_none_or_nonsense_or_raises_gets_a_hint_in_the_l
 
 def test_the_updates_per_epoch_question_states_the_partial_batch_convention_in_both_languages():
     for lang, words in (("en", "smaller batch"), ("de", "kleineren Stapel")):
-        source = (LESSONS / lang / "py" / "06a_gradient_descent.py").read_text(encoding="utf-8")
+        source = (LESSONS / lang / "py" / "06b_learning_rate.py").read_text(encoding="utf-8")
         question = source[:source.index('ml.check("06.updates_per_epoch", answer')].rsplit("# ###", 1)[1]
         assert words in question and "ml.train" in question, question

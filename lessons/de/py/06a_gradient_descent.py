@@ -10,14 +10,13 @@
 # # 06a · Gradientenverfahren: Das Netz lernt
 #
 # **In dieser Lektion**
+# - gehst du einen Schritt bergab: die Update-Regel,
 # - schreibst du die Trainingsschleife selbst – vorwärts, rückwärts, Update, immer wieder – und siehst zu,
-#   wie der Verlust sinkt,
-# - prüfst du, dass `ml.train` genau dasselbe tut: gleicher Start, gleiche Verlustkurve,
-# - siehst du, was eine zu kleine, eine passende und eine zu große Lernrate (learning rate) bewirken – und
-#   warum eine zu große den Verlust explodieren lässt,
-# - trainierst du im Trainings-Panel und beobachtest live den Verlust und die Gradienten jeder Schicht.
+#   wie der Verlust sinkt, in einem Netz aus *deinen* Funktionen der Lektionen 02–05,
+# - prüfst du, dass `ml.train` genau dasselbe tut: gleicher Start, gleiche Verlustkurve, dazu
+#   Validierungsdaten, an denen wir das Ergebnis beurteilen.
 #
-# ⏱ etwa 60 Minuten, mit den Aufgaben
+# ⏱ etwa 40 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np
@@ -172,193 +171,6 @@ print(f"history.accuracy[-1] = {history.accuracy[-1]:.1%}   history.val_accuracy
 # und was man dagegen tun kann, ist Thema von Lektion 07.
 
 # %% [markdown]
-# ## Wie groß darf ein Schritt sein? Die Lernrate
-#
-# Warum nicht einfach riesige Schritte machen und früher fertig sein? Sieh dir das einfachste Tal an, das es
-# gibt: $L(w) = w^2/2$ mit dem Gradienten $w$. Ein Schritt ergibt $w \leftarrow w - \alpha w = (1 - \alpha)\,
-# w$:
-
-# %%
-for alpha in (0.1, 1.5, 2.5):
-    w, path = 1.0, [1.0]
-    for _ in range(6):
-        w = w - alpha * w  # ein Schritt des Gradientenverfahrens auf L(w) = w**2 / 2
-        path.append(w)
-    print(f"{alpha = }:", np.round(path, 2))
-
-# %% [markdown]
-# - $\alpha = 0{,}1$: Jeder Schritt nimmt 10 % der Entfernung weg – sicher, aber langsam.
-# - $\alpha = 1{,}5$: Jeder Schritt springt *über* den Talboden auf die andere Seite, landet aber näher dran –
-#   ein Zickzack, das trotzdem ankommt.
-# - $\alpha = 2{,}5$: Jeder Schritt springt über den Talboden und landet *weiter* weg, $|1 - \alpha| > 1$:
-#   Die Entfernung wächst mit jedem Schritt. Die Schritte **divergieren**.
-#
-# Der Verlust eines Netzes ist ein Tal in Tausenden von Dimensionen, in manche Richtungen steiler als in
-# andere. Die steilste Richtung setzt die Grenze: Wo ein Tal doppelt so steil ist, ist der sichere Schritt
-# halb so lang.
-
-# %% [markdown]
-# ### Aufgabe 2 · Erst vorhersagen
-#
-# Mit `learning_rate = 0.5` hat unser Netz gut gelernt. Was passiert mit `learning_rate = 10`, wenn sonst
-# alles gleich bleibt? Antworte mit einem Wort: `"schneller"`, `"langsamer"` oder `"divergiert"` (englische
-# Antworten wie `"diverges"` versteht `ml.check` auch) – und lies dann weiter.
-
-# %%
-answer = ...
-ml.check("06.lr_10", answer, lang=LANG)
-
-# %% [markdown]
-# ### Drei Lernraten, gleicher Start
-#
-# Wir trainieren dasselbe Netz vom selben `start` aus mit einer zu kleinen Lernrate (0,01), unseren 0,5 und
-# einer zu großen (10). Der Lauf mit 0,5 ist der von oben.
-
-# %%
-rates = (0.01, learning_rate, 10.0)
-runs = {learning_rate: history}
-for rate in rates:
-    if rate not in runs:
-        params_rate = {name: value.copy() for name, value in start.items()}
-        runs[rate] = ml.train(params_rate, X, y, learning_rate=rate, n_epochs=n_iterations, record_steps=True,
-                              lang=LANG)
-for rate in rates:
-    run = runs[rate]
-    print(f"learning_rate = {rate:<5g} {run.loss[0] = :.3f}   {run.loss[-1] = :.3f}   "
-          f"run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
-
-# %%
-figure = ml.charts.loss_curve({}, lang=LANG, log_y=True)  # leeres Diagramm mit Achsen und Titel
-for rate, colour in zip(rates, ml.charts.LAYER_COLOURS, strict=False):
-    run = runs[rate]
-    figure.add_scatter(x=run.epoch, y=run.loss, name=ml.fmt("α = {rate:g}", LANG, rate=rate), mode="lines+markers",
-                       line={"color": colour, "width": 3})
-figure
-
-# %% [markdown]
-# (Die Verlustachse ist logarithmisch, damit alle drei Kurven hineinpassen.)
-#
-# - **Zu klein** ($\alpha = 0{,}01$): Jeder Schritt geht in die richtige Richtung, aber die Schritte sind
-#   winzig. Nach denselben 100 Epochen liegt der Verlust noch weit über den anderen; es bräuchte ein
-#   Vielfaches an Epochen – und an Zeit.
-# - **Passend** ($\alpha = 0{,}5$): Der Verlust fällt schnell und flacht dann ab, wenn sich das Netz dem
-#   Talboden nähert.
-# - **Zu groß** ($\alpha = 10$): Die Kurve endet fast sofort. `ml.train` hat bemerkt, dass der Verlust
-#   davonläuft, und abgebrochen.
-#
-# ### Was `ml.train` meldet, wenn das Training divergiert
-
-# %%
-run = runs[10.0]
-print("run.stopped       =", run.stopped)
-print("run.diverged_loss =", run.diverged_loss)
-print(run.message)
-
-# %% [markdown]
-# `ml.train` bricht ab, sobald der Verlust `inf` oder `nan` wird oder um mehr als $10 \ln 10 \approx 23$ über
-# den Verlust vor dem Training steigt – dann gibt das Netz der richtigen Ziffer im Mittel nur noch eine
-# Wahrscheinlichkeit von höchstens etwa $e^{-25}$: Es ist sich sicher und liegt falsch. `ml.train` setzt die
-# Gewichte dann auf den Stand nach der letzten guten Epoche zurück (so enthalten sie nie `nan`), hebt den
-# davongelaufenen Verlust in `diverged_loss` auf und sagt, was zu tun ist: eine zehnmal kleinere Lernrate.
-#
-# ### Warum der Verlust explodiert
-#
-# Was wäre ohne diese Schutzregel passiert? Unsere eigene Schleife hat keine. Zehn Schritte mit
-# $\alpha = 10$:
-
-# %%
-params_big = {name: value.copy() for name, value in start.items()}
-exploded = gradient_descent(params_big, X, y, 10.0, 10, print_every=1)
-A2_big, cache_big = ml.forward(params_big, X)
-print("max |W1|, |b1|, |W2|, |b2|:", [round(float(np.abs(value).max()), 1) for value in params_big.values()])
-alive = int((cache_big["A1"] > 0).any(axis=1).sum())  # verdeckte Neuronen, die bei irgendeinem Bild positiv sind
-print(f"alive = {alive} / {n_hidden}")
-
-# %% [markdown]
-# Schritt für Schritt:
-# 1. Der erste Schritt ist zu lang: Er springt über den Talboden an eine Stelle, an der der Verlust höher und
-#    der Hang steiler ist.
-# 2. Ein steilerer Hang bedeutet einen größeren Gradienten, also wird der nächste Schritt noch länger – das
-#    Überschießen schaukelt sich auf, wie bei $\alpha = 2{,}5$ oben. Die Gewichte wachsen auf ein Vielfaches
-#    ihrer Anfangsgröße.
-# 3. Große Gewichte ergeben große Rohwerte in `Z2`. Die Softmax macht daraus Wahrscheinlichkeiten von fast
-#    genau 0 und 1, jede falsche Antwort ist also *sicher* falsch: Der Verlust springt auf Werte im
-#    zweistelligen Bereich (Lektion 04: bis zu 87 pro Bild).
-# 4. Die riesigen Updates drücken außerdem die Rohwerte `Z1` der meisten verdeckten Neuronen bei jedem Bild
-#    unter null. Bekommt die ReLU eines Neurons nie einen positiven Wert, gibt sie keinen Gradienten zurück
-#    (Lektion 05) – das Neuron ist **tot** (dead neuron) und erholt sich nie wieder. `alive` („lebendig“) oben
-#    zählt die verdeckten Neuronen, die bei mindestens einem Bild noch positiv sind.
-#
-# Danach kriecht der Verlust wieder Richtung $\ln 10 \approx 2{,}3$ – das sieht nach Erholung aus, ist aber
-# keine: Mit einer (fast) toten verdeckten Schicht gibt das Netz für jedes Bild beinahe dieselbe Antwort und
-# kann nur noch seine Ausgabe-Biases so einstellen, dass es möglichst gut rät. Die Genauigkeit bleibt bei etwa
-# 10 %: die Plausibilitätsprüfung aus Lektion 04. Deshalb bricht `ml.train` beim ersten Anzeichen von
-# Divergenz ab und behält die letzten guten Gewichte.
-
-# %% [markdown]
-# ### Die Gradienten jeder Schicht
-#
-# Mit `ml.train(..., record_steps=True)` zeichnet das Training nach jedem Schritt auch die Größe (Norm) von
-# `dW1` und `dW2` auf. Für unseren guten Lauf:
-
-# %%
-ml.charts.gradient_norms(runs[learning_rate], lang=LANG)
-
-# %% [markdown]
-# Beide Normen sind in den ersten Schritten am größten, wo das Tal steil ist, und schrumpfen, je näher das
-# Netz dem Talboden kommt – die Schritte werden von selbst kürzer, obwohl die Lernrate fest ist. Die beiden
-# Schichten haben unterschiedlich große Gradienten; eine einzige Lernrate muss zu beiden passen. Sprünge und
-# Spitzen in diesen Kurven warnen früh, dass die Lernrate zu groß ist.
-
-# %% [markdown]
-# ## Das Trainings-Panel
-#
-# Jetzt bist du dran. Das Panel trainiert ein Netz auf denselben 500 Bildern, mit den Validierungsbildern für
-# die gestrichelten Kurven. Sein Dashboard zeigt live den Verlust, die Genauigkeit, die Gradientennorm jeder
-# Schicht und die Formen des Netzes. Wir laden unsere Einstellungen (voller Stapel, $n_h = 16$,
-# $\alpha = 0{,}5$, 100 Epochen) und trainieren einmal per Code, damit du einen fertigen Lauf siehst:
-
-# %%
-panel = ml.training_panel(X, y, X_val, y_val, lang=LANG)
-panel.load_settings(f"lr={learning_rate};h={n_hidden};ep={n_iterations};bs=full;act=relu;init=he;seed=0")
-panel.train(wait=True)  # der Knopf „Trainieren“ macht dasselbe
-panel
-
-# %%
-assert not panel.history.diverged and panel.history.loss[-1] < panel.history.loss[0]
-print(panel.settings_string())
-print(panel.message)
-
-# %% [markdown]
-# **Probiere es aus:** (Ein kurzer Lauf, den du mit **Trainieren** startest, wird auf etwa vier Sekunden
-# gestreckt, damit du den Kurven beim Wachsen zusehen kannst. In das Zahlenfeld neben einem Regler kannst du
-# auch tippen, und die Pfeiltasten bewegen ihn schrittweise.)
-# 1. Schiebe den Regler für die Lernrate auf 0,01 und drücke **Trainieren**: Der Verlust kriecht.
-# 2. Stelle ihn auf 10 und drücke **Trainieren**: Das Panel bricht fast sofort ab, mit einer roten Meldung,
-#    die sagt, was passiert ist und was zu tun ist.
-# 3. Probiere Werte zwischen 0,5 und 10. Ab welchem Wert geht es schief? Um 2 herum siehst du vielleicht einen
-#    Lauf, der nicht explodiert, aber bei $\ln 10 \approx 2{,}3$ mit etwa 10 % Genauigkeit hängen bleibt –
-#    tote Neuronen, wie oben.
-# 4. Im Menü **Experiment** gibt es fertige Einstellungen, z. B. „Lernrate zu klein“ und „Lernrate zu groß“.
-#    Sie trainieren mit Mini-Batches (kleinen Stapeln) zu 64 Bildern statt mit dem vollen Stapel – warum das
-#    viel schneller geht, erklärt Lektion 08 –, aber die Lernrate wirkt genauso.
-#
-# Alles, was die Knöpfe tun, geht auch per Code, z. B. `panel.controls["learning_rate"].value = 10` und dann
-# `panel.train(wait=True)`; `panel.message` enthält den Text des Meldungsfelds und `panel.history` den Lauf.
-
-# %% [markdown]
-# ### Aufgabe 3 · Updates pro Epoche
-#
-# Die vollständigen MNIST-Trainingsdaten umfassen 60.000 Bilder. Wie viele Updates der Gewichte gibt es in
-# einer Epoche mit vollem Stapel – und wie viele mit Mini-Batches zu 64 Bildern? 60.000 ist kein Vielfaches
-# von 64: Zähle die übrig bleibenden Bilder wie `ml.train` als einen letzten, kleineren Stapel. Antworte mit
-# einem Tupel `(voller_stapel, stapel_64)`.
-
-# %%
-answer = ...
-ml.check("06.updates_per_epoch", answer, lang=LANG)
-
-# %% [markdown]
 # ## Zusammenfassung
 #
 # - Das Gradientenverfahren wiederholt: Vorwärtsrechnung, Verlust, Fehlerrückführung, Update
@@ -367,15 +179,11 @@ ml.check("06.updates_per_epoch", answer, lang=LANG)
 # - `ml.train` führt diese Schleife aus und gibt eine `History` zurück (Verlust und Genauigkeit pro Epoche,
 #   Gradientennormen pro Schritt mit `record_steps=True`); vom selben Start aus liefert die Funktion dieselbe
 #   Verlustkurve wie unsere Schleife.
-# - Die Lernrate $\alpha$: zu klein – langsam; passend – schnell, dann flacher; zu groß – die Schritte
-#   schießen über, schaukeln sich auf und divergieren: riesige Gewichte, sichere falsche Antworten, tote
-#   ReLU-Neuronen. `ml.train` bricht ab, stellt die letzten guten Gewichte wieder her und schlägt eine
-#   kleinere Lernrate vor.
-# - Ein Verlust, der bei $\ln 10$ mit 10 % Genauigkeit hängen bleibt, bedeutet: Das Netz hat nichts gelernt –
-#   oder ist kaputt.
+# - Ein Verlust, der von etwa $\ln 10$ aus sinkt, während die Genauigkeit steigt: Das Netz lernt. Lektion 06b
+#   fragt, wie groß die Schritte sein dürfen.
 #
-# **Weiter:** [07 · Auswertung](07_evaluation.ipynb) – wie gut ist das Netz auf Bildern, die es nie gesehen
-# hat?
+# **Weiter:** [06b · Wie groß ein Schritt? Die Lernrate](06b_learning_rate.ipynb) – wann das
+# Gradientenverfahren konvergiert, pendelt oder divergiert, und das Trainings-Panel.
 
 # %% [markdown]
 # ## Lösungen
@@ -388,20 +196,6 @@ def update(W1, dW1, learning_rate):
 
 
 assert ml.check("06.update_W1", update, lang=LANG)
-
-# %% [markdown]
-# **Aufgabe 2.** Es divergiert: `ml.train` meldet `stopped = "diverged"` (siehe die Läufe oben).
-
-# %%
-assert runs[10.0].diverged
-assert ml.check("06.lr_10", "diverges", lang=LANG)
-
-# %% [markdown]
-# **Aufgabe 3.** Voller Stapel: ein Update pro Epoche. Stapel zu 64: $60.000 / 64 = 937{,}5$ – 937 volle
-# Stapel und ein kleinerer mit den restlichen 32 Bildern, also 938 Updates.
-
-# %%
-assert ml.check("06.updates_per_epoch", (1, int(np.ceil(60_000 / 64))), lang=LANG)
 
 # %% [markdown]
 # **Du bist dran · die Trainingsschleife.** Unser `gradient_descent` oben ist so eine Schleife (es druckt nur

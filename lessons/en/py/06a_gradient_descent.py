@@ -10,13 +10,13 @@
 # # 06a · Gradient descent: the network learns
 #
 # **In this lesson** you will
+# - take one step downhill: the update rule,
 # - write the training loop yourself — forward, backward, update, again and again — and watch the loss fall,
-# - check that `ml.train` does exactly the same: same start, same loss curve,
-# - see what a learning rate that is too small, about right, or too large does — and why a too-large one
-#   makes the loss explode,
-# - train in the training panel and watch the loss and the gradients of each layer live.
+#   in a network built from *your* functions of lessons 02-05,
+# - check that `ml.train` does exactly the same: same start, same loss curve, and a validation split to
+#   judge it on.
 #
-# ⏱ about 60 minutes, with the exercises
+# ⏱ about 40 minutes, with the exercises
 
 # %%
 import numpy as np
@@ -161,196 +161,17 @@ print(f"history.accuracy[-1] = {history.accuracy[-1]:.1%}   history.val_accuracy
 # about it, is the topic of lesson 07.
 
 # %% [markdown]
-# ## How big a step? The learning rate
-#
-# Why not simply take huge steps and be done sooner? Look at the simplest valley there is, $L(w) = w^2/2$,
-# whose gradient is $w$. One step gives $w \leftarrow w - \alpha w = (1 - \alpha)\, w$:
-
-# %%
-for alpha in (0.1, 1.5, 2.5):
-    w, path = 1.0, [1.0]
-    for _ in range(6):
-        w = w - alpha * w  # one gradient descent step on L(w) = w**2 / 2
-        path.append(w)
-    print(f"{alpha = }:", np.round(path, 2))
-
-# %% [markdown]
-# - $\alpha = 0.1$: every step removes 10 % of the distance — safe, but slow.
-# - $\alpha = 1.5$: each step jumps *over* the bottom to the other side, but lands closer — zigzag, still
-#   converging.
-# - $\alpha = 2.5$: each step jumps over the bottom and lands *farther* away, $|1 - \alpha| > 1$: the
-#   distance grows with every step. The steps **diverge**.
-#
-# A network's loss is a valley in thousands of dimensions, steeper in some directions than in others. The
-# steepest direction sets the limit: where a valley is twice as steep, the safe step is half as long.
-
-# %% [markdown]
-# ### Exercise 2 · Predict first
-#
-# Our network learned well with `learning_rate = 0.5`. What will happen with `learning_rate = 10`, all else
-# equal? Answer with one word: `"faster"`, `"slower"` or `"diverges"` — then read on.
-
-# %%
-answer = ...
-ml.check("06.lr_10", answer, lang=LANG)
-
-# %% [markdown]
-# ### Three learning rates, same start
-#
-# We train the same network from the same `start` with a learning rate that is too small (0.01), our 0.5,
-# and a too-large one (10). The run with 0.5 is the one above.
-
-# %%
-rates = (0.01, learning_rate, 10.0)
-runs = {learning_rate: history}
-for rate in rates:
-    if rate not in runs:
-        params_rate = {name: value.copy() for name, value in start.items()}
-        runs[rate] = ml.train(params_rate, X, y, learning_rate=rate, n_epochs=n_iterations, record_steps=True,
-                              lang=LANG)
-for rate in rates:
-    run = runs[rate]
-    print(f"learning_rate = {rate:<5g} {run.loss[0] = :.3f}   {run.loss[-1] = :.3f}   "
-          f"run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
-
-# %%
-figure = ml.charts.loss_curve({}, lang=LANG, log_y=True)  # empty chart with axes and title
-for rate, colour in zip(rates, ml.charts.LAYER_COLOURS, strict=False):
-    run = runs[rate]
-    figure.add_scatter(x=run.epoch, y=run.loss, name=ml.fmt("α = {rate:g}", LANG, rate=rate), mode="lines+markers",
-                       line={"color": colour, "width": 3})
-figure
-
-# %% [markdown]
-# (The loss axis is logarithmic, so that all three fit.)
-#
-# - **Too small** ($\alpha = 0.01$): every step goes the right way, but the steps are tiny. After the same
-#   100 epochs its loss is still far above the others; it would need many times more epochs — and time.
-# - **About right** ($\alpha = 0.5$): the loss falls fast and then levels off as the network approaches the
-#   bottom of the valley.
-# - **Too large** ($\alpha = 10$): the curve ends almost at once. `ml.train` noticed that the loss ran away
-#   and stopped.
-#
-# ### What `ml.train` reports when training diverges
-
-# %%
-run = runs[10.0]
-print("run.stopped       =", run.stopped)
-print("run.diverged_loss =", run.diverged_loss)
-print(run.message)
-
-# %% [markdown]
-# `ml.train` stops as soon as the loss becomes `inf` or `nan`, or grows more than $10 \ln 10 \approx 23$
-# above the loss before training — by then the network gives the right digit, on average, a probability
-# of at most about $e^{-25}$: it is sure and wrong. It puts the weights back to where they were after the last
-# good epoch (so they never contain `nan`), keeps the run-away loss in `diverged_loss`, and says what to do:
-# a learning rate ten times smaller.
-#
-# ### Why the loss explodes
-#
-# What would have happened without that guard? Our own loop has none. Ten steps with $\alpha = 10$:
-
-# %%
-params_big = {name: value.copy() for name, value in start.items()}
-exploded = gradient_descent(params_big, X, y, 10.0, 10, print_every=1)
-A2_big, cache_big = ml.forward(params_big, X)
-print("max |W1|, |b1|, |W2|, |b2|:", [round(float(np.abs(value).max()), 1) for value in params_big.values()])
-alive = int((cache_big["A1"] > 0).any(axis=1).sum())  # hidden neurons that are positive for some image
-print(f"alive = {alive} / {n_hidden}")
-
-# %% [markdown]
-# Step by step:
-# 1. The first step is too long: it jumps over the valley floor to a place where the loss is higher and the
-#    slope steeper.
-# 2. A steeper slope means a larger gradient, so the next step is even longer — the overshoot feeds itself,
-#    like $\alpha = 2.5$ above. The weights grow to many times their starting size.
-# 3. Large weights make large scores in `Z2`. Softmax turns them into probabilities of almost exactly 0 and
-#    1, so every wrong answer is *sure* and wrong: the loss jumps to tens (lesson 04: up to 87 per image).
-# 4. The huge updates also push the scores `Z1` of most hidden neurons below zero for every image. A ReLU
-#    that is never positive passes no gradient back (lesson 05) — the neuron is **dead** and can never
-#    recover. `alive` above counts the hidden neurons that are still positive for at least one image.
-#
-# Afterwards the loss creeps back down towards $\ln 10 \approx 2.3$ — that looks like recovery, but it is
-# not: with a (nearly) dead hidden layer the network gives almost the same answer for every image and can
-# only adjust its output biases to guess well. The accuracy stays at about 10 %: the sanity check of
-# lesson 04. That is why
-# `ml.train` stops at the first sign of divergence and keeps the last good weights.
-
-# %% [markdown]
-# ### The gradients of each layer
-#
-# While training, `ml.train(..., record_steps=True)` also records the size (norm) of `dW1` and `dW2` after
-# every step. For our good run:
-
-# %%
-ml.charts.gradient_norms(runs[learning_rate], lang=LANG)
-
-# %% [markdown]
-# Both norms are largest in the first steps, where the valley is steep, and shrink as the network
-# approaches the bottom — the steps get shorter by themselves, even with a fixed learning rate. The two
-# layers have gradients of different sizes; one learning rate has to suit both. Jumps and spikes in these
-# curves are an early warning that the learning rate is too large.
-
-# %% [markdown]
-# ## The training panel
-#
-# Now it's your turn. The panel trains a network on the same 500 images, with the validation images for the
-# dashed curves. Its dashboard shows, live, the loss, the accuracy, the gradient norm of each layer and the
-# shapes of the network. We load our settings (full batch, $n_h = 16$, $\alpha = 0.5$, 100 epochs) and train
-# once from code, so that you see a finished run:
-
-# %%
-panel = ml.training_panel(X, y, X_val, y_val, lang=LANG)
-panel.load_settings(f"lr={learning_rate};h={n_hidden};ep={n_iterations};bs=full;act=relu;init=he;seed=0")
-panel.train(wait=True)  # the Train button does the same
-panel
-
-# %%
-assert not panel.history.diverged and panel.history.loss[-1] < panel.history.loss[0]
-print(panel.settings_string())
-print(panel.message)
-
-# %% [markdown]
-# **Try it:** (A short run started with **Train** is spread over about four seconds, so that you can watch
-# the curves grow; the slider's number box also takes typed values, and the arrow keys move it step by step.)
-# 1. Move the learning rate slider to 0.01 and press **Train**: the loss crawls.
-# 2. Set it to 10 and press **Train**: the panel stops almost at once, with a red message that says what
-#    happened and what to do.
-# 3. Try values between 0.5 and 10. Where does it start to go wrong? Around 2 you may see a run that does
-#    not blow up but gets stuck near $\ln 10 \approx 2.3$ with about 10 % accuracy — dead neurons, as above.
-# 4. The **preset** menu has ready-made settings, e.g. "learning rate too low" and "learning rate too high".
-#    They train on *mini-batches* of 64 images instead of the full batch — lesson 08 explains why that is
-#    much faster — but the learning rate behaves the same way.
-#
-# Everything the buttons do can also be done from code, e.g.
-# `panel.controls["learning_rate"].value = 10` and then `panel.train(wait=True)`; `panel.message` holds
-# the text of the message box and `panel.history` the run.
-
-# %% [markdown]
-# ### Exercise 3 · Updates per epoch
-#
-# The full MNIST training set has 60,000 images. How many weight updates happen in one epoch with full
-# batch gradient descent — and how many with mini-batches of 64 images? 60,000 is not a multiple of 64:
-# like `ml.train`, count the images left over as one last, smaller batch. Answer with a tuple
-# `(full_batch, batch_64)`.
-
-# %%
-answer = ...
-ml.check("06.updates_per_epoch", answer, lang=LANG)
-
-# %% [markdown]
 # ## Summary
 #
 # - Gradient descent repeats: forward pass, loss, backward pass, update $W \leftarrow W - \alpha\, dW$ (and
 #   the same for $b$). Full batch: every step uses all training images, one step per epoch.
 # - `ml.train` runs this loop and returns a `History` (loss and accuracy per epoch, gradient norms per step
 #   with `record_steps=True`); from the same start it gives the same loss curve as our loop.
-# - The learning rate $\alpha$: too small — slow; about right — fast, then levelling off; too large — the
-#   steps overshoot, feed themselves and diverge: huge weights, sure-and-wrong answers, dead ReLU neurons.
-#   `ml.train` stops, restores the last good weights and suggests a smaller rate.
-# - A loss stuck near $\ln 10$ with 10 % accuracy means the network learned nothing — or was broken.
+# - A loss that falls from about $\ln 10$ while the accuracy climbs: the network learns. Lesson 06b asks how
+#   large the steps may be.
 #
-# **Next:** [07 · Evaluation](07_evaluation.ipynb) — how good is the network on images it has never seen?
+# **Next:** [06b · How big a step? The learning rate](06b_learning_rate.ipynb) — when gradient descent
+# converges, oscillates or diverges, and the training panel.
 
 # %% [markdown]
 # ## Solutions
@@ -363,20 +184,6 @@ def update(W1, dW1, learning_rate):
 
 
 assert ml.check("06.update_W1", update, lang=LANG)
-
-# %% [markdown]
-# **Exercise 2.** It diverges: `ml.train` reports `stopped = "diverged"` (see the runs above).
-
-# %%
-assert runs[10.0].diverged
-assert ml.check("06.lr_10", "diverges", lang=LANG)
-
-# %% [markdown]
-# **Exercise 3.** Full batch: one update per epoch. Batches of 64: $60{,}000 / 64 = 937.5$ — 937 full batches
-# and one smaller batch with the remaining 32 images, 938 updates.
-
-# %%
-assert ml.check("06.updates_per_epoch", (1, int(np.ceil(60_000 / 64))), lang=LANG)
 
 # %% [markdown]
 # **Your turn · the training loop.** Our `gradient_descent` above is such a loop (it only prints more often):
