@@ -192,6 +192,7 @@ def _global_m_db2(dZ2):
 
 
 LN10 = float(np.log(10))
+SURE_AND_WRONG = float(np.mean(-np.log([0.99, 0.01])) + np.log(0.3))  # loss_b - loss_a = 1.1036
 FAIR = [  # (exercise, answer, None if right else the id of the hint it must get)
     ("02.neuron_output", (-2, 0), None),
     ("02.neuron_output", (np.float64(-2), np.array(0.0)), None),
@@ -242,6 +243,15 @@ FAIR = [  # (exercise, answer, None if right else the id of the hint it must get
     ("08.n_params", lambda sizes: 5, "other"),
     ("08.n_params", lambda sizes: [1, 2], "number"),
     ("04.uniform_loss", LN10, None),
+    ("04.sure_and_wrong", SURE_AND_WRONG, None),
+    ("04.sure_and_wrong", 1.10, None),  # rounded to two decimals
+    ("04.sure_and_wrong", -SURE_AND_WRONG, "swapped"),
+    ("04.sure_and_wrong", float(np.mean(-np.log10([0.99, 0.01])) + np.log10(0.3)), "log10"),
+    ("04.sure_and_wrong", 2 * SURE_AND_WRONG, "sum"),
+    ("04.sure_and_wrong", float(np.mean(-np.log([0.99, 0.01]))), "one_loss"),
+    ("04.sure_and_wrong", float(-np.log(0.3)), "one_loss"),
+    ("04.sure_and_wrong", float(-np.log(0.5) + np.log(0.3)), "mean_p"),
+    ("04.sure_and_wrong", float(-np.log(0.01) + np.log(0.3)), "wrong_only"),
     ("04.uniform_loss", 5 * LN10, "sum"),  # 11.5129: the sum over the lesson's 5 images
     ("04.uniform_loss", 2 * LN10, "sum"),
     ("04.uniform_loss", 10 * LN10, "sum"),
@@ -280,7 +290,7 @@ def test_the_n_params_hint_never_gives_the_answer_away():
 
 
 NUMERIC = {"00.n_pixels": 784, "01.pixel_index": 150, "01.memory": 188_160_000,
-           "02.sigmoid_prime_max": 0.25, "04.perfect_loss": 0.0, "04.uniform_loss": LN10,
+           "02.sigmoid_prime_max": 0.25, "04.sure_and_wrong": SURE_AND_WRONG, "04.uniform_loss": LN10,
            "07.precision": 40 / 51, "08.he_std": 0.125, "09.fashion_outputs": 10}
 
 

@@ -1,4 +1,4 @@
-"""Lesson 04 (Loss): one-hot labels, the loss of a perfect and of a uniform prediction."""
+"""Lesson 04 (Loss): one-hot labels, a sure-and-wrong against an unsure network, the uniform guess."""
 
 import math
 
@@ -71,34 +71,93 @@ _LOSS_HINTS = {
 }
 
 
+# 04.sure_and_wrong: two networks, two images; the right digit's probability per image (lesson 04 prints
+# them as P_A and P_B). A is unsure but right on both; B is sure: right on one, wrong on the other.
+P_A, P_B = (0.3, 0.3), (0.99, 0.01)
+
+
+def _mean_loss(probabilities, log=math.log):
+    return -sum(log(p) for p in probabilities) / len(probabilities)
+
+
+def _sure_and_wrong_values():
+    loss_a, loss_b = _mean_loss(P_A), _mean_loss(P_B)
+    return {"loss_a": loss_a, "loss_b": loss_b, "difference": loss_b - loss_a,
+            "log10": _mean_loss(P_B, math.log10) - _mean_loss(P_A, math.log10),
+            "mean_p": -math.log(sum(P_B) / len(P_B)) - loss_a, "wrong_only": -math.log(min(P_B)) - loss_a}
+
+
 @exercise(
-    "04.perfect_loss",
-    right=[0, 0.0, -0.0, np.float32(0)],
-    wrong=[1, 1.0, math.log(10), math.inf, -1, "0"],
+    "04.sure_and_wrong",
+    right=[_mean_loss(P_B) - _mean_loss(P_A), 1.1036, 1.104, np.float32(1.10362), np.array(1.10362),
+           np.array([1.10362])],
+    wrong=[-1.10362, 2 * 1.10362, 0.47929, 2.30761, 1.20397, -0.51083, 3.4012, 0.5, 0, "1.10", [1.1, 1.1]],
     hints={
         **_LOSS_HINTS,
-        "one": {"en": "The network gives the right digit probability p = 1. What is -log(1)?",
-                "de": "Das Netz gibt der richtigen Ziffer die Wahrscheinlichkeit p = 1. Was ist −log(1)?"},
-        "infinite": {"en": "An infinite loss belongs to p = 0 for the right digit - the opposite of perfect.",
-                     "de": "Ein unendlicher Verlust gehört zu p = 0 für die richtige Ziffer – das Gegenteil "
-                           "von perfekt."},
-        "other": {"en": "Every image contributes -log p with p = 1 for its right digit; the loss is their "
-                        "mean.",
-                  "de": "Jedes Bild trägt −log p bei, mit p = 1 für seine richtige Ziffer; der Verlust ist "
-                        "der Mittelwert davon."},
+        "swapped": {
+            "en": "That is loss_a - loss_b, or the losses without their minus sign. B's loss is the larger "
+                  "one: answer with loss_b - loss_a, a positive number.",
+            "de": "Das ist loss_a - loss_b, oder die Verluste ohne ihr Minuszeichen. Der Verlust von B ist "
+                  "der größere: Antworte mit loss_b - loss_a, einer positiven Zahl."},
+        "log10": {
+            "en": "That is computed with the base-10 logarithm. Cross-entropy uses the natural logarithm: "
+                  "np.log, not np.log10.",
+            "de": "Das ist mit dem Zehnerlogarithmus gerechnet. Die Kreuzentropie verwendet den natürlichen "
+                  "Logarithmus: np.log, nicht np.log10."},
+        "sum": {
+            "en": "That is the difference of the *sums* over the two images. The loss of a batch is the "
+                  "*mean* over its images: divide by 2.",
+            "de": "Das ist der Unterschied der *Summen* über die beiden Bilder. Der Verlust eines Stapels "
+                  "ist der *Mittelwert* über seine Bilder: Teile durch 2."},
+        "one_loss": {
+            "en": "That is the loss of one network alone ({loss:.4f}). The question asks for the difference: "
+                  "loss_b - loss_a.",
+            "de": "Das ist der Verlust eines einzelnen Netzes ({loss:.4f}). Gefragt ist der Unterschied: "
+                  "loss_b - loss_a."},
+        "mean_p": {
+            "en": "You averaged B's probabilities first: -log(0.5). The loss is the mean of the per-image "
+                  "losses -log p, not -log of the mean p - that is the whole point: one sure and wrong image "
+                  "costs a lot.",
+            "de": "Du hast zuerst die Wahrscheinlichkeiten von B gemittelt: −log(0,5). Der Verlust ist der "
+                  "Mittelwert der Verluste −log p der einzelnen Bilder, nicht −log des mittleren p – genau "
+                  "darum geht es: Ein sicheres falsches Bild kostet viel."},
+        "wrong_only": {
+            "en": "You counted only B's wrong image. Every image counts, also the right one with p = 0.99 - "
+                  "and the loss is the mean over both images.",
+            "de": "Du hast nur das falsche Bild von B gezählt. Jedes Bild zählt, auch das richtige mit "
+                  "p = 0,99 – und der Verlust ist der Mittelwert über beide Bilder."},
+        "other": {
+            "en": "Compute each network's loss as the mean over its two images of -np.log(p), then subtract: "
+                  "loss_b - loss_a.",
+            "de": "Berechne den Verlust jedes Netzes als Mittelwert von −np.log(p) über seine zwei Bilder, "
+                  "dann subtrahiere: loss_b - loss_a."},
     },
 )
-def _perfect_loss(answer):
+def _sure_and_wrong(answer):
     answer = as_number(answer)
     if answer is None:
         return "number"
-    if abs(answer) < 1e-9:
+    values = _sure_and_wrong_values()
+
+    def near(value):
+        return math.isclose(answer, value, rel_tol=2e-3, abs_tol=1e-4)
+
+    if abs(answer - values["difference"]) <= 0.005:  # 1.10, rounded to two decimals, is right too
         return None
-    if math.isinf(answer):
-        return "infinite"
-    if answer < 0:
-        return "sign"
-    return "one" if answer == 1 else "other"
+    if near(-values["difference"]):
+        return "swapped"
+    if near(values["log10"]) or near(-values["log10"]):
+        return "log10"
+    if near(2 * values["difference"]) or near(-2 * values["difference"]):
+        return "sum"
+    for key in ("loss_a", "loss_b"):
+        if near(values[key]):
+            return "one_loss", {"loss": values[key]}
+    if near(values["mean_p"]) or near(-values["mean_p"]):
+        return "mean_p"
+    if near(values["wrong_only"]):
+        return "wrong_only"
+    return "other"
 
 
 @exercise(

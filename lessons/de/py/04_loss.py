@@ -14,6 +14,8 @@
 #   siehst, warum die Version des Original-Tutorials an einem Stapel ohne 9 scheitert,
 # - misst du mit einer einzigen Zahl, der Kreuzentropie (cross-entropy), wie falsch eine Vorhersage ist, und
 #   siehst, warum man mit $\log 0$ aufpassen muss,
+# - misst du, warum wir die Kreuzentropie nehmen und nicht den quadratischen Fehler: Sie schiebt auch dann
+#   noch kräftig, wenn sich das Netz sicher ist und falsch liegt,
 # - liest du die zehn Wahrscheinlichkeiten, die das Netz für ein Bild ausgibt,
 # - findest du heraus, warum ein untrainiertes Netz bei einem Verlust von etwa $\ln 10 \approx 2{,}30$
 #   startet.
@@ -268,22 +270,87 @@ print("cross_entropy(A_sure, y_sure) =", cross_entropy(A_sure, y_sure))
 #   unbrauchbar.
 #
 # Unsere Version greift nur die Wahrscheinlichkeit der richtigen Ziffer heraus (nirgends $0 \cdot \log 0$)
-# und nimmt nie den Logarithmus von etwas Kleinerem als der kleinsten normalen `float32`-Zahl, etwa
-# $1{,}2 \cdot 10^{-38}$. Das richtige Bild kostet also 0 und das selbstsicher falsche
-# $-\log(1{,}2 \cdot 10^{-38}) \approx 87$ – der Mittelwert der beiden steht oben: sehr groß, aber endlich,
-# sodass Diagramme und Mittelwerte brauchbar bleiben. `ml.cross_entropy` macht es genauso. (Der Gradient in
+# und nimmt nie den Logarithmus von etwas Kleinerem als der kleinsten *normalen* `float32`-Zahl,
+# `np.finfo(np.float32).tiny`. Das richtige Bild kostet also 0 und das selbstsicher falsche
+# $-\log(\text{tiny}) \approx 87$ – der Mittelwert der beiden steht oben: sehr groß, aber endlich, sodass
+# Diagramme und Mittelwerte brauchbar bleiben. `ml.cross_entropy` macht es genauso. (Der Gradient in
 # Lektion 05 kommt ganz ohne Logarithmus aus; diese Absicherung ändert also nur die Zahl, die wir anzeigen,
 # nicht das Lernen.)
-
-# %% [markdown]
-# ### Aufgabe 2 · Ein perfektes Netz
 #
-# Ein Netz gibt der richtigen Ziffer bei jedem Bild eines Stapels die Wahrscheinlichkeit 1. Wie groß ist
-# seine Kreuzentropie?
+# Die kleinste normale Zahl ist nicht die kleinste positive:
 
 # %%
+tiny = np.finfo(np.float32).tiny  # die kleinste NORMALE float32-Zahl
+smallest_subnormal = np.finfo(np.float32).smallest_subnormal  # die kleinste POSITIVE float32-Zahl
+print(f"{tiny = :.3e}   -np.log(tiny) = {-np.log(tiny):.2f}")
+print(f"{smallest_subnormal = :.3e}   -np.log(smallest_subnormal) = {-np.log(np.float64(smallest_subnormal)):.2f}")
+print(f"{smallest_subnormal / 2 = }")
+
+# %% [markdown]
+# Unterhalb von `tiny` liegen die *subnormalen* Zahlen (subnormal numbers), bis hinunter zu etwa
+# $1{,}4 \cdot 10^{-45}$: positiv, aber mit immer weniger gültigen Stellen – die kleinste hat nur noch eine,
+# und ihre Hälfte ist 0. Die Begrenzung auf die kleinste normale Zahl deckelt den Verlust eines Bildes in
+# `float32` bei etwa 87,3.
+
+# %% [markdown]
+# ### Aufgabe 2 · Sicher und falsch – oder unsicher?
+#
+# Zwei Netze beantworten dieselben zwei Bilder, beide zeigen eine 3. `P_A` und `P_B` enthalten die
+# Wahrscheinlichkeit, die jedes Netz Bild für Bild der richtigen Ziffer gibt:
+# - Netz A ist unsicher, liegt aber bei beiden Bildern richtig: 0,3 für die 3, die größte seiner zehn
+#   Wahrscheinlichkeiten;
+# - Netz B ist sich sicher: 0,99 für die 3 beim ersten Bild (richtig), 0,01 beim zweiten (es hält das Bild
+#   fest für eine 8).
+#
+# Welches Netz hat den kleineren Verlust – die mittlere Kreuzentropie über seine zwei Bilder – und um wie
+# viel? Antworte mit der Zahl `loss_b - loss_a` (du darfst NumPy verwenden).
+
+# %%
+P_A = np.array([0.3, 0.3])  # Netz A: die Wahrscheinlichkeit der richtigen Ziffer für Bild 0 und Bild 1
+P_B = np.array([0.99, 0.01])  # Netz B
 answer = ...
-ml.check("04.perfect_loss", answer, lang=LANG)
+ml.check("04.sure_and_wrong", answer, lang=LANG)
+
+# %% [markdown]
+# ## Warum Kreuzentropie und nicht der quadratische Fehler?
+#
+# Man könnte auch den quadratischen Abstand zwischen einer Spalte von `A2` und ihrer One-Hot-Spalte nehmen,
+# $\frac{1}{2}\sum_k (A^{[2]}_{ki} - Y_{ki})^2$, gemittelt über die Bilder: den **quadratischen Fehler**
+# (squared error). Auch er ist 0 für eine perfekte Antwort. Aber er lernt gerade dann langsam, wenn das Netz
+# am falschesten liegt (Nielsen, *Neural Networks and Deep Learning*, Kap. 3). Das Training (Lektionen 05
+# und 06) folgt der *Steigung* des Verlusts: wie stark sich der Verlust ändert, wenn sich ein Rohwert (score)
+# in `Z2` ändert. Wir messen diese Steigung für den Rohwert der richtigen Ziffer – wir schieben ihn um ein
+# winziges $\varepsilon$ nach oben und unten und sehen, wie sich der Verlust ändert –, und zwar für das Bild
+# einer 3, das das Netz als 8 bewertet, von unsicher (Rohwert 0) bis sicher und falsch (Rohwert 10):
+
+# %%
+def squared_error(A, Y):
+    return float(((A - Y) ** 2).sum(axis=0).mean() / 2)  # halber quadratischer Abstand, gemittelt über die Bilder
+
+
+Y_3 = ml.one_hot(np.array([3])).astype(np.float64)  # ein Bild, eine 3
+eps = 1e-5
+nudge = np.zeros((10, 1))
+nudge[3] = eps  # eine winzige Änderung am Rohwert der richtigen Ziffer
+for score_8 in (0.0, 2.0, 5.0, 10.0):
+    Z = np.zeros((10, 1))
+    Z[8] = score_8  # der Rohwert für „8“; alle anderen Rohwerte sind 0
+    p_3 = ml.softmax(Z)[3, 0]  # die Wahrscheinlichkeit der richtigen Ziffer
+    ce_slope, se_slope = [(loss(ml.softmax(Z + nudge), Y_3) - loss(ml.softmax(Z - nudge), Y_3)) / (2 * eps)
+                          for loss in (ml.cross_entropy, squared_error)]
+    print(f"{score_8 = :4}   {p_3 = :.1e}   {ce_slope = :+.3f}   {se_slope = :+.5f}")
+    assert abs(ce_slope - (p_3 - 1)) < 1e-6  # die Steigung der Kreuzentropie ist p_3 - 1 (Lektion 05: A - Y)
+
+# %% [markdown]
+# Beide Steigungen sind negativ: Ein höherer Rohwert für die richtige Ziffer senkt beide Verluste. Aber die
+# Steigung der Kreuzentropie (`ce_slope`) ist genau $p_3 - 1$ und bleibt nahe −1, egal wie sicher und falsch
+# das Netz ist, während die Steigung des quadratischen Fehlers (`se_slope`) auf ein Tausendstel schrumpft,
+# von −0,09 auf etwa −0,0001: Je selbstsicherer das Netz falsch liegt, desto schwächer der Anstoß, es zu
+# korrigieren. Der Grund: Wenn ein Rohwert dominiert, ändert die Softmax ihre Ausgaben kaum noch, wenn sich
+# ein Rohwert bewegt (sie ist *gesättigt*, saturated), und die Steigung des quadratischen Fehlers trägt
+# diesen kleinen Faktor mit sich (so wie $\sigma'(z)$ bei einer Sigmoid-Ausgabe). Das $-\log$ der
+# Kreuzentropie hebt ihn genau auf – wie, zeigt Lektion 05. Deshalb gehören Softmax und Kreuzentropie
+# zusammen.
 
 # %% [markdown]
 # ## Einen Vorhersagevektor lesen
@@ -361,7 +428,10 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 # - **Kreuzentropie:** $L = -\frac{1}{m}\sum_i \log A^{[2]}_{y_i i}$, der Mittelwert über den Stapel von
 #   $-\log$(Wahrscheinlichkeit der richtigen Ziffer). 0 ist perfekt; selbstsicher falsch ist teuer. Schutz
 #   vor $\log 0$: die richtige Wahrscheinlichkeit herausgreifen und nach unten auf die kleinste normale
-#   Gleitkommazahl begrenzen (`ml.cross_entropy`).
+#   Gleitkommazahl begrenzen (`ml.cross_entropy`); die subnormalen Zahlen darunter sind noch kleiner.
+# - Kreuzentropie, nicht quadratischer Fehler: Ihre Steigung im Rohwert der richtigen Ziffer ist $p - 1$, ein
+#   kräftiger Anstoß auch dann, wenn das Netz sicher und falsch liegt – dort verschwindet die Steigung des
+#   quadratischen Fehlers fast.
 # - Ein Vorhersagevektor: `argmax` ist die Vorhersage, die größte Wahrscheinlichkeit die Konfidenz.
 # - Ein untrainiertes Netz antwortet fast gleichverteilt, sein Verlust liegt daher bei etwa
 #   $\ln 10 \approx 2{,}30$.
@@ -380,10 +450,15 @@ print(Y_small)
 assert ml.check("04.one_hot_matrix", Y_small, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 2.** Jedes Bild kostet $-\log 1 = 0$, also ist auch der Mittelwert 0.
+# **Aufgabe 2.** A kostet $-\log 0{,}3 \approx 1{,}204$ pro Bild; B kostet $-\log 0{,}99 \approx 0{,}010$ und
+# $-\log 0{,}01 \approx 4{,}605$, im Mittel 2,308. Der Verlust von B ist also um etwa 1,10 höher, obwohl B
+# bei einem Bild fast sicher richtig liegt: Eine sichere falsche Antwort kostet weit mehr, als eine sichere
+# richtige einspart.
 
 # %%
-assert ml.check("04.perfect_loss", -np.log(1.0), lang=LANG)
+loss_a, loss_b = -np.log(P_A).mean(), -np.log(P_B).mean()
+print(f"{loss_a = :.4f}   {loss_b = :.4f}   {loss_b - loss_a = :.4f}")
+assert ml.check("04.sure_and_wrong", loss_b - loss_a, lang=LANG)
 
 # %% [markdown]
 # **Aufgabe 3.** Jedes Bild kostet $-\log 0{,}1 = \ln 10 \approx 2{,}303$, und der Mittelwert ebenso. Probe

@@ -14,6 +14,8 @@
 #   original tutorial's version breaks on a batch without a 9,
 # - measure how wrong a prediction is with one number, the cross-entropy loss, and see why $\log 0$ needs
 #   care,
+# - measure why we use cross-entropy and not the squared error: it keeps pushing when the network is sure
+#   and wrong,
 # - read the ten probabilities the network gives for one image,
 # - find out why an untrained network starts at a loss of about $\ln 10 \approx 2.30$.
 #
@@ -254,19 +256,81 @@ print("cross_entropy(A_sure, y_sure) =", cross_entropy(A_sure, y_sure))
 # - Without that `nan`, the wrong answer would cost $-\log 0 = +\infty$: also useless as an average.
 #
 # Ours picks only the right digit's probability (no $0 \cdot \log 0$ anywhere) and never takes the log of
-# anything smaller than the smallest normal `float32` number, about $1.2 \cdot 10^{-38}$. So the right image
-# costs 0 and the confidently wrong one $-\log(1.2 \cdot 10^{-38}) \approx 87$ — the mean of the two is
-# what you see above: very large, but finite, so charts and averages stay usable. `ml.cross_entropy` does the same. (The gradient in lesson 05 doesn't use the logarithm at
-# all, so this guard changes only the number we report, not the learning.)
-
-# %% [markdown]
-# ### Exercise 2 · A perfect network
+# anything smaller than the smallest *normal* `float32` number, `np.finfo(np.float32).tiny`. So the right
+# image costs 0 and the confidently wrong one $-\log(\text{tiny}) \approx 87$ — the mean of the two is what
+# you see above: very large, but finite, so charts and averages stay usable. `ml.cross_entropy` does the
+# same. (The gradient in lesson 05 doesn't use the logarithm at all, so this guard changes only the number
+# we report, not the learning.)
 #
-# A network gives the right digit probability 1 for every image of a batch. What is its cross-entropy loss?
+# The smallest normal number is not the smallest positive one:
 
 # %%
+tiny = np.finfo(np.float32).tiny  # the smallest NORMAL float32 number
+smallest_subnormal = np.finfo(np.float32).smallest_subnormal  # the smallest POSITIVE float32 number
+print(f"{tiny = :.3e}   -np.log(tiny) = {-np.log(tiny):.2f}")
+print(f"{smallest_subnormal = :.3e}   -np.log(smallest_subnormal) = {-np.log(np.float64(smallest_subnormal)):.2f}")
+print(f"{smallest_subnormal / 2 = }")
+
+# %% [markdown]
+# Below `tiny` lie the *subnormal* numbers, down to about $1.4 \cdot 10^{-45}$: positive, but with fewer and
+# fewer significant digits — the smallest has only one, and half of it is 0. Clipping at the smallest
+# normal number caps the loss of one image at about 87.3 in `float32`.
+
+# %% [markdown]
+# ### Exercise 2 · Sure and wrong, or unsure?
+#
+# Two networks answer the same two images, both of them a 3. `P_A` and `P_B` hold the probability each
+# network gives the right digit, image by image:
+# - network A is unsure but right on both images: 0.3 for the 3, the largest of its ten probabilities;
+# - network B is sure: 0.99 for the 3 on the first image (right), 0.01 on the second (it is sure it sees
+#   an 8).
+#
+# Which network has the lower loss — the mean cross-entropy over its two images — and by how much? Answer
+# with the number `loss_b - loss_a` (you may use NumPy).
+
+# %%
+P_A = np.array([0.3, 0.3])  # network A: the right digit's probability for image 0 and image 1
+P_B = np.array([0.99, 0.01])  # network B
 answer = ...
-ml.check("04.perfect_loss", answer, lang=LANG)
+ml.check("04.sure_and_wrong", answer, lang=LANG)
+
+# %% [markdown]
+# ## Why cross-entropy and not squared error?
+#
+# Another measure would be the squared distance between a column of `A2` and its one-hot column,
+# $\frac{1}{2}\sum_k (A^{[2]}_{ki} - Y_{ki})^2$, averaged over the images: the **squared error**. It is 0
+# for a perfect answer too. But it learns slowly exactly when the network is most wrong (Nielsen,
+# *Neural Networks and Deep Learning*, ch. 3). Training (lessons 05 and 06) follows the *slope* of the loss:
+# how much the loss changes when a score in `Z2` changes. We measure that slope for the right digit's score
+# — nudge it up and down by a tiny $\varepsilon$ and see how the loss changes — for an image of a 3 that the
+# network scores as an 8, from unsure (score 0) to sure and wrong (score 10):
+
+# %%
+def squared_error(A, Y):
+    return float(((A - Y) ** 2).sum(axis=0).mean() / 2)  # half the squared distance, mean over the images
+
+
+Y_3 = ml.one_hot(np.array([3])).astype(np.float64)  # one image, a 3
+eps = 1e-5
+nudge = np.zeros((10, 1))
+nudge[3] = eps  # a tiny change of the right digit's score
+for score_8 in (0.0, 2.0, 5.0, 10.0):
+    Z = np.zeros((10, 1))
+    Z[8] = score_8  # the score for "8"; every other score is 0
+    p_3 = ml.softmax(Z)[3, 0]  # the probability of the right digit
+    ce_slope, se_slope = [(loss(ml.softmax(Z + nudge), Y_3) - loss(ml.softmax(Z - nudge), Y_3)) / (2 * eps)
+                          for loss in (ml.cross_entropy, squared_error)]
+    print(f"{score_8 = :4}   {p_3 = :.1e}   {ce_slope = :+.3f}   {se_slope = :+.5f}")
+    assert abs(ce_slope - (p_3 - 1)) < 1e-6  # cross-entropy's slope is p_3 - 1 (lesson 05: A - Y)
+
+# %% [markdown]
+# Both slopes are negative: raising the right digit's score lowers both losses. But cross-entropy's slope is
+# exactly $p_3 - 1$ and stays near −1 however sure and wrong the network is, while the squared error's
+# slope shrinks a thousandfold, from −0.09 to about −0.0001: the more confidently wrong the network, the
+# weaker the push to correct it. The reason: when one score dominates, softmax hardly changes its outputs
+# when a score moves (it is *saturated*), and the squared error's slope carries that small factor along (as
+# it carries $\sigma'(z)$ for a sigmoid output). The $-\log$ of cross-entropy cancels it exactly — lesson 05
+# shows how. That is why softmax goes together with cross-entropy.
 
 # %% [markdown]
 # ## Reading a prediction vector
@@ -341,7 +405,10 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 #   silently wrong gradients when the shapes broadcast.
 # - **Cross-entropy:** $L = -\frac{1}{m}\sum_i \log A^{[2]}_{y_i i}$, the mean over the batch of $-\log$(the
 #   right digit's probability). 0 is perfect; confidently wrong is expensive. Guard against $\log 0$: pick
-#   the right probability and clip it to the smallest normal floating-point number (`ml.cross_entropy`).
+#   the right probability and clip it to the smallest normal floating-point number (`ml.cross_entropy`);
+#   the subnormal numbers below it are smaller still.
+# - Cross-entropy, not squared error: its slope in the right digit's score is $p - 1$, a strong push even
+#   when the network is sure and wrong, where the squared error's slope almost vanishes.
 # - A prediction vector: `argmax` is the prediction, the largest probability the confidence.
 # - An untrained network answers almost uniformly, so its loss is about $\ln 10 \approx 2.30$.
 #
@@ -359,10 +426,14 @@ print(Y_small)
 assert ml.check("04.one_hot_matrix", Y_small, lang=LANG)
 
 # %% [markdown]
-# **Exercise 2.** Every image costs $-\log 1 = 0$, so the mean is 0.
+# **Exercise 2.** A costs $-\log 0.3 \approx 1.204$ per image; B costs $-\log 0.99 \approx 0.010$ and
+# $-\log 0.01 \approx 4.605$, a mean of 2.308. So B's loss is higher by about 1.10, although B is right on one
+# image with near certainty: one sure-and-wrong answer costs far more than a sure right answer saves.
 
 # %%
-assert ml.check("04.perfect_loss", -np.log(1.0), lang=LANG)
+loss_a, loss_b = -np.log(P_A).mean(), -np.log(P_B).mean()
+print(f"{loss_a = :.4f}   {loss_b = :.4f}   {loss_b - loss_a = :.4f}")
+assert ml.check("04.sure_and_wrong", loss_b - loss_a, lang=LANG)
 
 # %% [markdown]
 # **Exercise 3.** Every image costs $-\log 0.1 = \ln 10 \approx 2.303$, and so does their mean. Check it with
