@@ -337,19 +337,28 @@ def gradient_norms(history, *, lang):
     return fig
 
 
-def descent_paths(paths, *, lang, limit=2.5):
+def descent_paths(paths, *, lang, limit=2.5, n_cols=3):
     """Gradient descent on the parabola L(w) = w²/2 (lesson 06b): `paths` maps a learning rate to the
-    positions w after 0, 1, 2, ... steps, one line each. The y-axis is fixed at ±`limit`, so that a path
-    that diverges visibly leaves the chart instead of squashing the others to a flat line."""
+    positions w after 0, 1, 2, ... steps; one small chart per rate (``n_cols`` in a row), all on the same
+    axes. The y-axis is fixed at ±`limit`, so that a path that diverges visibly leaves its chart instead of
+    squashing the others to a flat line."""
     check_lang(lang)
-    fig = go.Figure()
-    for i, (rate, path) in enumerate(paths.items()):
+    n_rows = max(1, math.ceil(len(paths) / n_cols))
+    names = [fmt("α = {rate:g}", lang, rate=rate) for rate in paths]
+    fig = make_subplots(rows=n_rows, cols=n_cols, shared_xaxes=True, shared_yaxes=True, subplot_titles=names,
+                        horizontal_spacing=0.04, vertical_spacing=0.16)
+    for i, (name, path) in enumerate(zip(names, paths.values(), strict=True)):
         x, y = finite_xy(range(len(path)), path)
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=fmt("α = {rate:g}", lang, rate=rate),
-                                 line={"color": LAYER_COLOURS[i % len(LAYER_COLOURS)], "width": 3}))
-    _style(fig, lang, t("chart.descent.title", lang), height=450)
-    fig.update_xaxes(title_text=t("chart.descent.x", lang))
-    fig.update_yaxes(title_text=t("chart.descent.y", lang), range=[-limit, limit], zeroline=True)
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=name, marker={"size": 5},
+                                 line={"color": LAYER_COLOURS[i % len(LAYER_COLOURS)], "width": 2}),
+                      row=i // n_cols + 1, col=i % n_cols + 1)
+    _style(fig, lang, t("chart.descent.title", lang), height=260 + 170 * n_rows, legend=False)
+    fig.update_yaxes(range=[-limit, limit], zeroline=True, zerolinecolor="#888", dtick=1)
+    for row in range(1, n_rows + 1):
+        fig.update_yaxes(title_text=t("chart.descent.y", lang), row=row, col=1)
+    for col in range(1, n_cols + 1):
+        fig.update_xaxes(title_text=t("chart.descent.x", lang), row=n_rows, col=col)
+    fig.update_annotations(font={"size": FONT_SIZE - 2})
     return fig
 
 

@@ -20,7 +20,7 @@ UI_STRINGS = {
     "chart.descent.title": {"en": "Gradient descent on L(w) = w²/2",
                             "de": "Gradientenverfahren auf L(w) = w²/2"},
     "chart.descent.x": {"en": "step", "de": "Schritt"},
-    "chart.descent.y": {"en": "w (the minimum is at 0)", "de": "w (das Minimum liegt bei 0)"},
+    "chart.descent.y": {"en": "w", "de": "w"},
     "chart.gradhist.title": {
         "en": "Distribution of the weight gradients",
         "de": "Verteilung der Gewichtsgradienten",

@@ -73,15 +73,18 @@ def test_gradient_norms_draw_one_log_scaled_line_per_weight_matrix(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_descent_paths_draw_one_line_per_learning_rate_in_a_fixed_frame_and_drop_overflow(lang):
-    paths = {0.5: [1.0, 0.5, 0.25], 2.1: [1.0, -1.1, 1.21], 1e6: [1.0, -1e300, float("inf")]}
+def test_descent_paths_draw_one_small_chart_per_learning_rate_in_a_fixed_frame_and_drop_overflow(lang):
+    paths = {0.5: [1.0, 0.5, 0.25], 2.1: [1.0, -1.1, 1.21], 1e6: [1.0, -1e300, float("inf")], 1.0: [1.0, 0.0]}
     fig = charts.descent_paths(paths, lang=lang)
-    assert [tr.name for tr in fig.data] == [ml.fmt("α = {r:g}", lang, r=r) for r in paths]
+    names = [ml.fmt("α = {r:g}", lang, r=r) for r in paths]
+    assert [tr.name for tr in fig.data] == names
+    assert [a.text for a in fig.layout.annotations] == names  # each small chart is titled with its rate
     assert fig.data[1].name == ("α = 2,1" if lang == "de" else "α = 2.1")
     assert list(fig.data[0].y) == [1.0, 0.5, 0.25] and list(fig.data[2].x) == [0, 1]  # inf dropped
-    assert tuple(fig.layout.yaxis.range) == (-2.5, 2.5)
+    assert {(tr.xaxis, tr.yaxis) for tr in fig.data} == {("x", "y"), ("x2", "y2"), ("x3", "y3"), ("x4", "y4")}
+    assert all(tuple(fig.layout[f"yaxis{i or ''}"].range) == (-2.5, 2.5) for i in range(5) if i != 1)
     assert fig.layout.title.text == ml.t("chart.descent.title", lang)
-    assert fig.layout.xaxis.title.text == ml.t("chart.descent.x", lang)
+    assert fig.layout.xaxis4.title.text == ml.t("chart.descent.x", lang)  # the bottom row: 4 rates, 3 a row
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -59,15 +59,15 @@ for alpha in alphas:
         w = w - alpha * w  # ein Schritt des Gradientenverfahrens auf L(w) = w**2 / 2, der Gradient ist w
         path.append(w)
     paths[alpha] = path
-    print(f"{alpha = :<4}  {1 - alpha = :+.1f}   path[1:4] = {np.round(path[1:4], 3)}   "
-          f"abs(path[20]) = {abs(path[20]):.3g}")
+    print(f"{alpha = :<4}  path[1:4] = {np.round(path[1:4], 2)}   abs(path[20]) = {abs(path[20]):.2g}")
 assert abs(paths[1.9][20]) < 0.2 and abs(paths[2.0][20]) == 1 and abs(paths[2.1][20]) > 6  # wie im Text
 
 # %%
 ml.charts.descent_paths(paths, lang=LANG)
 
 # %% [markdown]
-# (`path[1:4]` ist $w$ nach den ersten drei Schritten, `abs(path[20])` der Abstand vom Talboden nach 20.)
+# (`path[1:4]` ist $w$ nach den ersten drei Schritten – `path[1]` ist der Faktor $1 - \alpha$ selbst, denn
+# jeder Lauf startet bei $w = 1$ –, und `abs(path[20])` ist der Abstand vom Talboden nach 20 Schritten.)
 #
 # - $\alpha = 0{,}1$: Jeder Schritt nimmt 10 % des Abstands weg – sicher, aber langsam: Nach 20 Schritten
 #   sind noch 12 % übrig.
@@ -105,13 +105,14 @@ def descend(w, curvature, alpha, n_steps=50):
 
 
 for w0, curvature, alpha in ((1000.0, 1.0, 1.5), (0.001, 4.0, 0.6)):
-    print(f"{w0 = :<6g} slope = {curvature * w0:<6g} {curvature = }  2 / curvature = {2 / curvature}  "
-          f"{alpha = }   abs(w) = {abs(descend(w0, curvature, alpha)):.3g}")
+    slope = curvature * w0  # the gradient at the start
+    print(f"{slope = :<6g} {curvature = }   {alpha = }   abs(w) = {abs(descend(w0, curvature, alpha)):.2g}")
 
 # %% [markdown]
-# Der erste Lauf startet an einem Hang mit der Steigung (slope) 1000 und konvergiert trotzdem, denn
-# $\alpha = 1{,}5 < 2/1$. Der zweite startet bei einer Steigung von nur 0,004 und divergiert, denn
-# $\alpha = 0{,}6 > 2/4 = 0{,}5$.
+# Der erste Lauf startet bei $w = 1000$, an einem Hang mit der Steigung (slope) 1000, und konvergiert
+# trotzdem – nach 50 Schritten ist er etwa $10^{-12}$ vom Talboden entfernt –, denn $\alpha = 1{,}5 < 2/1$.
+# Der zweite startet bei $w = 0{,}001$, an einer Steigung von nur 0,004, und divergiert – nach 50 Schritten
+# ist er 20.000 entfernt –, denn $\alpha = 0{,}6 > 2/4 = 0{,}5$.
 #
 # Der Verlust eines Netzes ist ein Tal in Tausenden von Dimensionen. Es ist in verschiedene Richtungen
 # verschieden stark gekrümmt, und seine Krümmung ändert sich von Ort zu Ort; in der Nähe jedes Punktes setzt
@@ -147,8 +148,7 @@ for rate in rates:
                               lang=LANG)
 for rate in rates:
     run = runs[rate]
-    print(f"learning_rate = {rate:<5g} {run.loss[0] = :.3f}   {run.loss[-1] = :.3f}   "
-          f"run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
+    print(f"{rate = :<5g} {run.loss[-1] = :.3f}   run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
 
 # %%
 figure = ml.charts.loss_curve({}, lang=LANG, log_y=True)  # leeres Diagramm mit Achsen und Titel
@@ -235,10 +235,9 @@ params_2 = {name: value.copy() for name, value in start.items()}
 losses_2 = unguarded(params_2, X, y, 10.0, 2)
 p = ml.forward(params_2, X)[0][y, np.arange(y.size)].astype(np.float64)  # die Wahrscheinlichkeit der richtigen Ziffer
 geometric = np.exp(np.log(np.maximum(p, np.finfo(np.float32).tiny)).mean())  # begrenzt wie in ml.cross_entropy
-print(f"losses_2[-1] = {losses_2[-1]:.2f}   np.exp(-losses_2[-1]) = {np.exp(-losses_2[-1]):.1e}   "
-      f"geometric = {geometric:.1e}")
-print(f"p.mean() = {p.mean():.3f}   (p > 0.5).mean() = {(p > 0.5).mean():.3f}   "
-      f"(p < 1e-10).mean() = {(p < 1e-10).mean():.3f}")
+print(f"losses_2[-1] = {losses_2[-1]:.2f}   np.exp(-losses_2[-1]) = {np.exp(-losses_2[-1]):.1e}")
+print(f"geometric = {geometric:.1e}   p.mean() = {p.mean():.3f}")
+print(f"(p > 0.5).mean() = {(p > 0.5).mean():.3f}   (p < 1e-10).mean() = {(p < 1e-10).mean():.3f}")
 
 # %% [markdown]
 # Das geometrische Mittel (`geometric`) der Wahrscheinlichkeiten für die richtige Ziffer ist $e^{-L}$,

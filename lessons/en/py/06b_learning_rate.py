@@ -56,15 +56,15 @@ for alpha in alphas:
         w = w - alpha * w  # one gradient descent step on L(w) = w**2 / 2, whose gradient is w
         path.append(w)
     paths[alpha] = path
-    print(f"{alpha = :<4}  {1 - alpha = :+.1f}   path[1:4] = {np.round(path[1:4], 3)}   "
-          f"abs(path[20]) = {abs(path[20]):.3g}")
+    print(f"{alpha = :<4}  path[1:4] = {np.round(path[1:4], 2)}   abs(path[20]) = {abs(path[20]):.2g}")
 assert abs(paths[1.9][20]) < 0.2 and abs(paths[2.0][20]) == 1 and abs(paths[2.1][20]) > 6  # as the text says
 
 # %%
 ml.charts.descent_paths(paths, lang=LANG)
 
 # %% [markdown]
-# (`path[1:4]` is $w$ after the first three steps, `abs(path[20])` the distance from the bottom after 20.)
+# (`path[1:4]` is $w$ after the first three steps — `path[1]` is the factor $1 - \alpha$ itself, since every
+# run starts at $w = 1$ — and `abs(path[20])` the distance from the bottom after 20 steps.)
 #
 # - $\alpha = 0.1$: every step removes 10 % of the distance — safe, but slow: after 20 steps 12 % is left.
 # - $\alpha = 1$: the factor is 0, one step lands exactly on the bottom.
@@ -100,12 +100,13 @@ def descend(w, curvature, alpha, n_steps=50):
 
 
 for w0, curvature, alpha in ((1000.0, 1.0, 1.5), (0.001, 4.0, 0.6)):
-    print(f"{w0 = :<6g} slope = {curvature * w0:<6g} {curvature = }  2 / curvature = {2 / curvature}  "
-          f"{alpha = }   abs(w) = {abs(descend(w0, curvature, alpha)):.3g}")
+    slope = curvature * w0  # the gradient at the start
+    print(f"{slope = :<6g} {curvature = }   {alpha = }   abs(w) = {abs(descend(w0, curvature, alpha)):.2g}")
 
 # %% [markdown]
-# The first starts on a slope of 1000 and still converges, because $\alpha = 1.5 < 2/1$. The second starts
-# on a slope of only 0.004 and diverges, because $\alpha = 0.6 > 2/4 = 0.5$.
+# The first starts at $w = 1000$, on a slope of 1000, and still converges — after 50 steps it is about
+# $10^{-12}$ from the bottom — because $\alpha = 1.5 < 2/1$. The second starts at $w = 0.001$, on a slope of
+# only 0.004, and diverges — after 50 steps it is 20,000 away — because $\alpha = 0.6 > 2/4 = 0.5$.
 #
 # A network's loss is a valley in thousands of dimensions. It is curved differently in different directions,
 # and its curvature changes from place to place; near any point, the most strongly curved direction sets
@@ -139,8 +140,7 @@ for rate in rates:
                               lang=LANG)
 for rate in rates:
     run = runs[rate]
-    print(f"learning_rate = {rate:<5g} {run.loss[0] = :.3f}   {run.loss[-1] = :.3f}   "
-          f"run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
+    print(f"{rate = :<5g} {run.loss[-1] = :.3f}   run.epoch[-1] = {run.epoch[-1]:3}   run.stopped = {run.stopped}")
 
 # %%
 figure = ml.charts.loss_curve({}, lang=LANG, log_y=True)  # empty chart with axes and title
@@ -226,10 +226,9 @@ params_2 = {name: value.copy() for name, value in start.items()}
 losses_2 = unguarded(params_2, X, y, 10.0, 2)
 p = ml.forward(params_2, X)[0][y, np.arange(y.size)].astype(np.float64)  # the right digit's probability
 geometric = np.exp(np.log(np.maximum(p, np.finfo(np.float32).tiny)).mean())  # clipped as ml.cross_entropy does
-print(f"losses_2[-1] = {losses_2[-1]:.2f}   np.exp(-losses_2[-1]) = {np.exp(-losses_2[-1]):.1e}   "
-      f"geometric = {geometric:.1e}")
-print(f"p.mean() = {p.mean():.3f}   (p > 0.5).mean() = {(p > 0.5).mean():.3f}   "
-      f"(p < 1e-10).mean() = {(p < 1e-10).mean():.3f}")
+print(f"losses_2[-1] = {losses_2[-1]:.2f}   np.exp(-losses_2[-1]) = {np.exp(-losses_2[-1]):.1e}")
+print(f"geometric = {geometric:.1e}   p.mean() = {p.mean():.3f}")
+print(f"(p > 0.5).mean() = {(p > 0.5).mean():.3f}   (p < 1e-10).mean() = {(p < 1e-10).mean():.3f}")
 
 # %% [markdown]
 # The geometric mean of the right digit's probabilities is $e^{-L}$, astronomically small; the ordinary
