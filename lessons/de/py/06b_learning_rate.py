@@ -118,23 +118,26 @@ for w0, curvature, alpha in ((1000.0, 1.0, 1.5), (0.001, 4.0, 0.6)):
 # verschieden stark gekrümmt, und seine Krümmung ändert sich von Ort zu Ort; in der Nähe jedes Punktes setzt
 # die am stärksten gekrümmte Richtung die Grenze, $\alpha < 2/\lambda_{\max}$. Wir berechnen
 # $\lambda_{\max}$ für unser Netz nicht – wir finden die Grenze auf dem praktischen Weg, indem wir Lernraten
-# ausprobieren. Ein Schritt, der in einer stark gekrümmten Richtung überschießt, zeigt sich als Epoche, in
-# der der Verlust *steigt*. Fünf Lernraten, je 100 Epochen, vom selben Start aus:
+# ausprobieren. Auf der Parabel *erhöht* ein Schritt den Verlust nur oberhalb der Grenze: Bei 1,5 und 1,9
+# bringt das Zickzack $w$ mit jedem Schritt näher heran, bei 2,1 entfernt es sich. Eine Epoche, in der der
+# Verlust unseres Netzes *steigt*, sagt also: Dieser Schritt war zu lang für die Krümmung an der Stelle, an
+# der das Netz stand. Fünf Lernraten, je 100 Epochen, vom selben Start aus:
 
 # %%
-rises = {}
+rises, final = {}, {}
 for rate in (0.1, 0.2, 0.3, 0.5, 1.0):
     run = ml.train({name: value.copy() for name, value in start.items()}, X, y, learning_rate=rate,
                    n_epochs=n_iterations, lang=LANG)
-    rises[rate] = int((np.diff(run.loss) > 0).sum())  # Epochen, in denen der Verlust GESTIEGEN ist
+    rises[rate], final[rate] = int((np.diff(run.loss) > 0).sum()), run.loss[-1]  # rises: Epochen mit Anstieg
     print(f"{rate = :<4}  rises = {rises[rate]:2}   {run.loss[-1] = :.3f}")
-assert rises[0.1] == 0 and rises[0.3] > 0 and rises[1.0] > rises[0.5]  # wie im Text
+assert rises[0.1] == rises[0.2] == 0 < rises[0.3] and rises[1.0] > rises[0.5]  # wie im Text
+assert min(final, key=final.get) == 0.5
 
 # %% [markdown]
-# Mit 0,1 fällt der Verlust in jeder Epoche. Ab 0,3 steigt er hin und wieder (`rises`: Anstiege) – diese
-# Schritte schießen über, wie $\alpha = 1{,}5$ auf der Parabel –, und doch endet 0,5 mit dem kleinsten
-# Verlust der fünf: Ein wenig Überschießen ist der Preis für lange Schritte. Mit 1 steigt der Verlust in
-# vielen Epochen, und er endet höher als mit 0,5.
+# Mit 0,1 und 0,2 fällt der Verlust in jeder Epoche. Ab 0,3 steigt er hin und wieder (`rises`: Anstiege):
+# Diese Schritte waren zu lang für die Krümmung an der jeweiligen Stelle, und danach fiel der Verlust wieder.
+# Und doch endet 0,5 mit dem kleinsten Verlust der fünf: Ein paar Schritte über der Grenze sind der Preis für
+# lange Schritte. Mit 1 steigt der Verlust in vielen Epochen, und er endet höher als mit 0,5.
 
 # %% [markdown]
 # ### Aufgabe 1 · Erst vorhersagen
