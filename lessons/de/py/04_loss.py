@@ -288,9 +288,9 @@ print(f"{smallest_subnormal / 2 = }")
 
 # %% [markdown]
 # Unterhalb von `tiny` liegen die *subnormalen* Zahlen (subnormal numbers), bis hinunter zu etwa
-# $1{,}4 \cdot 10^{-45}$: positiv, aber mit immer weniger gültigen Stellen – die kleinste hat nur noch eine,
-# und ihre Hälfte ist 0. Die Begrenzung auf die kleinste normale Zahl deckelt den Verlust eines Bildes in
-# `float32` bei etwa 87,3.
+# $1{,}4 \cdot 10^{-45}$: positiv, aber mit immer weniger gültigen Binärstellen (Bits) – die kleinste hat nur
+# noch eine, und ihre Hälfte ist 0. Die Begrenzung auf die kleinste normale Zahl deckelt den Verlust eines
+# Bildes in `float32` bei etwa 87,3.
 
 # %% [markdown]
 # ### Aufgabe 2 · Sicher und falsch – oder unsicher?

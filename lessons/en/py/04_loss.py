@@ -273,7 +273,7 @@ print(f"{smallest_subnormal / 2 = }")
 
 # %% [markdown]
 # Below `tiny` lie the *subnormal* numbers, down to about $1.4 \cdot 10^{-45}$: positive, but with fewer and
-# fewer significant digits — the smallest has only one, and half of it is 0. Clipping at the smallest
+# fewer significant bits — the smallest has only one, and half of it is 0. Clipping at the smallest
 # normal number caps the loss of one image at about 87.3 in `float32`.
 
 # %% [markdown]
