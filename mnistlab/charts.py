@@ -355,6 +355,43 @@ def gradient_histogram(grads, *, lang, bins=60):
     return fig
 
 
+# ---- gradient check ---------------------------------------------------------------------------------------
+
+_SWEEP_COLOURS = [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "purple")]
+
+
+def eps_sweep(eps, errors, *, lang, terms=None):
+    """The relative error of a central difference against its step eps, log-log (lesson 05c).
+
+    errors: {label: relative errors, one per eps} - one line with markers per number type ("float64",
+    "float32"), its smallest error ringed. terms: {label: values per eps} - the error terms the lesson
+    computes (truncation, round-off), drawn as dashed lines. Errors of 0 or NaN are left out (log scale).
+    """
+    check_lang(lang)
+    fig = go.Figure()
+    eps = [float(e) for e in eps]
+    for i, (label, values) in enumerate((terms or {}).items()):
+        x, y = finite_xy(eps, [v if v > 0 else None for v in values])
+        colour = OKABE_ITO["black"] if i == 0 else _SWEEP_COLOURS[(i - 1) % len(_SWEEP_COLOURS)]
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=label,
+                                 line={"color": colour, "width": 2, "dash": "dash" if i == 0 else "dot"}))
+    for i, (label, values) in enumerate(errors.items()):
+        colour = _SWEEP_COLOURS[i % len(_SWEEP_COLOURS)]
+        x, y = finite_xy(eps, [v if v > 0 else None for v in values])
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=label,
+                                 line={"color": colour, "width": 3}, marker={"size": 7}))
+        if y:
+            best = int(np.argmin(y))
+            fig.add_trace(go.Scatter(x=[x[best]], y=[y[best]], mode="markers", showlegend=False,
+                                     hovertext=t("chart.eps.best", lang, name=label), hoverinfo="text+x+y",
+                                     marker={"size": 18, "color": "rgba(0,0,0,0)",
+                                             "line": {"color": colour, "width": 3}}))
+    _style(fig, lang, t("chart.eps.title", lang), height=480)
+    fig.update_xaxes(title_text=t("chart.eps.x", lang), type="log", dtick=2, exponentformat="power")
+    fig.update_yaxes(title_text=t("chart.eps.y", lang), type="log", dtick=2, exponentformat="power")
+    return fig
+
+
 def update_figure(fig, update, *, together=False):
     """Apply an update {"traces": {key: data}, "layout": {...}} to a figure (a FigureWidget); a trace's key
     is its `meta`.
