@@ -421,6 +421,8 @@ def _relative_error_cases():
     column = rng.standard_normal((16, 1))
     return [("two random arrays of shape (4, 5)", (g, g + 0.1 * rng.standard_normal(g.shape))),
             ("a = [1, 0], b = [0, 1]", (np.array([1.0, 0.0]), np.array([0.0, 1.0]))),
+            ("a = [3, 4], b = [0, 1]", (np.array([3.0, 4.0]), np.array([0.0, 1.0]))),
+            ("a = [0, 1], b = [3, 4]", (np.array([0.0, 1.0]), np.array([3.0, 4.0]))),
             ("a float32 a and b = a + 1e-3", (column.astype(np.float32), (column + 1e-3).astype(np.float32))),
             ("a = b = 0 of shape (16, 1) (a dead neuron's gradient)", (np.zeros((16, 1)), np.zeros((16, 1))))]
 
@@ -469,11 +471,19 @@ def _relative_error(answer):
     def entrywise_array(a, b):
         return np.abs(a - b) / (np.abs(a) + np.abs(b))
 
-    mistakes = [("zero", bug.relative_error_unguarded), ("signed", bug.relative_error_signed),
-                ("max", bug.relative_error_max), ("one_norm", bug.relative_error_one_norm),
+    verdict = judge(answer, _relative_error_cases(), gradcheck.relative_error,
+                    [("zero", bug.relative_error_unguarded)])
+    if verdict is None or verdict in ("zero", "function", "none", "mutates"):
+        return verdict
+    mistakes = [("signed", bug.relative_error_signed), ("max", bug.relative_error_max),
+                ("one_norm", bug.relative_error_one_norm),
                 ("one_norm", lambda a, b: np.linalg.norm(a - b) / np.linalg.norm(b)),
                 ("l1", l1), ("entrywise", bug.relative_error_entrywise), ("entrywise", entrywise_array)]
-    return judge(answer, _relative_error_cases(), gradcheck.relative_error, mistakes)
+    nonzero = [args for _, args in _relative_error_cases()[:-1]]  # a mistake must fit all of them, so that
+    for hint, wrong in mistakes:  # dividing by max(|a|, |b|) is not taken for dividing by |a| (or |b|)
+        if all(_same(_quietly(answer, args), _quietly(wrong, args)) for args in nonzero):
+            return hint
+    return verdict
 
 
 # ---- lesson 07: evaluation ----
