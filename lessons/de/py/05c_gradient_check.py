@@ -10,14 +10,14 @@
 # # 05c · Die Gradientenprüfung: Vertrauen ist gut, Kontrolle ist besser
 #
 # **In dieser Lektion**
-# - prüfst du die Fehlerrückführung unabhängig: ein Gewicht anstupsen, den Verlust beobachten (zentrale
-#   Differenzen),
+# - prüfst du die Fehlerrückführung – auch deine eigene aus 05b – unabhängig: ein Gewicht anstupsen, den
+#   Verlust beobachten (zentrale Differenzen),
 # - schreibst du den **relativen Fehler** (relative error), der zwei Gradienten vergleicht, und lernst, ihn zu
 #   lesen,
-# - misst du, wie die Schrittweite $\varepsilon$ über die Genauigkeit entscheidet – Abbruchfehler gegen
-#   Rundungsfehler – und sagst die beste Schrittweite für `float32` voraus,
-# - siehst du, wie ein Knick der ReLU einen richtigen Gradienten falsch aussehen lässt, und unterscheidest das
-#   von einem echten Fehler,
+# - misst du, wie die Schrittweite $\varepsilon$ über die Genauigkeit entscheidet – Abbruchfehler (truncation
+#   error) gegen Rundungsfehler (round-off error) – und sagst die beste Schrittweite für `float32` voraus,
+# - siehst du, wie ein Knick (kink) der ReLU einen richtigen Gradienten falsch aussehen lässt, und
+#   unterscheidest das von einem echten Fehler,
 # - entlarvst du mit der Prüfung den Bias-Fehler des Original-Tutorials.
 #
 # ⏱ etwa 45 Minuten, mit den Aufgaben
@@ -146,7 +146,7 @@ for name, (a, b) in pairs.items():
 #
 # Warum nicht $\varepsilon$ so klein wie möglich wählen? Zwei Fehler ziehen in entgegengesetzte Richtungen.
 #
-# **Abbruchfehler** (truncation error): Die Formel ist nur eine Näherung. Die Taylorformel liefert
+# **Abbruchfehler**: Die Formel ist nur eine Näherung. Die Taylorformel liefert
 # $L(w \pm \varepsilon) = L \pm \varepsilon L' + \frac{\varepsilon^2}{2} L'' \pm \frac{\varepsilon^3}{6} L''' +
 # \dots$; in der Differenz heben sich $L$ und $L''$ auf:
 #
@@ -156,7 +156,7 @@ for name, (a, b) in pairs.items():
 # (Die einseitige Version $(L(w + \varepsilon) - L(w)) / \varepsilon$ hat den Fehler
 # $\frac{\varepsilon}{2} L''$, nur proportional zu $\varepsilon$.)
 #
-# **Rundungsfehler** (round-off error): Der Computer rundet. Ein Zahlentyp speichert eine feste Zahl von
+# **Rundungsfehler**: Der Computer rundet. Ein Zahlentyp speichert eine feste Zahl von
 # Stellen: Jede gespeicherte Zahl kann um einen Bruchteil $u$ ihrer selbst danebenliegen, die
 # **Rundungseinheit** (unit round-off) – $u = 2^{-53} \approx 1{,}1 \cdot 10^{-16}$ für `float64`. Jeder Verlust
 # trägt also einen Fehler von etwa $u \cdot |L|$, und das Teilen der Differenz durch $2\varepsilon$ bläst ihn
@@ -251,7 +251,21 @@ print(check)
 assert check.passed()
 
 # %% [markdown]
-# Alle um $10^{-9}$ oder darunter: richtig. Jetzt die Fehlerrückführung des Original-Tutorials. Vergleiche ihre
+# Alle um $10^{-9}$ oder darunter: richtig. Das war `ml.backward`. Deine Version liegt in deinem Arbeitsheft,
+# wenn du in 05b `my_backward` geschrieben hast und es seine Prüfung bestanden hat – unten `mine.backward`;
+# sonst nimmt `mine` die von mnistlab. Hier muss sie sich dem Verlust selbst stellen, an denselben Einträgen:
+# keine andere Umsetzung, mit der sie übereinstimmen könnte, nur die Definition der Ableitung.
+
+# %%
+mine = ml.workbook.mine(lang=LANG)  # deine Funktionen, wo du sie geschrieben hast, sonst die von mnistlab
+grads_mine = mine.backward(params, cache, Y)
+for name in params:
+    sampled = np.asarray(grads_mine["d" + name], dtype=np.float64).reshape(-1)[check.indices[name]]
+    print(f"{name:3} {relative_error(sampled, check.numerical[name]):10.2e}")
+mine
+
+# %% [markdown]
+# Jetzt die Fehlerrückführung des Original-Tutorials. Vergleiche ihre
 # Zeilen für `db2` und `db1` mit unserer Formel `dZ.sum(axis=1, keepdims=True)`:
 
 # %%
@@ -300,7 +314,7 @@ assert errors["b1"] > 1e-2 and errors["b2"] > 0.99
 # CS231n): unter $10^{-7}$ kannst du zufrieden sein; um $10^{-4}$ ist es noch in Ordnung, *wenn die Funktion
 # Knicke hat*; über $10^{-2}$ ist der Gradient wahrscheinlich falsch. Knicke? Die ReLU hat einen bei 0:
 # Steigung 0 links davon, 1 rechts davon. Liegt die Eingabe $Z^{[1]}$ eines verdeckten Neurons bei einem Bild
-# näher als $\varepsilon$ an 0, schiebt das Anstupsen $w \pm \varepsilon$ sie über den Knick (kink), und die
+# näher als $\varepsilon$ an 0, schiebt das Anstupsen $w \pm \varepsilon$ sie über den Knick, und die
 # zentrale Differenz mittelt zwei verschiedene Steigungen.
 #
 # Von unseren 1.600 Einträgen von $Z^{[1]}$ liegt keiner so nahe: Der 0 am nächsten ist weiter entfernt als

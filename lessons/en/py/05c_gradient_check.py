@@ -10,7 +10,8 @@
 # # 05c · The gradient check: trust, but verify
 #
 # **In this lesson** you will
-# - test backpropagation independently: nudge one weight, watch the loss (central differences),
+# - test backpropagation — also your own from 05b — independently: nudge one weight, watch the loss
+#   (central differences),
 # - write the **relative error** that compares two gradients, and learn to read it,
 # - measure how the step $\varepsilon$ decides the accuracy — truncation error against round-off — and
 #   predict the best step for `float32`,
@@ -244,7 +245,21 @@ print(check)
 assert check.passed()
 
 # %% [markdown]
-# All around $10^{-9}$ or below: right. Now the original tutorial's backpropagation. Compare its `db2` and `db1`
+# All around $10^{-9}$ or below: right. That was `ml.backward`. If you wrote `my_backward` in 05b and it passed
+# its check, it is in your workbook, and `mine.backward` below is yours; otherwise `mine` falls back to
+# mnistlab's. Here it faces the loss itself, at the same entries: no other implementation to agree with, only
+# the definition of the derivative.
+
+# %%
+mine = ml.workbook.mine(lang=LANG)  # your functions where you wrote them, mnistlab's otherwise
+grads_mine = mine.backward(params, cache, Y)
+for name in params:
+    sampled = np.asarray(grads_mine["d" + name], dtype=np.float64).reshape(-1)[check.indices[name]]
+    print(f"{name:3} {relative_error(sampled, check.numerical[name]):10.2e}")
+mine
+
+# %% [markdown]
+# Now the original tutorial's backpropagation. Compare its `db2` and `db1`
 # lines with our formula `dZ.sum(axis=1, keepdims=True)`:
 
 # %%
