@@ -89,8 +89,9 @@ class GradientCheck(Mapping):
     """Result of gradient_check: a read-only dict parameter name -> relative error.
 
     relative error = |g_backprop - g_numerical| / (|g_backprop| + |g_numerical|) over the sampled entries
-    (``relative_error``). Around 1e-9 means backprop is right; above 1e-6 needs a look: a bug, or a ReLU
-    input within eps of its kink at 0 (lesson 05c: the error then shrinks with a smaller eps, a bug's does not).
+    (``relative_error``). Around 1e-9 means backprop is right; above 1e-6 needs a look: a bug, or a
+    ReLU input within eps of its kink at 0 (lesson 05c: that error shrinks with a smaller eps, a bug's
+    does not).
     `indices`, `analytic` and `numerical` hold the sampled flat indices and both gradients for each name.
     """
 

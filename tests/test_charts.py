@@ -388,7 +388,7 @@ def test_eps_sweep_draws_each_number_type_with_its_minimum_ringed_and_the_error_
     assert lines["truncation"].line.dash == "dash" and lines["round-off"].line.dash == "dot"
     assert len(lines["float32"].x) == 11
     rings = [trace for trace in fig.data if not trace.showlegend and trace.mode == "markers"]
-    assert [ring.x[0] for ring in rings] == pytest.approx([1e-5, 1e-2])  # float64's smallest error is at 1e-5 here
+    assert [ring.x[0] for ring in rings] == pytest.approx([1e-5, 1e-2])  # float64's smallest: at 1e-5
     assert fig.layout.xaxis.type == fig.layout.yaxis.type == "log"
     assert fig.layout.xaxis.title.text == ml.t("chart.eps.x", lang)
     assert len(fig.layout.title.text) <= charts.TITLE_CHARS and fig.layout.width is None

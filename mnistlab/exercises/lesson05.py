@@ -152,7 +152,7 @@ def _db2(answer):
     return None
 
 
-EPS_RIGHT = (0.008, 0.1)  # float32's best step (3 u |L| / |L3|)^(1/3) with u = 2^-24: about 0.03 in lesson 05c
+EPS_RIGHT = (0.008, 0.1)  # float32's best step (3 u |L| / |L3|)^(1/3), u = 2^-24: about 0.03 in lesson 05c
 
 
 @exercise(
@@ -162,12 +162,14 @@ EPS_RIGHT = (0.008, 0.1)  # float32's best step (3 u |L| / |L3|)^(1/3) with u = 
     hints={
         "number": {"en": "Answer with one positive number, a step such as 1e-3.",
                    "de": "Antworte mit einer positiven Zahl, einer Schrittweite wie 1e-3."},
-        "float64": {"en": "That is about where float64 is best. float32 rounds about 5·10⁸ times more coarsely: "
-                          "the round-off term u·|L|/ε grows, so the best ε moves to larger steps.",
-                    "de": "Ungefähr dort liegt das beste ε für float64. float32 rundet etwa 5·10⁸-mal gröber: "
-                          "Der Rundungsterm u·|L|/ε wächst, das beste ε rückt also zu größeren Schritten."},
-        "too_little": {"en": "Right direction, but not far enough. The best step is ε* = (3u·|L|/|L‴|)^(1/3): "
-                             "it grows with the cube root of u, and (u₃₂/u₆₄)^(1/3) = (2²⁹)^(1/3) ≈ 800.",
+        "float64": {"en": "That is about where float64 is best. float32 rounds about 5·10⁸ times more "
+                          "coarsely: the round-off term u·|L|/ε grows, so the best ε moves to larger steps.",
+                    "de": "Ungefähr dort liegt das beste ε für float64. float32 rundet etwa 5·10⁸-mal "
+                          "gröber: Der Rundungsterm u·|L|/ε wächst, das beste ε rückt also zu größeren "
+                          "Schritten."},
+        "too_little": {"en": "Right direction, but not far enough. The best step is "
+                             "ε* = (3u·|L|/|L‴|)^(1/3): it grows with the cube root of u, and "
+                             "(u₃₂/u₆₄)^(1/3) = (2²⁹)^(1/3) ≈ 800.",
                        "de": "Richtige Richtung, aber nicht weit genug. Der beste Schritt ist "
                              "ε* = (3u·|L|/|L‴|)^(1/3): Er wächst mit der dritten Wurzel aus u, und "
                              "(u₃₂/u₆₄)^(1/3) = (2²⁹)^(1/3) ≈ 800."},

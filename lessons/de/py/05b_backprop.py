@@ -76,9 +76,9 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 # zusammen 0, denn die Wahrscheinlichkeiten eines Bildes ergeben zusammen 1, seine One-Hot-Spalte ebenso:
 
 # %%
-dZ2 = (A2 - Y) / m
-print("dZ2.shape =", dZ2.shape, "   np.abs(dZ2.sum(axis=0)).max() =", np.abs(dZ2.sum(axis=0)).max())
-assert np.allclose(dZ2.sum(axis=0), 0, atol=1e-7)
+E = A2 - Y  # Vorhersage minus Wahrheit, vor dem 1/m: dZ2 = E / m
+print("(E / m).shape =", (E / m).shape, "   np.abs(E.sum(axis=0)).max() =", np.abs(E.sum(axis=0)).max())
+assert np.allclose(E.sum(axis=0), 0, atol=1e-6)
 
 # %% [markdown]
 # ## Schritt 2 · Gewichte und Biases der Ausgabeschicht
