@@ -72,7 +72,7 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 # Das $\frac{1}{m}$ steckt einmal in $dZ^{[2]}$; alle Gradienten danach erben es, $dW$ und $db$ unten
 # brauchen also kein eigenes $\frac{1}{m}$. (Das Original-Tutorial nimmt $A^{[2]} - Y$ ohne diesen Faktor und
 # teilt stattdessen in jedem $dW$ und $db$ durch $m$ – dieselben Zahlen, aber sein „dZ2“ ist dann nicht
-# $\partial L / \partial Z^{[2]}$.) Eine Tatsache brauchen wir noch: Jede Spalte von $dZ^{[2]}$ ergibt
+# $\partial L / \partial Z^{[2]}$.) Eine Tatsache, die Lektion 05c braucht: Jede Spalte von $dZ^{[2]}$ ergibt
 # zusammen 0, denn die Wahrscheinlichkeiten eines Bildes ergeben zusammen 1, seine One-Hot-Spalte ebenso:
 
 # %%

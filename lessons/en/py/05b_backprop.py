@@ -70,8 +70,8 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 # The $\frac{1}{m}$ sits in $dZ^{[2]}$, once; every gradient after it inherits it, so $dW$ and $db$ below
 # need no $\frac{1}{m}$ of their own. (The original tutorial keeps $A^{[2]} - Y$ without it and divides in
 # every $dW$ and $db$ instead — the same numbers, but then its "dZ2" is not $\partial L / \partial Z^{[2]}$.)
-# One fact we will need: every column of $dZ^{[2]}$ sums to 0, since the probabilities of an image sum to 1,
-# and so does its one-hot column:
+# A fact lesson 05c will use: every column of $dZ^{[2]}$ sums to 0, since the probabilities of an image sum
+# to 1, and so does its one-hot column:
 
 # %%
 E = A2 - Y  # prediction minus truth, before the 1/m: dZ2 = E / m
