@@ -94,7 +94,7 @@ np.testing.assert_allclose(central_difference("W2", index, 1e-5),
 #
 # $$\frac{\lVert a - b \rVert}{\lVert a \rVert + \lVert b \rVert}$$
 #
-# mit $\lVert a \rVert$, der Länge von $a$ als ein langer Vektor, `np.linalg.norm(a)`. Relativ, damit er für
+# mit $\lVert a \rVert$, der Länge von $a$, aufgefasst als ein langer Vektor: `np.linalg.norm(a)`. Relativ, damit er für
 # große und kleine Gradienten dasselbe bedeutet.
 #
 # ### Du bist dran · der relative Fehler
