@@ -95,7 +95,7 @@ assert np.allclose(E.sum(axis=0), 0, atol=1e-6)
 # Gradient ist also die Summe von Zeile $k$ von $dZ^{[2]}$ – eine Summe nur über die **Bilder**, eine Zahl pro
 # Neuron: `dZ2.sum(axis=1, keepdims=True)`, Form $(10, 1)$. Mit dem $\frac{1}{m}$ in $dZ^{[2]}$ ist diese Summe
 # der Mittelwert von $A^{[2]} - Y$ über die Bilder. (Das Original-Tutorial schreibt hier `np.sum(dZ2)`, ohne
-# Achse – Lektion 05c zeigt, was das anrichtet und wie eine Gradientenprüfung es erwischt.)
+# Achse – Lektion 05c zeigt, was das anrichtet und wie eine Gradientenprüfung (gradient check) es erwischt.)
 #
 # ## Schritt 3 · Zurück in die verdeckte Schicht
 #
