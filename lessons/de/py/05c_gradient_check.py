@@ -236,7 +236,7 @@ ml.charts.eps_sweep(epsilons, {"float64": errors64, "float32": errors32}, lang=L
 # %% [markdown]
 # Beide Zahlentypen teilen sich die Linie des Abbruchfehlers – es ist dieselbe Funktion –, aber die
 # Rundungslinie von `float32` liegt $5 \cdot 10^{8}$-mal höher und trifft die Abbruchlinie deshalb viel weiter
-# rechts. Bei $\varepsilon = 10^{-5}$ liegt eine Prüfung in `float32` um etwa 5 Prozent daneben; ab
+# rechts (wie tief der Ring dort liegt, ist zum Teil Glück: Rundungsfehler heben sich manchmal auf). Bei $\varepsilon = 10^{-5}$ liegt eine Prüfung in `float32` um etwa 5 Prozent daneben; ab
 # $\varepsilon = 10^{-6}$ abwärts runden beide Verluste auf *dieselbe* `float32`-Zahl, die Differenz ist 0 und der
 # relative Fehler genau 1 – „einer der beiden ist 0“. Eine Gradientenprüfung läuft deshalb in `float64`:
 # `ml.gradient_check` rechnet zuerst in `float64` um, egal womit das Netz arbeitet.

@@ -229,7 +229,8 @@ ml.charts.eps_sweep(epsilons, {"float64": errors64, "float32": errors32}, lang=L
 
 # %% [markdown]
 # Both number types share the truncation line — it is the same function — but `float32`'s round-off line lies
-# $5 \cdot 10^{8}$ times higher, so it meets the truncation line much further right. At
+# $5 \cdot 10^{8}$ times higher, so it meets the truncation line much further right (how deep the ring dips
+# there is partly luck: rounding errors sometimes cancel). At
 # $\varepsilon = 10^{-5}$ a `float32` check is off by about 5 percent; from $\varepsilon = 10^{-6}$ down the two
 # losses round to the *same* `float32` number, the difference is 0, and the relative error is exactly 1 —
 # "one of the two is 0". A gradient check therefore runs in `float64`: `ml.gradient_check` converts to
