@@ -432,17 +432,17 @@ def _relative_error_cases():
                  bug.relative_error_entrywise, bug.relative_error_max, lambda a, b: np.abs(a - b)],
           hints=_hints("relative_error",
                        zero={"en": "Right for every pair except a = b = 0, where yours divides 0 by 0 and gives "
-                                   "NaN. Both zero means both agree: return 0.0 when |a| + |b| is 0 (a dead "
+                                   "NaN. Both zero means both agree: return `0.0` when |a| + |b| is 0 (a dead "
                                    "ReLU neuron has exactly such a gradient).",
                              "de": "Richtig für jedes Paar außer a = b = 0: Da teilt deine 0 durch 0 und liefert "
-                                   "NaN. Beide null heißt, beide stimmen überein: Gib 0.0 zurück, wenn |a| + |b| "
+                                   "NaN. Beide null heißt, beide stimmen überein: Gib `0.0` zurück, wenn |a| + |b| "
                                    "gleich 0 ist (ein totes ReLU-Neuron hat genau so einen Gradienten)."},
                        signed={"en": "Plain sums let positive and negative differences cancel: two different "
-                                     "gradients can look equal. Use lengths, np.linalg.norm(a - b) / "
-                                     "(np.linalg.norm(a) + np.linalg.norm(b)).",
+                                     "gradients can look equal. Use lengths: `np.linalg.norm(a - b) / "
+                                     "(np.linalg.norm(a) + np.linalg.norm(b))`.",
                                "de": "Einfache Summen lassen positive und negative Abweichungen sich aufheben: "
-                                     "Zwei verschiedene Gradienten sehen dann gleich aus. Nimm Längen, "
-                                     "np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))."},
+                                     "Zwei verschiedene Gradienten sehen dann gleich aus. Nimm Längen: "
+                                     "`np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))`."},
                        one_norm={"en": "You divide by the length of one gradient only, so the result depends on "
                                        "which one you call a, and it has no upper bound. Divide by both: "
                                        "|a| + |b|.",
@@ -450,19 +450,19 @@ def _relative_error_cases():
                                        "davon ab, welchen du a nennst, und es ist nach oben unbeschränkt. Teile "
                                        "durch beide: |a| + |b|."},
                        l1={"en": "That is the sum of absolute values (the 1-norm); the lesson's |a| is the "
-                                 "Euclidean length, np.linalg.norm(a).",
+                                 "Euclidean length, `np.linalg.norm(a)`.",
                            "de": "Das ist die Summe der Beträge (die 1-Norm); |a| ist in der Lektion die "
-                                 "euklidische Länge, np.linalg.norm(a)."},
+                                 "euklidische Länge, `np.linalg.norm(a)`."},
                        entrywise={"en": "You compare entry by entry. The relative error compares the two "
                                         "gradients as whole vectors and returns one number: "
-                                        "norm(a - b) / (norm(a) + norm(b)).",
+                                        "`norm(a - b) / (norm(a) + norm(b))`.",
                                   "de": "Du vergleichst Eintrag für Eintrag. Der relative Fehler vergleicht die "
                                         "beiden Gradienten als ganze Vektoren und liefert eine Zahl: "
-                                        "norm(a - b) / (norm(a) + norm(b))."},
+                                        "`norm(a - b) / (norm(a) + norm(b))`."},
                        max={"en": "Dividing by max(|a|, |b|) is CS231n's definition - a fine one, but another "
-                                  "number. This lesson (and ml.gradient_check) divides by |a| + |b|.",
+                                  "number. This lesson (and `ml.gradient_check`) divides by |a| + |b|.",
                             "de": "Durch max(|a|, |b|) zu teilen ist die Definition von CS231n – auch gut, "
-                                  "aber eine andere Zahl. Diese Lektion (und ml.gradient_check) teilt durch "
+                                  "aber eine andere Zahl. Diese Lektion (und `ml.gradient_check`) teilt durch "
                                   "|a| + |b|."}))
 def _relative_error(answer):
     def l1(a, b):

@@ -220,7 +220,7 @@ eps_star32 = (3 * u32 * L / abs(L3)) ** (1 / 3)
 print(f"best32 = {best32:.0e}   min(errors32) = {min(errors32):.1e}   eps_star32 = {eps_star32:.1e}")
 print(f"errors32[8] = {errors32[8]:.1e}   errors32[-1] = {errors32[-1]}")  # at eps = 1e-5 and eps = 1e-12
 assert 3e-3 <= best32 <= 0.3 and 1e-2 < errors32[8] < 0.2
-assert all(error == 1.0 for error, eps in zip(errors32, epsilons) if eps < 3e-7)  # the difference is 0
+assert (np.array(errors32)[epsilons < 3e-7] == 1.0).all()  # the difference is 0
 
 ml.charts.eps_sweep(epsilons, {"float64": errors64, "float32": errors32}, lang=LANG,
                     terms={ml.t("lesson.truncation", LANG): truncation,
