@@ -47,7 +47,7 @@ _EXPORTS = {
     "functions": ["relu", "relu_prime", "sigmoid", "sigmoid_prime", "softmax", "cross_entropy", "one_hot"],
     "network": ["Params", "init_params", "forward", "backward", "output_delta", "predict", "predict_proba",
                 "layer_sizes"],
-    "gradcheck": ["numerical_gradient", "gradient_check", "GradientCheck"],
+    "gradcheck": ["numerical_gradient", "gradient_check", "GradientCheck", "relative_error"],
     "training": ["train", "step_decay"],
     "history": ["History"],
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],

@@ -380,6 +380,52 @@ def gradient_histogram(grads, *, lang, bins=60):
     return fig
 
 
+# ---- gradient check ---------------------------------------------------------------------------------------
+
+_SWEEP_COLOURS = [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "purple")]
+
+
+def eps_sweep(eps, errors, *, lang, terms=None):
+    """The relative error of a central difference against its step eps, log-log (lesson 05c).
+
+    errors: {label: relative errors, one per eps} - one line with markers per number type ("float64",
+    "float32"), its smallest error ringed. terms: {label: values per eps} - the error terms the lesson
+    computes (truncation, round-off), drawn as dashed lines. Errors of 0 or NaN are left out (log scale).
+    """
+    check_lang(lang)
+    fig = go.Figure()
+    eps = [float(e) for e in eps]
+    rings = []
+    for i, (label, values) in enumerate(errors.items()):
+        colour = _SWEEP_COLOURS[i % len(_SWEEP_COLOURS)]
+        x, y = finite_xy(eps, [v if v > 0 else None for v in values])
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=label,
+                                 line={"color": colour, "width": 3}, marker={"size": 7}))
+        if y:
+            best = int(np.argmin(y))
+            rings.append(go.Scatter(x=[x[best]], y=[y[best]], mode="markers", showlegend=False,
+                                    hovertext=t("chart.eps.best", lang, name=label), hoverinfo="text+x+y",
+                                    marker={"size": 18, "color": "rgba(0,0,0,0)",
+                                            "line": {"color": colour, "width": 3}}))
+    for i, (label, values) in enumerate((terms or {}).items()):  # drawn over the measurements they explain
+        x, y = finite_xy(eps, [v if v > 0 else None for v in values])
+        colour = OKABE_ITO["black"] if i == 0 else _SWEEP_COLOURS[(i - 1) % len(_SWEEP_COLOURS)]
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=label,
+                                 line={"color": colour, "width": 2, "dash": "dash" if i == 0 else "dot"}))
+    fig.add_traces(rings)
+    _style(fig, lang, t("chart.eps.title", lang), height=560)
+    # the legend below the plot (beside it, it leaves a projector's ~600 px figure a narrow plot), in rows
+    fig.update_layout(margin={"b": 175}, legend={"orientation": "h", "yref": "container", "y": 0.01,
+                                                 "yanchor": "bottom", "x": 0, "xanchor": "left"})
+    fig.update_xaxes(title_text=t("chart.eps.x", lang), type="log", dtick=2, exponentformat="power")
+    fig.update_yaxes(title_text=t("chart.eps.y", lang), type="log", dtick=2, exponentformat="power")
+    measured = [v for values in errors.values() for v in values if v is not None and 0 < v < math.inf]
+    if measured:  # the error terms run far below the measured errors: show the range of the measurements
+        fig.update_yaxes(range=[math.floor(math.log10(min(measured))) - 1,
+                                math.ceil(math.log10(max(measured)) + 0.2)])
+    return fig
+
+
 def update_figure(fig, update, *, together=False):
     """Apply an update {"traces": {key: data}, "layout": {...}} to a figure (a FigureWidget); a trace's key
     is its `meta`.

@@ -1,4 +1,4 @@
-"""Gradient check: compare backpropagation with central differences of the loss. Lesson: backprop.
+"""Gradient check: compare backpropagation with central differences of the loss. Lessons 05b, 05c.
 
 Everything is computed in float64 on copies of the parameters (float32 rounding would hide real bugs), and
 only a sample of entries is perturbed, so a check takes well under a second even for 784-128-64-10.
@@ -49,6 +49,17 @@ def _central_differences(p, X, Y, name, activation, eps, indices):
     return result.reshape(p[name].shape) if indices is None else result
 
 
+def relative_error(a, b):
+    """|a - b| / (|a| + |b|) with Euclidean norms over all entries: 0 when a equals b (also when both are 0),
+    at most 1 (triangle inequality); 1 when one of them is 0 or they point in opposite directions, about
+    0.71 for orthogonal vectors of equal length. Lesson 05c."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    scale = np.linalg.norm(a) + np.linalg.norm(b)
+    if not np.isfinite(scale):
+        return math.nan
+    return float(np.linalg.norm(a - b) / scale) if scale > 0 else 0.0
+
+
 def _float64_copies(params, X, activation, where):
     """float64 copies of the (checked) parameters and images, and the activation to use with them."""
     sizes = check_params(params, where=where)
@@ -78,7 +89,9 @@ class GradientCheck(Mapping):
     """Result of gradient_check: a read-only dict parameter name -> relative error.
 
     relative error = |g_backprop - g_numerical| / (|g_backprop| + |g_numerical|) over the sampled entries
-    (vector norms; 0 when both are 0). Around 1e-9 means backprop is right; above 1e-6 means a bug.
+    (``relative_error``). Around 1e-9 means backprop is right; above 1e-6 needs a look: a bug, or a
+    ReLU input within eps of its kink at 0 (lesson 05c: that error shrinks with a smaller eps, a bug's
+    does not).
     `indices`, `analytic` and `numerical` hold the sampled flat indices and both gradients for each name.
     """
 
@@ -153,10 +166,6 @@ def gradient_check(params, X, Y, *, activation=None, n_samples=20, rng=None, lan
             chosen = np.sort(rng.choice(value.size, size=k, replace=False))
         a = grads["d" + name].reshape(-1)[chosen]
         n = _central_differences(p, X, Y, name, activation, 1e-5, chosen)  # p, X, Y checked above
-        scale = np.linalg.norm(a) + np.linalg.norm(n)
-        if not np.isfinite(scale):
-            errors[name] = math.nan
-        else:
-            errors[name] = float(np.linalg.norm(a - n) / scale) if scale > 0 else 0.0
+        errors[name] = relative_error(a, n)
         indices[name], analytic[name], numerical[name] = chosen, a, n
     return GradientCheck(errors, indices, analytic, numerical, lang)

@@ -26,4 +26,6 @@ LESSON_STRINGS = {
     "lesson.compare_header": {"en": "params epochs steps s train valid.",
                               "de": "Parameter Epochen Schritte s Training Valid."},
     "lesson.file_size": {"en": "{name}: {size:,} bytes", "de": "{name}: {size:,} Byte"},
+    "lesson.truncation": {"en": "truncation ε²·|L‴|/6", "de": "Abbruchfehler ε²·|L‴|/6"},
+    "lesson.roundoff": {"en": "round-off u·|L|/ε, {dtype}", "de": "Rundungsfehler u·|L|/ε, {dtype}"},
 }

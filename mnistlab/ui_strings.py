@@ -27,6 +27,11 @@ UI_STRINGS = {
     },
     "chart.gradhist.x": {"en": "gradient entry", "de": "Eintrag des Gradienten"},
     "chart.gradhist.y": {"en": "count (log scale)", "de": "Anzahl (logarithmisch)"},
+    "chart.eps.title": {"en": "Central difference: error vs step ε",
+                        "de": "Zentrale Differenz: Fehler je Schritt ε"},
+    "chart.eps.x": {"en": "step ε (log scale)", "de": "Schrittweite ε (logarithmisch)"},
+    "chart.eps.y": {"en": "relative error (log scale)", "de": "relativer Fehler (logarithmisch)"},
+    "chart.eps.best": {"en": "smallest error ({name})", "de": "kleinster Fehler ({name})"},
     "chart.digits.title": {"en": "{n} digits", "de": "{n} Ziffern"},
     "chart.digits.title_predicted": {
         "en": "{n} digits, {wrong} predicted wrong (framed: true → predicted)",

@@ -390,3 +390,20 @@ def test_dashboard_shapes_update_fills_the_shapes_traces_and_their_axes():
 def test_chart_builders_reject_an_unknown_language():
     with pytest.raises(ValueError, match="unknown language"):
         charts.loss_curve(history(), lang="fr")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_eps_sweep_draws_each_number_type_with_its_minimum_ringed_and_the_error_terms_dashed(lang):
+    eps = 10.0 ** -np.arange(1, 13)
+    errors = {"float64": list(1e-3 * eps**2 + 1e-16 / eps), "float32": [0.0] + [1e-2] * 11}  # a 0 is left out
+    terms = {"truncation": list(1e-3 * eps**2), "round-off": list(1e-16 / eps)}
+    fig = charts.eps_sweep(eps, errors, lang=lang, terms=terms)
+    lines = {trace.name: trace for trace in fig.data if trace.name}
+    assert set(lines) == set(errors) | set(terms)
+    assert lines["truncation"].line.dash == "dash" and lines["round-off"].line.dash == "dot"
+    assert len(lines["float32"].x) == 11
+    rings = [trace for trace in fig.data if not trace.showlegend and trace.mode == "markers"]
+    assert [ring.x[0] for ring in rings] == pytest.approx([1e-5, 1e-2])  # float64's smallest: at 1e-5
+    assert fig.layout.xaxis.type == fig.layout.yaxis.type == "log"
+    assert fig.layout.xaxis.title.text == ml.t("chart.eps.x", lang)
+    assert len(fig.layout.title.text) <= charts.TITLE_CHARS and fig.layout.width is None

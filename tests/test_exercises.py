@@ -99,7 +99,8 @@ def test_check_without_a_name_says_what_it_needs():
 
 OWN = {"02.relu": ml.relu, "02.relu_prime": ml.relu_prime, "02.sigmoid": ml.sigmoid,
        "03.softmax": ml.softmax, "03.forward": ml.forward, "04.one_hot": ml.one_hot,
-       "04.cross_entropy": ml.cross_entropy, "05.backward": ml.backward, "07.accuracy": ml.accuracy,
+       "04.cross_entropy": ml.cross_entropy, "05.backward": ml.backward,
+       "05.relative_error": ml.relative_error, "07.accuracy": ml.accuracy,
        "07.confusion_matrix": ml.confusion_matrix}
 
 TARGETED = [
@@ -118,6 +119,11 @@ TARGETED = [
     ("04.cross_entropy", bug.cross_entropy_all_classes, "all_classes"),
     ("05.backward", bug.backward_bias_sum, "bias_sum"), ("05.backward", bug.backward_without_m, "one_over_m"),
     ("05.backward", bug.backward_relu_prime_of_Z2, "relu_prime"),
+    ("05.relative_error", bug.relative_error_unguarded, "zero"),
+    ("05.relative_error", bug.relative_error_signed, "signed"),
+    ("05.relative_error", bug.relative_error_one_norm, "one_norm"),
+    ("05.relative_error", bug.relative_error_entrywise, "entrywise"),
+    ("05.relative_error", bug.relative_error_max, "max"),
     ("07.accuracy", bug.accuracy_count, "count"), ("07.accuracy", bug.accuracy_percent, "percent"),
     ("07.accuracy", bug.accuracy_errors, "errors"),
     ("07.confusion_matrix", bug.confusion_matrix_swapped, "swapped"),
@@ -233,6 +239,16 @@ FAIR = [  # (exercise, answer, None if right else the id of the hint it must get
     ("05.db2", lambda dZ2: dZ2.mean(axis=1, keepdims=True), None),
     ("05.db2", _global_m_db2, "global_m"),
     ("05.db2", lambda dZ2: dZ2.sum(axis=1, keepdims=True), "no_mean"),
+    ("05.relative_error", bug.relative_error_guarded, None),
+    ("05.relative_error", lambda a, b: np.linalg.norm(a - b) / np.linalg.norm(b), "one_norm"),
+    ("05.relative_error", lambda a, b: np.abs(a - b).sum() / (np.abs(a).sum() + np.abs(b).sum()), "l1"),
+    ("05.relative_error", lambda a, b: np.abs(a - b) / (np.abs(a) + np.abs(b)), "entrywise"),
+    ("05.eps_float32", 0.024, None),  # float64's best 3e-5 moved by (2**29) ** (1/3) = 812
+    ("05.eps_float32", 0.03, None),
+    ("05.eps_float32", 3e-5, "float64"),
+    ("05.eps_float32", 1e-3, "too_little"),
+    ("05.eps_float32", 3e-5 * 2**29, "full_ratio"),
+    ("05.eps_float32", 0.5, "too_big"),
     ("07.accuracy_from_cm", lambda C: np.trace(C) / C.sum(), None),
     ("07.accuracy_from_cm", lambda C: np.array([np.trace(C) / C.sum()]), None),
     ("07.accuracy_from_cm", lambda C: None, "_none"),
@@ -291,7 +307,7 @@ def test_the_n_params_hint_never_gives_the_answer_away():
 
 NUMERIC = {"00.n_pixels": 784, "01.pixel_index": 150, "01.memory": 188_160_000,
            "02.sigmoid_prime_max": 0.25, "04.sure_and_wrong": SURE_AND_WRONG, "04.uniform_loss": LN10,
-           "07.precision": 40 / 51, "08.he_std": 0.125, "09.fashion_outputs": 10}
+           "05.eps_float32": 0.03, "07.precision": 40 / 51, "08.he_std": 0.125, "09.fashion_outputs": 10}
 
 
 @pytest.mark.parametrize("name", sorted(NUMERIC))

@@ -103,3 +103,20 @@ def test_a_gradient_check_on_diverged_parameters_refuses_instead_of_passing():
     params["W1"][0, 0] = np.nan
     with pytest.raises(ValueError, match="NaN"):
         ml.gradient_check(params, X, y)
+
+
+def test_relative_error_is_zero_for_equal_gradients_and_at_most_one():
+    rng = np.random.default_rng(11)
+    a, b = rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
+    assert ml.relative_error(a, a) == 0.0
+    assert ml.relative_error(np.zeros(5), np.zeros(5)) == 0.0  # a dead neuron's gradient: 0 = 0, not NaN
+    assert 0 < ml.relative_error(a, b) <= 1
+    assert ml.relative_error(a, b) == pytest.approx(ml.relative_error(b, a))
+    assert ml.relative_error(a, 2 * a) == pytest.approx(1 / 3)
+
+
+def test_relative_error_is_about_071_for_orthogonal_and_one_for_opposite_or_zero_gradients():
+    assert ml.relative_error([1.0, 0.0], [0.0, 1.0]) == pytest.approx(np.sqrt(2) / 2)
+    assert ml.relative_error([3.0, -1.0], [-3.0, 1.0]) == pytest.approx(1.0)
+    assert ml.relative_error([3.0, -1.0], [0.0, 0.0]) == pytest.approx(1.0)
+    assert np.isnan(ml.relative_error([np.nan, 1.0], [1.0, 1.0]))

@@ -112,3 +112,19 @@ def test_with_every_exercise_unanswered_lesson_06_uses_mnistlabs_functions_and_s
                      for o in cell.get("outputs", []) if "data" in o)
     expected = "you have not written it yet" if lang == "en" else "du hast sie noch nicht geschrieben"
     assert text.count(expected) == len(ml.workbook.FUNCTIONS)
+
+
+def test_lesson_05c_puts_the_learners_own_backward_to_the_gradient_check(tmp_path):
+    """05b answered (its backward saved), then 05c: the gradient check compares *their* backward with the
+    numerical gradients, and the table says whose it is."""
+    workbook = tmp_path / "workbook"
+    answered = tmp_path / "05b_backprop.ipynb"
+    answered.write_text((LESSONS / "en" / "05b_backprop.ipynb").read_text(encoding="utf-8")
+                        .replace("save=False", "save=True"), encoding="utf-8")
+    execute(answered, workbook=workbook)
+    lesson = execute(LESSONS / "en" / "05c_gradient_check.ipynb", workbook=workbook)
+    cell = next(cell for cell in lesson["cells"] if "ml.workbook.mine" in "".join(cell["source"]))
+    shown = "\n".join(o.get("text", "") + o.get("data", {}).get("text/markdown", "") for o in cell["outputs"])
+    assert "| `backward` | yours ✓ |" in shown, shown
+    errors = [float(line.split()[1]) for line in shown.splitlines() if line[:2] in ("W1", "b1", "W2", "b2")]
+    assert len(errors) == 4 and max(errors) < 1e-6, shown

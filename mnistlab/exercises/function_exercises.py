@@ -14,12 +14,13 @@ The learner's function gets copies, so changing its input cannot fool the check 
 | 04.one_hot | one_hot(y) -> (10, m) | ml.one_hot |
 | 04.cross_entropy | cross_entropy(A, y), y labels (m,) | ml.cross_entropy |
 | 05.backward | backward(params, cache, Y), Y one-hot | ml.backward |
+| 05.relative_error | relative_error(a, b), two gradients of one shape | ml.relative_error |
 | 07.accuracy, 07.confusion_matrix | f(y_true, y_pred) | ml.accuracy, ml.confusion_matrix |
 """
 
 import numpy as np
 
-from mnistlab import evaluate, functions, network
+from mnistlab import evaluate, functions, gradcheck, network
 from mnistlab.exercises import exercise
 from mnistlab.exercises import function_mistakes as bug
 
@@ -410,6 +411,79 @@ def _backward(answer):
                  ("relu_prime", bug.backward_relu_prime_of_Z2))]
     return judge(_backward_result(answer), _backward_cases(), _backward_result(network.backward), mistakes,
                  shape_of=_forward_shape)
+
+
+# ---- lesson 05c: the relative error of a gradient check ----
+
+def _relative_error_cases():
+    rng = np.random.default_rng(51)
+    g = rng.standard_normal((4, 5))
+    column = rng.standard_normal((16, 1))
+    return [("two random arrays of shape (4, 5)", (g, g + 0.1 * rng.standard_normal(g.shape))),
+            ("a = [1, 0], b = [0, 1]", (np.array([1.0, 0.0]), np.array([0.0, 1.0]))),
+            ("a = [3, 4], b = [0, 1]", (np.array([3.0, 4.0]), np.array([0.0, 1.0]))),
+            ("a = [0, 1], b = [3, 4]", (np.array([0.0, 1.0]), np.array([3.0, 4.0]))),
+            ("a float32 a and b = a + 1e-3", (column.astype(np.float32), (column + 1e-3).astype(np.float32))),
+            ("a = b = 0 of shape (16, 1) (a dead neuron's gradient)", (np.zeros((16, 1)), np.zeros((16, 1))))]
+
+
+@exercise("05.relative_error", right=[gradcheck.relative_error, bug.relative_error_guarded],
+          wrong=[bug.relative_error_unguarded, bug.relative_error_signed, bug.relative_error_one_norm,
+                 bug.relative_error_entrywise, bug.relative_error_max, lambda a, b: np.abs(a - b)],
+          hints=_hints("relative_error",
+                       zero={"en": "Right for every pair except a = b = 0, where yours divides 0 by 0 and gives "
+                                   "NaN. Both zero means both agree: return `0.0` when |a| + |b| is 0 (a dead "
+                                   "ReLU neuron has exactly such a gradient).",
+                             "de": "Richtig für jedes Paar außer a = b = 0: Da teilt deine 0 durch 0 und liefert "
+                                   "NaN. Beide null heißt, beide stimmen überein: Gib `0.0` zurück, wenn |a| + |b| "
+                                   "gleich 0 ist (ein totes ReLU-Neuron hat genau so einen Gradienten)."},
+                       signed={"en": "Plain sums let positive and negative differences cancel: two different "
+                                     "gradients can look equal. Use lengths: `np.linalg.norm(a - b) / "
+                                     "(np.linalg.norm(a) + np.linalg.norm(b))`.",
+                               "de": "Einfache Summen lassen positive und negative Abweichungen sich aufheben: "
+                                     "Zwei verschiedene Gradienten sehen dann gleich aus. Nimm Längen: "
+                                     "`np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))`."},
+                       one_norm={"en": "You divide by the length of one gradient only, so the result depends on "
+                                       "which one you call a, and it has no upper bound. Divide by both: "
+                                       "|a| + |b|.",
+                                 "de": "Du teilst nur durch die Länge eines Gradienten: Dann hängt das Ergebnis "
+                                       "davon ab, welchen du a nennst, und es ist nach oben unbeschränkt. Teile "
+                                       "durch beide: |a| + |b|."},
+                       l1={"en": "That is the sum of absolute values (the 1-norm); the lesson's |a| is the "
+                                 "Euclidean length, `np.linalg.norm(a)`.",
+                           "de": "Das ist die Summe der Beträge (die 1-Norm); |a| ist in der Lektion die "
+                                 "euklidische Länge, `np.linalg.norm(a)`."},
+                       entrywise={"en": "You compare entry by entry. The relative error compares the two "
+                                        "gradients as whole vectors and returns one number: "
+                                        "`norm(a - b) / (norm(a) + norm(b))`.",
+                                  "de": "Du vergleichst Eintrag für Eintrag. Der relative Fehler vergleicht die "
+                                        "beiden Gradienten als ganze Vektoren und liefert eine Zahl: "
+                                        "`norm(a - b) / (norm(a) + norm(b))`."},
+                       max={"en": "Dividing by max(|a|, |b|) is CS231n's definition - a fine one, but another "
+                                  "number. This lesson (and `ml.gradient_check`) divides by |a| + |b|.",
+                            "de": "Durch max(|a|, |b|) zu teilen ist die Definition von CS231n – auch gut, "
+                                  "aber eine andere Zahl. Diese Lektion (und `ml.gradient_check`) teilt durch "
+                                  "|a| + |b|."}))
+def _relative_error(answer):
+    def l1(a, b):
+        return np.abs(a - b).sum() / (np.abs(a).sum() + np.abs(b).sum())
+
+    def entrywise_array(a, b):
+        return np.abs(a - b) / (np.abs(a) + np.abs(b))
+
+    verdict = judge(answer, _relative_error_cases(), gradcheck.relative_error,
+                    [("zero", bug.relative_error_unguarded)])
+    if verdict is None or verdict in ("zero", "function", "none", "mutates"):
+        return verdict
+    mistakes = [("signed", bug.relative_error_signed), ("max", bug.relative_error_max),
+                ("one_norm", bug.relative_error_one_norm),
+                ("one_norm", lambda a, b: np.linalg.norm(a - b) / np.linalg.norm(b)),
+                ("l1", l1), ("entrywise", bug.relative_error_entrywise), ("entrywise", entrywise_array)]
+    nonzero = [args for _, args in _relative_error_cases()[:-1]]  # a mistake must fit all of them, so that
+    for hint, wrong in mistakes:  # dividing by max(|a|, |b|) is not taken for dividing by |a| (or |b|)
+        if all(_same(_quietly(answer, args), _quietly(wrong, args)) for args in nonzero):
+            return hint
+    return verdict
 
 
 # ---- lesson 07: evaluation ----

@@ -161,6 +161,38 @@ def backward_relu_prime_of_Z2(params, cache, Y):
     return _backward(params, cache, Y, relu_of="Z2")
 
 
+# ---- relative error of a gradient check ----
+
+def relative_error_guarded(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    top, bottom = np.sqrt(np.sum((a - b) ** 2)), np.sqrt(np.sum(a ** 2)) + np.sqrt(np.sum(b ** 2))
+    return top / bottom if bottom > 0 else 0.0
+
+
+def relative_error_unguarded(a, b):
+    return np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))  # 0 / 0 = NaN when both are 0
+
+
+def relative_error_signed(a, b):
+    return float(np.sum(a - b) / (np.sum(a) + np.sum(b))) if np.sum(a) + np.sum(b) else 0.0  # signs cancel
+
+
+def relative_error_one_norm(a, b):
+    return float(np.linalg.norm(a - b) / np.linalg.norm(a)) if np.linalg.norm(a) else 0.0  # only |a| below
+
+
+def relative_error_entrywise(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    with np.errstate(all="ignore"):
+        per_entry = np.abs(a - b) / (np.abs(a) + np.abs(b))
+    return float(np.nanmean(per_entry)) if np.any(a) or np.any(b) else 0.0  # a mean of per-entry errors
+
+
+def relative_error_max(a, b):
+    bottom = max(np.linalg.norm(a), np.linalg.norm(b))  # CS231n's max(|a|, |b|) - another definition
+    return float(np.linalg.norm(a - b) / bottom) if bottom else 0.0
+
+
 # ---- evaluation ----
 
 def accuracy_by_count(y_true, y_pred):

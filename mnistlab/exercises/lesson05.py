@@ -1,9 +1,12 @@
-"""Lesson 05 (Backpropagation): the shape of dW1, db2 as a function, reading a gradient check."""
+"""Lesson 05: the shape of dW1 and db2 as a function (05b), the best step of a float32 gradient check (05c).
+
+The function exercises 05.backward and 05.relative_error are in ``function_exercises``.
+"""
 
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import same_shape
+from mnistlab.exercises.compare import as_number, same_shape
 
 N_H = 64  # the hidden size the shape question names
 
@@ -149,30 +152,45 @@ def _db2(answer):
     return None
 
 
-GRADCHECK_TABLE = {"W1": 3.1e-10, "b1": 2.4e-01, "W2": 8.7e-11, "b2": 5.0e-10}  # the table the question shows
+EPS_RIGHT = (0.008, 0.1)  # float32's best step (3 u |L| / |L3|)^(1/3), u = 2^-24: about 0.03 in lesson 05c
 
 
 @exercise(
-    "05.gradcheck_bug",
-    right=["b1", "db1", " B1 "],
-    wrong=["W1", "W2", "b2", "all", 1],
+    "05.eps_float32",
+    right=[0.03, 0.02, 3e-2, 0.05, np.float64(0.025), np.array([0.01])],
+    wrong=[3e-5, 1e-5, 1e-3, 2e4, 0.5, -0.03, "0.03", (0, 3)],
     hints={
-        "noise": {"en": "{name} has a relative error of {error:.0e}: that is rounding noise, its gradient is "
-                        "right. Look for an error far above 1e-6.",
-                  "de": "{name} hat einen relativen Fehler von {error:.0e}: Das ist Rundungsrauschen, sein "
-                        "Gradient stimmt. Suche einen Fehler weit über 10⁻⁶."},
-        "name": {"en": "Answer with the name of one parameter as a string: \"W1\", \"b1\", \"W2\" or \"b2\".",
-                 "de": "Antworte mit dem Namen eines Parameters als Text: \"W1\", \"b1\", \"W2\" oder "
-                       "\"b2\"."},
+        "number": {"en": "Answer with one positive number, a step such as 1e-3.",
+                   "de": "Antworte mit einer positiven Zahl, einer Schrittweite wie 1e-3."},
+        "float64": {"en": "That is about where float64 is best. float32 rounds about 5·10⁸ times more "
+                          "coarsely: the round-off term u·|L|/ε grows, so the best ε moves to larger steps.",
+                    "de": "Ungefähr dort liegt das beste ε für float64. float32 rundet etwa 5·10⁸-mal "
+                          "gröber: Der Rundungsterm u·|L|/ε wächst, das beste ε rückt also zu größeren "
+                          "Schritten."},
+        "too_little": {"en": "Right direction, but not far enough. The best step is "
+                             "ε* = (3u·|L|/|L‴|)^(1/3): it grows with the cube root of u, and "
+                             "(u₃₂/u₆₄)^(1/3) = (2²⁹)^(1/3) ≈ 800.",
+                       "de": "Richtige Richtung, aber nicht weit genug. Der beste Schritt ist "
+                             "ε* = (3u·|L|/|L‴|)^(1/3): Er wächst mit der dritten Wurzel aus u, und "
+                             "(u₃₂/u₆₄)^(1/3) = (2²⁹)^(1/3) ≈ 800."},
+        "full_ratio": {"en": "You moved by (nearly) the whole ratio u₃₂/u₆₄ ≈ 5·10⁸. But ε* = "
+                             "(3u·|L|/|L‴|)^(1/3) grows only with the cube root of u.",
+                       "de": "Du hast (fast) um das ganze Verhältnis u₃₂/u₆₄ ≈ 5·10⁸ verschoben. Aber "
+                             "ε* = (3u·|L|/|L‴|)^(1/3) wächst nur mit der dritten Wurzel aus u."},
+        "too_big": {"en": "Too far: at such a step the truncation term ε²·|L‴|/6 already dominates. Put "
+                          "u = 6e-8 into ε* = (3u·|L|/|L‴|)^(1/3), with L and L3 from above.",
+                    "de": "Zu weit: Bei so einem Schritt überwiegt schon der Abbruchterm ε²·|L‴|/6. Setze "
+                          "u = 6e-8 in ε* = (3u·|L|/|L‴|)^(1/3) ein, mit L und L3 von oben."},
     },
 )
-def _gradcheck_bug(answer):
-    if not isinstance(answer, str):
-        return "name"
-    name = answer.strip().removeprefix("d").removeprefix("D")
-    name = name[:1].upper() + name[1:] if name[:1].lower() == "w" else name.lower()
-    if name not in GRADCHECK_TABLE:
-        return "name"
-    if name == "b1":
+def _eps_float32(answer):
+    eps = as_number(answer)
+    if eps is None or eps <= 0:
+        return "number"
+    if EPS_RIGHT[0] <= eps <= EPS_RIGHT[1]:
         return None
-    return "noise", {"name": name, "error": GRADCHECK_TABLE[name]}
+    if eps < 1e-4:
+        return "float64"
+    if eps < EPS_RIGHT[0]:
+        return "too_little"
+    return "too_big" if eps <= 10 else "full_ratio"

@@ -7,18 +7,16 @@
 # ---
 
 # %% [markdown]
-# # 05b · Fehlerrückführung: Wo geht es bergab?
+# # 05b · Fehlerrückführung: alle Gradienten auf einmal, als Matrizen
 #
 # **In dieser Lektion**
-# - leitest du her, wie sich der Verlust mit jedem Gewicht und jedem Bias ändert – die Gradienten `dZ2`,
-#   `dW2`, `db2`, `dZ1`, `dW1`, `db1` –, jeweils mit ihrer Form,
+# - bringst du die Kettenregel aus Lektion 05a Schritt für Schritt in Matrixform: `dZ2` → `dW2`, `db2` →
+#   `dZ1` → `dW1`, `db1`, jeweils mit ihrer Form,
 # - korrigierst du die Formentabelle des Original-Tutorials, die einen davon falsch angibt,
-# - schreibst du die Fehlerrückführung (backpropagation) in wenigen Zeilen und gleichst sie mit `mnistlab`
-#   ab,
-# - prüfst du Gradienten unabhängig mit einer numerischen Gradientenprüfung (gradient check),
-# - entlarvst du mit dieser Prüfung den Bias-Fehler des Original-Tutorials.
+# - schreibst du die Fehlerrückführung (backpropagation) selbst in wenigen Zeilen und gleichst sie mit
+#   `mnistlab` ab.
 #
-# ⏱ etwa 90 Minuten, mit den Aufgaben
+# ⏱ etwa 45 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np
@@ -29,18 +27,16 @@ LANG = "de"
 rng = np.random.default_rng(0)
 
 # %% [markdown]
-# ## Was wir wissen wollen
+# ## Vom einzelnen Neuron zum ganzen Netz
 #
-# Lektion 04 hat gemessen, wie falsch das Netz liegt: der Verlust $L$, eine einzige Zahl. Um das Netz zu
-# verbessern, ändern wir jedes Gewicht ein wenig – aber in welche Richtung und wie stark? Die Antwort ist der
-# **Gradient**: für jeden Parameter, wie schnell $L$ wächst, wenn dieser Parameter wächst. Lektion 06 geht
-# dann einen kleinen Schritt in die Gegenrichtung.
+# In [05a · Die Kettenregel](05a_chain_rule.ipynb) bist du mit einfachen Zahlen rückwärts durch einen winzigen
+# Graphen gegangen: eine lokale Ableitung nach der anderen, unterwegs multipliziert, und für Softmax mit
+# Kreuzentropie kam als Ableitung *Vorhersage minus Wahrheit* heraus. Die Fehlerrückführung macht genau das
+# für alle Gewichte des Netzes auf einmal – neu ist hier nur die Buchführung: welche Matrix mit welcher
+# multipliziert wird, und in welcher Form.
 #
-# Unser Netz hat Tausende von Parametern, und wir brauchen alle ihre Gradienten auf einmal. Die
-# **Fehlerrückführung** liefert sie in einem einzigen Durchlauf rückwärts durch das Netz, vom Verlust bis zur
-# ersten Schicht, und verwendet dabei wieder, was die Vorwärtsrechnung schon berechnet hat. Wir nehmen einen
-# kleinen Stapel (batch) aus 100 Bildern und eine verdeckte Schicht mit $n_h = 16$ Neuronen – absichtlich
-# *nicht* 10, damit keine zwei verschiedenen Größen gleich aussehen:
+# Wir nehmen einen kleinen Stapel (batch) aus 100 Bildern und eine verdeckte Schicht mit $n_h = 16$ Neuronen –
+# absichtlich *nicht* 10, damit keine zwei verschiedenen Größen gleich aussehen:
 
 # %%
 X, y = ml.load_mnist("train", n=100, lang=LANG)
@@ -63,44 +59,51 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 # %% [markdown]
 # ## Schritt 1 · Die Ausgabeschicht: dZ2 = (A2 − Y) / m
 #
-# Nimm ein einzelnes Bild und lass seinen Index weg: Rohwerte $z$, Wahrscheinlichkeiten
-# $a = \mathrm{softmax}(z)$, One-Hot-Label $Y$, Verlust $\ell = -\sum_c Y_c \log a_c$. Die Ableitung der
-# Softmax ist $\partial a_c / \partial z_k = a_c (\delta_{ck} - a_k)$, wobei $\delta_{ck}$ gleich 1 ist für
-# $c = k$ und sonst 0 ($c$ und $k$ sind beide Klassen). Mit der Kettenregel:
-#
-# $$\frac{\partial \ell}{\partial z_k} = -\sum_{c} \frac{Y_c}{a_c}\, a_c \left(\delta_{ck} - a_k\right) = -Y_k + a_k \sum_c Y_c = a_k - Y_k$$
-#
-# denn die Einträge des One-Hot-$Y$ ergeben zusammen 1. Softmax und Kreuzentropie haben gemeinsam die
-# einfachste Ableitung, die man sich vorstellen kann: **Vorhersage minus Wahrheit**. Der Verlust $L$ des
+# Lektion 05a hat für ein Bild und zwei Klassen $\partial \ell / \partial z_k = a_k - Y_k$ gefunden. Bei zehn
+# Klassen koppelt die Softmax alle miteinander, $\partial a_c / \partial z_k = a_c (\delta_{ck} - a_k)$
+# ($\delta_{ck}$ ist 1 für $c = k$, sonst 0), und die Kettenregel summiert über sie:
+# $\partial \ell / \partial z_k = -\sum_c \frac{Y_c}{a_c}\, a_c (\delta_{ck} - a_k) = a_k - Y_k$, denn die
+# Einträge des One-Hot-$Y$ ergeben zusammen 1 – wieder *Vorhersage minus Wahrheit*. Der Verlust $L$ des
 # Stapels ist der *Mittelwert* der Verluste der $m$ Bilder, der Anteil jedes Bildes trägt also den Faktor
-# $\frac{1}{m}$. Für den ganzen Stapel, Spalte für Spalte:
+# $\frac{1}{m}$. Für den ganzen Stapel, eine Spalte pro Bild (10 × m):
 #
 # $$dZ^{[2]} = \frac{\partial L}{\partial Z^{[2]}} = \frac{1}{m}\left(A^{[2]} - Y\right)$$
 #
 # Das $\frac{1}{m}$ steckt einmal in $dZ^{[2]}$; alle Gradienten danach erben es, $dW$ und $db$ unten
 # brauchen also kein eigenes $\frac{1}{m}$. (Das Original-Tutorial nimmt $A^{[2]} - Y$ ohne diesen Faktor und
 # teilt stattdessen in jedem $dW$ und $db$ durch $m$ – dieselben Zahlen, aber sein „dZ2“ ist dann nicht
-# $\partial L / \partial Z^{[2]}$.)
+# $\partial L / \partial Z^{[2]}$.) Eine Tatsache, die Lektion 05c braucht: Jede Spalte von $dZ^{[2]}$ ergibt
+# zusammen 0, denn die Wahrscheinlichkeiten eines Bildes ergeben zusammen 1, seine One-Hot-Spalte ebenso:
+
+# %%
+E = A2 - Y  # Vorhersage minus Wahrheit, vor dem 1/m: dZ2 = E / m
+print("(E / m).shape =", (E / m).shape, "   np.abs(E.sum(axis=0)).max() =", np.abs(E.sum(axis=0)).max())
+assert np.allclose(E.sum(axis=0), 0, atol=1e-6)
 
 # %% [markdown]
 # ## Schritt 2 · Gewichte und Biases der Ausgabeschicht
 #
+# Für ein einzelnes Neuron $z = w x + b$ liefert die Kettenregel $\partial L / \partial w = \partial L /
+# \partial z \cdot x$: der Gradient am Ausgang mal die Eingabe, die das Gewicht multipliziert. Hier ist
 # $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$: Das Gewicht $W^{[2]}_{kj}$ multipliziert $A^{[1]}_{ji}$ in jedem Bild
 # $i$. Sein Gradient summiert also „Fehler von Ausgabe $k$ × Eingabe $j$“ über die Bilder – genau ein
-# Matrixprodukt:
+# Matrixprodukt, $(10, m) \cdot (m, n_h) \to (10, n_h)$:
 #
 # $$dW^{[2]} = dZ^{[2]} A^{[1]T} \qquad db^{[2]}_k = \sum_{i=1}^{m} dZ^{[2]}_{ki}$$
 #
-# Der Bias $b^{[2]}_k$ wird in jedem Bild zu Ausgabe $k$ addiert, sein Gradient ist also die Summe von
-# Zeile $k$ von $dZ^{[2]}$ – eine Summe nur über die **Bilder**, eine Zahl pro Neuron:
-# `dZ2.sum(axis=1, keepdims=True)`. Mit dem $\frac{1}{m}$ in $dZ^{[2]}$ ist diese Summe der Mittelwert von
-# $A^{[2]} - Y$ über die Bilder.
+# Der Bias $b^{[2]}_k$ wird in jedem Bild zu Ausgabe $k$ addiert (seine lokale Ableitung ist 1), sein
+# Gradient ist also die Summe von Zeile $k$ von $dZ^{[2]}$ – eine Summe nur über die **Bilder**, eine Zahl pro
+# Neuron: `dZ2.sum(axis=1, keepdims=True)`, Form $(10, 1)$. Mit dem $\frac{1}{m}$ in $dZ^{[2]}$ ist diese Summe
+# der Mittelwert von $A^{[2]} - Y$ über die Bilder. (Das Original-Tutorial schreibt hier `np.sum(dZ2)`, ohne
+# Achse – Lektion 05c zeigt, was das anrichtet und wie eine Gradientenprüfung (gradient check) es erwischt.)
 #
 # ## Schritt 3 · Zurück in die verdeckte Schicht
 #
 # Das verdeckte Neuron $j$ speist alle zehn Ausgaben, mit den Gewichten $W^{[2]}_{kj}$; sein Anteil an der
-# Schuld in Bild $i$ ist $\sum_k W^{[2]}_{kj}\, dZ^{[2]}_{ki}$ – die Matrix $W^{[2]T} dZ^{[2]}$. Dann geht es
-# zurück durch die Aktivierungsfunktion, Element für Element ($\odot$), denn $A^{[1]} = g(Z^{[1]})$:
+# Schuld in Bild $i$ ist $\sum_k W^{[2]}_{kj}\, dZ^{[2]}_{ki}$ – die Matrix $W^{[2]T} dZ^{[2]}$,
+# $(n_h, 10) \cdot (10, m) \to (n_h, m)$: Ein Wert, der mehrere Wege speist, sammelt die Gradienten aller
+# dieser Wege – die Kettenregel addiert sie. Dann geht es zurück durch die Aktivierungsfunktion, Element für
+# Element ($\odot$), denn $A^{[1]} = g(Z^{[1]})$:
 #
 # $$dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]})$$
 #
@@ -109,7 +112,8 @@ print("m =", m, "  W1:", params["W1"].shape, "  W2:", params["W2"].shape, "  cac
 #
 # ## Schritt 4 · Gewichte und Biases der verdeckten Schicht
 #
-# Genau wie Schritt 2, mit $X$ als Eingabe der Schicht:
+# Genau wie Schritt 2, mit $X$ als Eingabe der Schicht: $(n_h, m) \cdot (m, 784) \to (n_h, 784)$ und
+# $(n_h, 1)$:
 #
 # $$dW^{[1]} = dZ^{[1]} X^{T} \qquad db^{[1]}_j = \sum_{i=1}^{m} dZ^{[1]}_{ji}$$
 
@@ -204,142 +208,6 @@ answer = ...
 ml.check("05.db2", answer, lang=LANG)
 
 # %% [markdown]
-# ## Die Gradientenprüfung: Vertrauen ist gut, Kontrolle ist besser
-#
-# Beide Versionen stimmen überein – aber beide könnten denselben Fehler in der Herleitung haben. Die
-# Fehlerrückführung scheitert *leise*: Ein falscher Gradient hat trotzdem die richtige Form, das Netz
-# trainiert trotzdem ein bisschen, und nichts stürzt ab. Wir brauchen einen unabhängigen Test, und die
-# Definition der Ableitung liefert ihn: Verschiebe ein einzelnes Gewicht $w$ um ein winziges $\varepsilon$ in
-# beide Richtungen und beobachte den Verlust:
-#
-# $$\frac{\partial L}{\partial w} \approx \frac{L(w + \varepsilon) - L(w - \varepsilon)}{2\varepsilon}$$
-#
-# Das sind **zentrale Differenzen** (central differences). Die einseitige Version
-# $(L(w + \varepsilon) - L(w)) / \varepsilon$ hat einen Fehler proportional zu $\varepsilon$, die zentrale
-# einen proportional zu $\varepsilon^2$ – bei $\varepsilon = 10^{-5}$ also etwa $10^{-10}$ statt $10^{-5}$.
-#
-# Wir nehmen das Gewicht mit dem größten Gradienten in `dW1` und berechnen seinen numerischen Gradienten:
-
-# %%
-def numerical_gradient(params, X, y, name, index, eps=1e-5, dtype=np.float64):
-    p = {key: value.astype(dtype) for key, value in params.items()}  # Kopien: params bleibt unverändert
-    X_ = X.astype(dtype)
-    p[name][index] += eps
-    plus = ml.cross_entropy(ml.forward(p, X_)[0], y)  # L(w + eps)
-    p[name][index] -= 2 * eps
-    minus = ml.cross_entropy(ml.forward(p, X_)[0], y)  # L(w - eps)
-    return (plus - minus) / (2 * eps)
-
-
-index = tuple(int(i) for i in np.unravel_index(np.abs(grads["dW1"]).argmax(), grads["dW1"].shape))
-print("index =", index)
-print("grads['dW1'][index]             =", grads["dW1"][index])
-print("numerical_gradient(...)         =", numerical_gradient(params, X, y, "W1", index))
-print("numerical_gradient(..., float32) =", numerical_gradient(params, X, y, "W1", index, dtype=np.float32))
-
-# %% [markdown]
-# In `float64` stimmen beide auf viele Stellen überein. In `float32` liegt der numerische Gradient sichtbar
-# daneben: Eine `float32`-Zahl hat nur etwa 7 gültige Stellen, der Verlust (etwa 2,3) ist also mit einem
-# Fehler von rund $10^{-7}$ gespeichert. Die Differenz $L(w + \varepsilon) - L(w - \varepsilon)$ beträgt nur
-# etwa das $2 \cdot 10^{-5}$-Fache des Gradienten – und der Rundungsfehler, geteilt durch $2\varepsilon$,
-# wird zu einigen Prozent des Ergebnisses. Deshalb läuft eine Gradientenprüfung immer in `float64` (etwa 16
-# Stellen).
-#
-# Die Prüfung: Unser `numerical_gradient` stimmt mit der Funktion `ml.numerical_gradient` überein, die eine
-# Liste von Indizes annimmt:
-
-# %%
-np.testing.assert_allclose(numerical_gradient(params, X, y, "W1", index),
-                           ml.numerical_gradient(params, X, y, "W1", indices=[index])[0], rtol=1e-6)
-
-# %% [markdown]
-# Ein einzelner Eintrag beweist wenig. `ml.gradient_check` vergleicht die Fehlerrückführung an 20 Einträgen
-# jedes Parameters mit zentralen Differenzen (beides in `float64`) und meldet für jeden Parameter den
-# **relativen Fehler**
-#
-# $$\frac{\lVert g_{\mathrm{backprop}} - g_{\mathrm{numerical}} \rVert}{\lVert g_{\mathrm{backprop}} \rVert + \lVert g_{\mathrm{numerical}} \rVert}$$
-#
-# ($g_{\mathrm{backprop}}$ aus der Fehlerrückführung, $g_{\mathrm{numerical}}$ numerisch.) Relativ, damit er
-# für große und kleine Gradienten dasselbe bedeutet: Ein Wert um $10^{-9}$ ist Rundungsrauschen – der Gradient
-# stimmt; ein Wert über $10^{-6}$ deutet auf einen Fehler hin; ein Wert nahe 1 heißt, dass die beiden nichts
-# miteinander zu tun haben.
-
-# %%
-check = ml.gradient_check(params, X, y, rng=rng, lang=LANG)
-print(check)
-assert check.passed()
-
-# %% [markdown]
-# ### Aufgabe 3 · Eine Gradientenprüfung lesen
-#
-# Jemand hat `ml.gradient_check` auf die eigene Fehlerrückführung angewendet und diese Tabelle bekommen.
-# Welcher Gradient ist falsch? Antworte mit dem Namen des Parameters als Text, z. B. `"W2"`.
-#
-# ```
-# Parameter  Einträge  relativer Fehler
-# W1                20          3,10e-10
-# b1                16          2,40e-01
-# W2                20          8,70e-11
-# b2                10          5,00e-10
-# ```
-
-# %%
-answer = ...
-ml.check("05.gradcheck_bug", answer, lang=LANG)
-
-# %% [markdown]
-# ## Der Bias-Fehler des Originals
-#
-# Jetzt die Fehlerrückführung des Original-Tutorials. Vergleiche ihre Zeilen für `db2` und `db1` mit unseren
-# Formeln:
-
-# %%
-ml.show_source(ml.origin.backward_prop)
-
-# %% [markdown]
-# Die Formel sagt „Summe über die Bilder“. `np.sum(dZ2)` ohne `axis` summiert über **alles** – alle Neuronen
-# *und* alle Bilder – und liefert eine einzige Zahl. Probieren wir es mit unserem Netz und Stapel aus:
-
-# %%
-result = ml.origin.backward_prop(cache["Z1"], cache["A1"], cache["Z2"], cache["A2"],
-                                 params["W1"], params["W2"], X, y)  # dW1, db1, dW2, db2
-grads_orig = {"dW1": result[0], "db1": result[1], "dW2": result[2], "db2": result[3]}
-print("grads_orig['db1'] =", grads_orig["db1"], "   shape:", np.shape(grads_orig["db1"]))
-print("grads_orig['db2'] =", grads_orig["db2"])
-print("grads['db1'][:5].ravel() =", grads["db1"][:5].ravel())
-
-# %% [markdown]
-# In `b1 - alpha * db1` wird diese eine Zahl von jedem Bias abgezogen: **Alle Biases einer Schicht bekommen
-# denselben Gradienten** und bewegen sich gemeinsam, als hätte die Schicht nur einen einzigen Bias. Und `db2`
-# ist praktisch 0 – immer: Die Einträge jeder Spalte von $A^{[2]}$ ergeben zusammen 1, die jeder Spalte von
-# $Y$ ebenso, die Summe aller Einträge von $A^{[2]} - Y$ ist also $m - m = 0$. Die Ausgabe-Biases des
-# Originals bewegen sich *nie*; sie behalten das ganze Training über ihre zufälligen Anfangswerte.
-#
-# Das Netz lernt trotzdem über seine Gewichte – deshalb blieb der Fehler unbemerkt. Hätte unsere
-# Gradientenprüfung ihn erwischt? Wir vergleichen die Gradienten des Originals (die eine Zahl auf alle Biases
-# verteilt, genau wie beim Update) mit den numerischen Gradienten, die `check` oben berechnet hat, an
-# denselben Einträgen:
-
-# %%
-def relative_error(a, b):
-    return np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))
-
-
-errors = {}
-for name in params:
-    gradient = np.broadcast_to(grads_orig["d" + name], params[name].shape)  # eine Zahl -> jeder Eintrag
-    sampled = gradient.reshape(-1)[check.indices[name]]  # die Einträge, die die Prüfung verschoben hat
-    errors[name] = relative_error(sampled, check.numerical[name])
-    print(f"{name:3} {errors[name]:10.2e}")
-assert errors["W1"] < 1e-6 and errors["W2"] < 1e-6
-assert errors["b1"] > 1e-2 and errors["b2"] > 1e-2
-
-# %% [markdown]
-# Die Gradientenprüfung zeigt direkt auf den Fehler: Die Gewichte stimmen, beide Biases sind falsch – `b2`
-# mit einem relativen Fehler nahe 1, weil sein Gradient 0 ist, wo er es nicht sein sollte. Die Korrektur
-# steht schon in unserer Formel: nur über die Bilder summieren, eine Zahl pro Neuron behalten –
-# `dZ2.sum(axis=1, keepdims=True)`.
-#
 # ## Die Version von mnistlab
 #
 # Ab jetzt ist die Fehlerrückführung `ml.backward(params, cache, Y)`. Sie nimmt statt des One-Hot-`Y` auch
@@ -367,15 +235,10 @@ ml.show_source(ml.network._backward)
 #   ebenso.
 # - Jeder Gradient hat die Form seines Parameters: `dW1` ist $n_h$ × 784, nicht 10 × 10, wie die Tabelle
 #   des Originals behauptet. Nimm verschiedene Größen (z. B. $n_h = 16$), damit Formfehler auffallen.
-# - Eine **Gradientenprüfung** vergleicht die Fehlerrückführung mit zentralen Differenzen
-#   $(L(w+\varepsilon) - L(w-\varepsilon)) / 2\varepsilon$ in `float64`: Ein relativer Fehler um $10^{-9}$
-#   bedeutet „richtig“, einer über $10^{-6}$ deutet auf einen Fehler hin.
-# - Das `np.sum(dZ)` des Originals gibt allen Biases einer Schicht einen gemeinsamen Gradienten – und den
-#   Ausgabe-Biases gar keinen. Die Gradientenprüfung erwischt das sofort; die Korrektur ist
-#   `sum(axis=1, keepdims=True)`.
+# - Der Bias-Gradient summiert nur über die Bilder: `dZ.sum(axis=1, keepdims=True)`, eine Zahl pro Neuron.
 #
-# **Weiter:** [06a · Gradientenverfahren](06a_gradient_descent.ipynb) – Schritt für Schritt bergab: Das Netz
-# lernt.
+# **Weiter:** [05c · Die Gradientenprüfung](05c_gradient_check.ipynb) – Vertrauen ist gut, Kontrolle ist
+# besser: Diese Gradienten unabhängig prüfen und den Bias-Fehler des Original-Tutorials entlarven.
 
 # %% [markdown]
 # ## Lösungen
@@ -399,11 +262,8 @@ def db2(E):
 assert ml.check("05.db2", db2, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 3.** `b1`: Sein relativer Fehler von 0,24 liegt weit über $10^{-6}$; die anderen sind
-# Rundungsrauschen. (Ein Bias-Gradient, der über die falsche Achse summiert wurde, sieht genau so aus.)
-
-# %%
-assert ml.check("05.gradcheck_bug", "b1", lang=LANG)
+# **Du bist dran · die Fehlerrückführung.** Unser `backward` oben: die vier Schritte, mit dem $\frac{1}{m}$
+# genau einmal, in `dZ2`.
 
 # %%
 assert ml.check("05.backward", backward, lang=LANG, save=False)  # save=False: Die Lösung der Lektion zählt nicht als deine
