@@ -32,7 +32,8 @@ LESSONS = Path(os.environ.get("MNISTLAB_BROWSER_LESSONS") or Path(__file__).reso
 LANGS = ("en", "de")
 TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests on the second core
 # The layout test: a classroom projector (the file browser open, as a Binder link opens the lab, leaves the
-# notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06b, 09), wide charts (05c) and image grids (00, 07, 09).
+# notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06b, 09), wide charts (05c) and image
+# grids (00, 07, 09).
 SIZES = ((1024, 768), (1600, 1000))
 LAYOUT_LESSONS = ("00", "02", "03", "05c", "06b", "07", "09")
 MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
