@@ -19,11 +19,24 @@ LESSON_STRINGS = {
     "lesson.active": {"en": "active", "de": "aktiv"},
     "lesson.before": {"en": "before", "de": "vorher"},
     "lesson.after": {"en": "after", "de": "nachher"},
-    "lesson.constant": {"en": "validation, constant:", "de": "Validierung, konstant:"},
-    "lesson.schedule": {"en": "validation, schedule:", "de": "Validierung, Zeitplan:"},
     "lesson.init_header": {"en": "init", "de": "Init"},
     "lesson.loss": {"en": "loss", "de": "Verlust"},
     "lesson.compare_header": {"en": "params epochs steps s train valid.",
                               "de": "Parameter Epochen Schritte s Training Valid."},
+    "lesson.fashion_classes": {  # the ten Fashion-MNIST labels 0-9, split at "|"
+        "en": "T-shirt/top|trouser|pullover|dress|coat|sandal|shirt|sneaker|bag|ankle boot",
+        "de": "T-Shirt/Top|Hose|Pullover|Kleid|Mantel|Sandale|Hemd|Sneaker|Tasche|Stiefelette"},
+    "lesson.mixed_up": {"en": "{a} ({name_a}) and {b} ({name_b}): {n} of the {errors} wrong answers",
+                        "de": "{a} ({name_a}) und {b} ({name_b}): {n} der {errors} falschen Antworten"},
+    "lesson.mean": {"en": "mean", "de": "Mittel"},
+    "lesson.mean_slope": {"en": "(mean of f'(Z) in each hidden layer)",
+                          "de": "(Mittelwert von f'(Z) in jeder verdeckten Schicht)"},
+    "lesson.largest_gain": {"en": "largest gain: row {row}, {change}",
+                            "de": "größter Gewinn: Zeile {row}, {change}"},
+    "lesson.compare_rows": {
+        "en": "the original|biases fixed|He instead of uniform|mini-batches of 64|10 passes instead of 100|"
+              "784-128-64-10|sigmoid instead of ReLU",
+        "de": "das Original|Biases repariert|He statt gleichverteilt|Mini-Batches zu 64|"
+              "10 statt 100 Durchläufe|784-128-64-10|Sigmoid statt ReLU"},
     "lesson.file_size": {"en": "{name}: {size:,} bytes", "de": "{name}: {size:,} Byte"},
 }

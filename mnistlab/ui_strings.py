@@ -17,6 +17,9 @@ UI_STRINGS = {
     "chart.accuracy.y": {"en": "accuracy (%)", "de": "Genauigkeit (%)"},
     "chart.gradnorm.title": {"en": "Gradient norm per layer", "de": "Gradientennorm je Schicht"},
     "chart.gradnorm.y": {"en": "‖dW‖ (log scale)", "de": "‖dW‖ (logarithmisch)"},
+    "chart.gradlayer.title": {"en": "Gradient norm per layer, at the start",
+                              "de": "Gradientennorm je Schicht, beim Start"},
+    "chart.layer": {"en": "layer l (1 = next to the input)", "de": "Schicht l (1 = an der Eingabe)"},
     "chart.gradhist.title": {
         "en": "Distribution of the weight gradients",
         "de": "Verteilung der Gewichtsgradienten",
