@@ -29,6 +29,8 @@ LESSON_STRINGS = {
     "lesson.mixed_up": {"en": "{a} ({name_a}) and {b} ({name_b}): {n} of the {errors} wrong answers",
                         "de": "{a} ({name_a}) und {b} ({name_b}): {n} der {errors} falschen Antworten"},
     "lesson.mean": {"en": "mean", "de": "Mittel"},
+    "lesson.spread": {"en": "spread", "de": "Spanne"},
+    "lesson.seed_run": {"en": "{rate}, seed {seed}", "de": "{rate}, Seed {seed}"},
     "lesson.mean_slope": {"en": "(mean of f'(Z) in each hidden layer)",
                           "de": "(Mittelwert von f'(Z) in jeder verdeckten Schicht)"},
     "lesson.largest_gain": {"en": "largest gain: row {row}, {change}",

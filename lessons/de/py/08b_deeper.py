@@ -124,7 +124,8 @@ for init, params in starts.items():
 # Ausgabe ist fast One-Hot und der Verlust liegt weit über 2,3: Das Netz startet *selbstsicher falsch*. He
 # hält `Z1.std`, `Z2.std` und `Z3.std` auf einer Größenordnung. Die Varianz von Xavier ist in jeder Schicht
 # kleiner als die von He ($2 / (n_{l-1} + n_l) < 2 / n_{l-1}$), deshalb schrumpfen ihre $Z$ mit der ReLU
-# von Schicht zu Schicht ein wenig – bei drei Schichten fällt das kaum auf, bei acht schon.
+# von Schicht zu Schicht (vergleiche ihr `Z1.std` mit ihrem `Z3.std`). In einem tieferen Netz summiert
+# sich das – der nächste Abschnitt misst es.
 
 # %% [markdown]
 # ## Verschwindende Gradienten, gemessen
@@ -180,8 +181,8 @@ assert norms["relu, he"][0] > 0.5 * norms["relu, he"][7]  # ReLU mit He: Schicht
 #   fehlende Hälfte. Mit Xaviers kleineren Gewichten schrumpft das Signal in beide Richtungen, und alle
 #   Gradienten sind klein.
 # - **relu, he**: Die 2 in der Formel von He gleicht die Hälfte aus, die die ReLU auf 0 setzt, und der
-#   Gradient behält seine Größe durch alle acht Schichten (Schicht 1 weicht ab, weil sie 784 Eingaben hat,
-#   nicht 64).
+#   Gradient behält seine Größe durch alle acht Schichten (Schicht 1 weicht ab, weil ihre Gewichtsmatrix
+#   784 Spalten hat, nicht 64).
 
 # %%
 print(f"{'l':>2}" + "".join(f"{name:>17}" for name in slopes) + "   " + ml.t("lesson.mean_slope", LANG))
@@ -338,10 +339,17 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(param
 # Das Trainings-Panel aus Lektion 06 kann alles aus diesem Kapitel: Wähle das Experiment *tiefer:
 # 784-128-64-10* oder *das Original*, ändere die Stapelgröße, die Initialisierung, die
 # Aktivierungsfunktion und drücke **Trainieren**. Gleicher Startwert und gleiche Einstellungen ergeben
-# immer dasselbe Ergebnis. Ändere immer nur eine Einstellung auf einmal.
+# immer dasselbe Ergebnis. Ändere immer nur eine Einstellung auf einmal. Wir trainieren einmal aus dem Code
+# heraus, damit du einen fertigen Lauf des tiefen Netzes siehst – auch seine Gradientennormen je Schicht:
 
 # %%
-ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
+panel = ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
+panel.train(wait=True)  # der Knopf „Trainieren“ macht dasselbe
+panel
+
+# %%
+assert not panel.history.diverged and panel.history.loss[-1] < panel.history.loss[0]
+print(panel.settings_string())
 
 # %% [markdown]
 # ## Aufgaben

@@ -159,20 +159,24 @@ print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 # mean and the spread (largest minus smallest) over the last five epochs.
 
 # %%
-settings = {"0.2": ({"learning_rate": 0.2}, 2), "0.2 -> 0.02": ({"schedule": ml.step_decay(0.2, 5, 0.1)}, 2),
-            "0.02": ({"learning_rate": 0.02}, 2), "0.2, seed 3": ({"learning_rate": 0.2}, 3)}
-runs = {}
-for name, (rate, seed) in settings.items():  # seed: the shuffling of the batches
+settings = [  # (label, learning rate or schedule, seed of the shuffling)
+    (ml.fmt("{a}", LANG, a=0.2), {"learning_rate": 0.2}, 2),
+    (ml.fmt("{a} -> {b}", LANG, a=0.2, b=0.02), {"schedule": ml.step_decay(0.2, 5, 0.1)}, 2),
+    (ml.fmt("{a}", LANG, a=0.02), {"learning_rate": 0.02}, 2),
+    (ml.t("lesson.seed_run", LANG, rate=0.2, seed=3), {"learning_rate": 0.2}, 3),
+]
+runs = []
+for label, rate, seed in settings:
     params = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
-    runs[name] = ml.train(params, X_train, y_train, n_epochs=10, batch_size=64, rng=np.random.default_rng(seed),
-                          X_val=X_val, y_val=y_val, **rate)
+    runs.append(ml.train(params, X_train, y_train, n_epochs=10, batch_size=64, rng=np.random.default_rng(seed),
+                         X_val=X_val, y_val=y_val, **rate))
 print(f"{'learning_rate':13}" + "".join(f"{epoch:>5}" for epoch in range(1, 11))
-      + f"{ml.t('lesson.mean', LANG):>7}{'max-min':>8}")
-for name, history in runs.items():
+      + f"{ml.t('lesson.mean', LANG):>7}{ml.t('lesson.spread', LANG):>8}")
+for (label, _, _), history in zip(settings, runs, strict=True):
     last5 = np.array(history.val_accuracy[6:])  # epochs 6-10
-    print(f"{name:13}" + "".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in history.val_accuracy[1:])
+    print(f"{label:13}" + "".join(ml.fmt("{a:5.0%}", LANG, a=a) for a in history.val_accuracy[1:])
           + ml.fmt("{mean:7.1%}{spread:8.1%}", LANG, mean=last5.mean(), spread=np.ptp(last5)))
-assert runs["0.2 -> 0.02"].val_accuracy[:6] == runs["0.2"].val_accuracy[:6]  # epochs 0-5: the same run
+assert runs[1].val_accuracy[:6] == runs[0].val_accuracy[:6]  # epochs 0-5: the same run
 print(ml.fmt("1 / {n} = {one:.1%}", LANG, n=y_val.size, one=1 / y_val.size))
 
 # %% [markdown]

@@ -119,8 +119,8 @@ for init, params in starts.items():
 # With uniform start weights (±0.5) the spread of $Z$ grows from layer to layer, the output is nearly
 # one-hot and the loss is far above 2.3: the network starts *confidently wrong*. He keeps `Z1.std`,
 # `Z2.std` and `Z3.std` on one scale. Xavier's variance is smaller than He's in every layer
-# ($2 / (n_{l-1} + n_l) < 2 / n_{l-1}$), so with ReLU its $Z$ shrink a little from layer to layer — three
-# layers hide that; eight will not.
+# ($2 / (n_{l-1} + n_l) < 2 / n_{l-1}$), so with ReLU its $Z$ shrink from layer to layer (compare its
+# `Z1.std` with its `Z3.std`). In a deeper network that adds up — the next section measures it.
 
 # %% [markdown]
 # ## Vanishing gradients, measured
@@ -173,7 +173,7 @@ assert norms["relu, he"][0] > 0.5 * norms["relu, he"][7]  # ReLU with He: layer 
 # - **relu, xavier**: the slope is 1 for about half of the units and 0 for the rest — the missing half
 #   again. With Xavier's smaller weights the signal shrinks in both directions and all gradients are small.
 # - **relu, he**: the 2 in He's formula makes up for the half ReLU sets to 0, and the gradient keeps its
-#   size through all eight layers (layer 1 differs because it has 784 inputs, not 64).
+#   size through all eight layers (layer 1 differs because its weight matrix has 784 columns, not 64).
 
 # %%
 print(f"{'l':>2}" + "".join(f"{name:>17}" for name in slopes) + "   " + ml.t("lesson.mean_slope", LANG))
@@ -322,10 +322,17 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(param
 # The training panel from lesson 06 can do everything from this chapter: choose the experiment *deeper:
 # 784-128-64-10* or *the original*, change the batch size, the initialisation, the activation function,
 # and press **Train**. Same seed and same settings always give the same result. Change one setting at a
-# time.
+# time. We train it once from code, so that you see a finished run of the deep network — its gradient norms
+# per layer too:
 
 # %%
-ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
+panel = ml.training_panel(X_train, y_train, X_val, y_val, lang=LANG, preset="deep_128_64")
+panel.train(wait=True)  # the Train button does the same
+panel
+
+# %%
+assert not panel.history.diverged and panel.history.loss[-1] < panel.history.loss[0]
+print(panel.settings_string())
 
 # %% [markdown]
 # ## Exercises
