@@ -31,8 +31,8 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Ein gutes Netz
 #
-# Zuerst brauchen wir ein Netz, mit dem sich ein Gespräch lohnt. Wir nehmen das Rezept aus Lektion 08:
-# 784-128-64-10, He-Initialisierung, Mini-Batches und einen Lernraten-Zeitplan – auf 4.000
+# Zuerst brauchen wir ein Netz, mit dem sich ein Gespräch lohnt. Wir nehmen das Rezept aus den Lektionen
+# 08a und 08b: 784-128-64-10, He-Initialisierung, Mini-Batches und einen Lernraten-Zeitplan – auf 4.000
 # Trainingsbildern, damit es nur ein paar Sekunden dauert.
 
 # %%

@@ -119,7 +119,7 @@ for init, params in starts.items():
 # With uniform start weights (±0.5) the spread of $Z$ grows from layer to layer, the output is nearly
 # one-hot and the loss is far above 2.3: the network starts *confidently wrong*. He keeps `Z1.std`,
 # `Z2.std` and `Z3.std` on one scale. Xavier's variance is smaller than He's in every layer
-# ($2 / (n_{l-1} + n_l) < 2 / n_{l-1}$), so with ReLU its $Z$ shrink from layer to layer (compare its
+# ($2 / (n_{l-1} + n_l) < 2 / n_{l-1}$), so with ReLU its $Z$ values shrink from layer to layer (compare its
 # `Z1.std` with its `Z3.std`). In a deeper network that adds up — the next section measures it.
 
 # %% [markdown]

@@ -29,8 +29,8 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## A good network
 #
-# First we need a network worth talking to. We use the recipe of lesson 08: 784-128-64-10, He
-# initialisation, mini-batches and a learning-rate schedule — on 4,000 training images, so it takes only
+# First we need a network worth talking to. We use the recipe of lessons 08a and 08b: 784-128-64-10,
+# He initialisation, mini-batches and a learning-rate schedule — on 4,000 training images, so it takes only
 # a few seconds.
 
 # %%
