@@ -20,32 +20,33 @@ _GLOBAL_M_RATE = 0.5 * 32 / 2000  # 0.008
     right=[0.008, 8e-3, 0.5 * 32 / 2000, np.float64(0.008), np.array([0.008])],
     wrong=[0.5 * 2000 / 32, 32 / 2000, 0.5 * 32 / 42000, 0.5, 0.5 / 2000, 0.08, "0.008", [0.008, 0.008]],
     hints={
-        "number": {"en": "Answer with one number.", "de": "Antworte mit einer Zahl."},
+        "number": {"en": "Answer with one number.",
+                   "de": "Antworte mit einer Zahl."},
         "inverted": {"en": "That would make her steps larger. Dividing by 2,000 instead of 32 makes every "
-                           "gradient 2000 / 32 times too SMALL — so the learning rate that gives the same steps "
-                           "is smaller than hers, not larger.",
-                     "de": "Damit würden ihre Schritte größer. Teilt man durch 2.000 statt durch 32, wird jeder "
-                           "Gradient 2000 / 32-mal zu KLEIN – die Lernrate, die dieselben Schritte macht, ist "
-                           "also kleiner als ihre, nicht größer."},
-        "ratio": {"en": "32 / 2000 is the factor by which her gradients are too small. Her learning rate 0.5 "
-                        "multiplies the step too.",
+                           "gradient 2000 / 32 times too SMALL — so the learning rate that gives the same "
+                           "steps is smaller than hers, not larger.",
+                     "de": "Damit würden ihre Schritte größer. Teilt man durch 2.000 statt durch 32, wird "
+                           "jeder Gradient 2000 / 32-mal zu KLEIN – die Lernrate, die dieselben Schritte "
+                           "macht, ist also kleiner als ihre, nicht größer."},
+        "ratio": {"en": "32 / 2000 is the factor by which her gradients are too small. Her learning rate 0.5"
+                        " multiplies the step too.",
                   "de": "32 / 2000 ist der Faktor, um den ihre Gradienten zu klein sind. Ihre Lernrate 0,5 "
                         "multipliziert den Schritt zusätzlich."},
         "original": {"en": "That uses the original's 42,000. Her code divides by her own training-set size, "
                            "2,000.",
-                     "de": "Das verwendet die 42.000 des Originals. Ihr Code teilt durch die Größe ihrer eigenen "
-                           "Trainingsdaten, 2.000."},
-        "per_image": {"en": "Her gradient is not divided by 2,000 on top of the right mean: it is the sum over "
-                            "32 images divided by 2,000, i.e. the right mean times 32 / 2000.",
-                      "de": "Ihr Gradient ist nicht zusätzlich zum richtigen Mittelwert durch 2.000 geteilt: "
-                            "Er ist die Summe über 32 Bilder, geteilt durch 2.000, also der richtige "
+                     "de": "Das verwendet die 42.000 des Originals. Ihr Code teilt durch die Größe ihrer "
+                           "eigenen Trainingsdaten, 2.000."},
+        "per_image": {"en": "Her gradient is not divided by 2,000 on top of the right mean: it is the sum "
+                            "over 32 images divided by 2,000, i.e. the right mean times 32 / 2000.",
+                      "de": "Ihr Gradient ist nicht zusätzlich zum richtigen Mittelwert durch 2.000 geteilt:"
+                            " Er ist die Summe über 32 Bilder, geteilt durch 2.000, also der richtige "
                             "Mittelwert mal 32 / 2000."},
         "other": {"en": "Write both steps down: hers is 0.5 · (her gradient), and her gradient is the right "
-                        "mean over the batch times a factor — which one? Then: which learning rate times the "
-                        "right gradient gives the same step?",
-                  "de": "Schreib beide Schritte auf: Ihrer ist 0,5 · (ihr Gradient), und ihr Gradient ist der "
-                        "richtige Mittelwert über den Stapel mal einem Faktor – welchem? Dann: Welche Lernrate "
-                        "mal dem richtigen Gradienten ergibt denselben Schritt?"},
+                        "mean over the batch times a factor — which one? Then: which learning rate times the"
+                        " right gradient gives the same step?",
+                  "de": "Schreib beide Schritte auf: Ihrer ist 0,5 · (ihr Gradient), und ihr Gradient ist "
+                        "der richtige Mittelwert über den Stapel mal einem Faktor – welchem? Dann: Welche "
+                        "Lernrate mal dem richtigen Gradienten ergibt denselben Schritt?"},
     },
 )
 def _global_m_rate(answer):

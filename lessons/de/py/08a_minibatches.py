@@ -173,7 +173,7 @@ settings = [  # (Name, Lernrate oder Zeitplan, Seed der Mischung)
     (ml.t("lesson.seed_run", LANG, rate=0.2, seed=3), {"learning_rate": 0.2}, 3),
 ]
 runs = []
-for label, rate, seed in settings:
+for _, rate, seed in settings:
     params = ml.init_params([784, 10, 10], rng=np.random.default_rng(1))
     runs.append(ml.train(params, X_train, y_train, n_epochs=10, batch_size=64, rng=np.random.default_rng(seed),
                          X_val=X_val, y_val=y_val, **rate))
