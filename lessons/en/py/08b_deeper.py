@@ -242,7 +242,8 @@ rows = [(10 * 784 + 10 + 10 * 10 + 10, 100, 100, seconds,
          ml.accuracy(y_train, ml.origin.get_predictions(original[0])),
          ml.accuracy(y_val, ml.origin.get_predictions(original[1])))]
 uniform_start = ml.init_params([784, 10, 10], rng=np.random.default_rng(1), init="uniform", dtype=np.float64)
-np.testing.assert_array_equal(uniform_start["W1"], ml.origin.init_params(np.random.default_rng(1))[0])
+for name, value in zip(("W1", "b1", "W2", "b2"), ml.origin.init_params(np.random.default_rng(1)), strict=True):
+    np.testing.assert_array_equal(uniform_start[name], value)  # row 2 starts where the original starts
 
 settings = [  # (layer sizes, init, batch_size, epochs, activation): rows 2-7
     ([784, 10, 10], "uniform", None, 100, "relu"),
