@@ -216,8 +216,8 @@ assert after["sigmoid, xavier"][0] < 0.01  # nach drei Epochen: Schicht 1 bekomm
 assert after["sigmoid, xavier"][1] < 0.3 < after["relu, he"][1]  # Raten ergibt etwa 10 %
 
 # %% [markdown]
-# Nach drei Epochen bekommt die erste Schicht des Sigmoid-Netzes immer noch einen Gradienten, der keine 1 %
-# so groß ist wie der seiner letzten Schicht, und seine Validierungsgenauigkeit liegt immer noch nahe an dem,
+# Nach drei Epochen bekommt die erste Schicht des Sigmoid-Netzes immer noch einen Gradienten, der nicht einmal
+# 1 % so groß ist wie der seiner letzten Schicht, und seine Validierungsgenauigkeit liegt immer noch nahe an dem,
 # was Raten ergibt (10 %); das ReLU-Netz mit He-Start lernt (die Zelle prüft alle drei Aussagen). Acht
 # Sigmoid-Schichten sind mit Absicht ein Extremfall – mit zwei verdeckten Schichten wie unten lernt auch
 # Sigmoid, nur schlechter.
@@ -312,7 +312,7 @@ print(ml.t("lesson.largest_gain", LANG, row=best + 1, change=changes[best]))
 #   lernt es, aber vergleiche sein Δ.
 #
 # Ein Unterschied von ein paar Validierungsbildern (eines ist 0,2 % wert) kann schon aus der Reihenfolge der
-# Stapel kommen; trau den großen.
+# Stapel kommen (Lektion 08a hat es gemessen); trau den großen.
 
 # %% [markdown]
 # ## Ein Modell speichern und laden

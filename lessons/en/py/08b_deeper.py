@@ -296,7 +296,7 @@ print(ml.t("lesson.largest_gain", LANG, row=best + 1, change=changes[best]))
 #   but compare its Δ.
 #
 # A difference of a few validation images (one is worth 0.2 %) can come from the order of the batches
-# alone; trust the large ones.
+# alone (lesson 08a measured it); trust the large ones.
 
 # %% [markdown]
 # ## Saving and loading a model
