@@ -151,9 +151,9 @@ for epoch in range(1, 31):
 print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 
 # %% [markdown]
-# Drei Läufe unseres Netzes 784-10-10, je 10 Epochen mit Mini-Batches zu 64, mit denselben Anfangsgewichten
-# und derselben Mischung (`ml.init_params` wählt die Anfangsgewichte; wie, sehen wir in Lektion 08b). Sie
-# unterscheiden sich nur in der Lernrate (`schedule=` ersetzt `learning_rate=`):
+# Vier Läufe unseres Netzes 784-10-10, je 10 Epochen mit Mini-Batches zu 64, alle mit denselben
+# Anfangsgewichten (`ml.init_params` wählt sie; wie, sehen wir in Lektion 08b). Die ersten drei mischen die
+# Stapel gleich und unterscheiden sich nur in der Lernrate (`schedule=` ersetzt `learning_rate=`):
 #
 # - konstant 0,2,
 # - der Zeitplan: 0,2 in den Epochen 1–5, danach 0,02 in den Epochen 6–10,

@@ -145,9 +145,9 @@ for epoch in range(1, 31):
 print([round(step_decay(0.2, 5, 0.1)(epoch), 6) for epoch in range(1, 11)])
 
 # %% [markdown]
-# Three runs of our 784-10-10 network, 10 epochs of mini-batches of 64, the same start weights and the same
-# shuffling (`ml.init_params` chooses the start weights; lesson 08b looks at how). They differ in the
-# learning rate only (`schedule=` replaces `learning_rate=`):
+# Four runs of our 784-10-10 network, 10 epochs of mini-batches of 64, all from the same start weights
+# (`ml.init_params` chooses them; lesson 08b looks at how). The first three shuffle the batches the same way
+# and differ in the learning rate only (`schedule=` replaces `learning_rate=`):
 #
 # - constant 0.2,
 # - the schedule: 0.2 in epochs 1–5, then 0.02 in epochs 6–10,
