@@ -18,7 +18,7 @@
 # - lässt du genau denselben Code auf **Fashion-MNIST** (Bilder von Kleidungsstücken) laufen,
 # - bekommst du Hinweise, wie es weitergehen kann.
 #
-# ⏱ etwa 30 Minuten, mit den Aufgaben
+# ⏱ etwa 35 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np

@@ -16,7 +16,7 @@
 # - run the very same code on **Fashion-MNIST**, pictures of clothes,
 # - get pointers for where to go next.
 #
-# ⏱ about 30 minutes, with the exercises
+# ⏱ about 35 minutes, with the exercises
 
 # %%
 import numpy as np
