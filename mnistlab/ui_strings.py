@@ -127,7 +127,7 @@ UI_STRINGS = {
     "activation.relu": {"en": "ReLU", "de": "ReLU"},
     "activation.sigmoid": {"en": "sigmoid", "de": "Sigmoid"},
     "panel.init.he": {"en": "He (for ReLU)", "de": "He (für ReLU)"},
-    "panel.init.xavier": {"en": "Xavier (Glorot)", "de": "Xavier (Glorot)"},  # derived for tanh, not sigmoid (08b)
+    "panel.init.xavier": {"en": "Xavier (Glorot)", "de": "Xavier (Glorot)"},  # derived for tanh (08b)
     "panel.init.uniform": {"en": "uniform ±0.5 (the original)", "de": "gleichverteilt ±0,5 (das Original)"},
     "panel.seed": {"en": "seed", "de": "Startwert (seed)"},
     "panel.seed.tip": {
