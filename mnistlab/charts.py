@@ -362,6 +362,29 @@ def descent_paths(paths, *, lang, limit=2.5, n_cols=3):
     return fig
 
 
+def layer_gradient_norms(norms, *, lang):
+    """‖dW1‖, ‖dW2‖, ... of one backward pass against the layer number l, one line per network, log scale.
+
+    norms: {legend name: [‖dW1‖, ..., ‖dWL‖]}, e.g. {"sigmoid": [...], "relu": [...]} (lesson 08b).
+    """
+    check_lang(lang)
+    fig = go.Figure()
+    colours = [OKABE_ITO[c] for c in ("vermillion", "sky", "blue", "orange", "green", "purple")]
+    symbols = ("circle", "square", "diamond", "triangle-up", "x", "cross")
+    for i, (name, values) in enumerate(norms.items()):
+        x, y = finite_xy(range(1, len(values) + 1), values)
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name=str(name),
+                                 line={"color": colours[i % len(colours)], "width": 3},
+                                 marker={"size": 10, "symbol": symbols[i % len(symbols)]}))
+    _style(fig, lang, t("chart.gradlayer.title", lang), height=480)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+                      margin={"t": 110})
+    fig.update_xaxes(title_text=t("chart.layer", lang), dtick=1)
+    fig.update_yaxes(title_text=t("chart.gradnorm.y", lang))
+    _log_axis(fig)
+    return fig
+
+
 def gradient_histogram(grads, *, lang, bins=60):
     """Histogram of the entries of dW1, dW2, ... (a dict from ``ml.backward``, keys "dW1" or "W1")."""
     check_lang(lang)

@@ -29,7 +29,7 @@ from .functions import _relu, _relu_prime, _sigmoid, _sigmoid_prime, _softmax
 
 ACTIVATIONS = {"relu": (_relu, _relu_prime), "sigmoid": (_sigmoid, _sigmoid_prime)}  # g, g' unchecked
 INITS = ("he", "xavier", "uniform")
-INIT_FOR = {"relu": "he", "sigmoid": "xavier"}  # the initialisation made for each activation
+INIT_FOR = {"relu": "he", "sigmoid": "xavier"}  # the default start for each activation (see init_params)
 DEFAULT_ACTIVATION = "relu"
 
 
@@ -63,8 +63,10 @@ class Cache(dict):
 def init_params(layer_sizes, *, rng, init="he", dtype=np.float32):
     """Random weights and zero biases for layer sizes like [784, 128, 64, 10]; returns ``Params``.
 
-    init="he": W ~ N(0, 2 / n_in), made for relu; "xavier": W ~ N(0, 2 / (n_in + n_out)), made for
-    sigmoid; "uniform": W and b ~ U(-0.5, 0.5), what the seed tutorial used. Numbers are drawn in float64
+    init="he": W ~ N(0, 2 / n_in), derived for relu (the 2 makes up for the half relu sets to 0);
+    "xavier" (Glorot): W ~ N(0, 2 / (n_in + n_out)), derived for an activation symmetric around 0 with slope
+    1 there, like tanh - the logistic sigmoid (slope 1/4 at 0) only borrows it, as the usual default;
+    "uniform": W and b ~ U(-0.5, 0.5), what the seed tutorial used. Numbers are drawn in float64
     and then cast, so the same rng seed gives the same network in float32 and float64.
     """
     where = "ml.init_params"

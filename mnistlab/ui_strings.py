@@ -21,6 +21,9 @@ UI_STRINGS = {
                             "de": "Gradientenverfahren auf L(w) = w²/2"},
     "chart.descent.x": {"en": "step", "de": "Schritt"},
     "chart.descent.y": {"en": "w", "de": "w"},
+    "chart.gradlayer.title": {"en": "Gradient norm per layer, at the start",
+                              "de": "Gradientennorm je Schicht, beim Start"},
+    "chart.layer": {"en": "layer l (1 = next to the input)", "de": "Schicht l (1 = an der Eingabe)"},
     "chart.gradhist.title": {
         "en": "Distribution of the weight gradients",
         "de": "Verteilung der Gewichtsgradienten",
@@ -133,7 +136,7 @@ UI_STRINGS = {
     "activation.relu": {"en": "ReLU", "de": "ReLU"},
     "activation.sigmoid": {"en": "sigmoid", "de": "Sigmoid"},
     "panel.init.he": {"en": "He (for ReLU)", "de": "He (für ReLU)"},
-    "panel.init.xavier": {"en": "Xavier (for sigmoid)", "de": "Xavier (für Sigmoid)"},
+    "panel.init.xavier": {"en": "Xavier (Glorot)", "de": "Xavier (Glorot)"},  # derived for tanh (08b)
     "panel.init.uniform": {"en": "uniform ±0.5 (the original)", "de": "gleichverteilt ±0,5 (das Original)"},
     "panel.seed": {"en": "seed", "de": "Startwert (seed)"},
     "panel.seed.tip": {

@@ -35,7 +35,7 @@ TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests o
 # notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06b, 09), wide charts (05c) and image
 # grids (00, 07, 09).
 SIZES = ((1024, 768), (1600, 1000))
-LAYOUT_LESSONS = ("00", "02", "03", "05c", "06b", "07", "09")
+LAYOUT_LESSONS = ("00", "02", "03", "05c", "06b", "07", "08b", "09")
 MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
 
 

@@ -197,6 +197,11 @@ def _global_m_db2(dZ2):
     return dZ2.sum(axis=1, keepdims=True) / 100  # lesson 05's m = 100, not this batch's dZ2.shape[1]
 
 
+def _mutating_mixed_up(C):
+    C += C.T  # the right pair, but the caller's confusion matrix is changed
+    return divmod(int(np.argmax(np.triu(C, 1))), len(C))
+
+
 LN10 = float(np.log(10))
 SURE_AND_WRONG = float(np.mean(-np.log([0.99, 0.01])) + np.log(0.3))  # loss_b - loss_a = 1.1036
 FAIR = [  # (exercise, answer, None if right else the id of the hint it must get)
@@ -273,6 +278,17 @@ FAIR = [  # (exercise, answer, None if right else the id of the hint it must get
     ("04.uniform_loss", 10 * LN10, "sum"),
     ("06.updates_per_epoch", (1, 938), None),
     ("06.updates_per_epoch", (1, 937), "floor"),
+    ("08.global_m_rate", 0.008, None),
+    ("08.global_m_rate", 0.5 * 2000 / 32, "inverted"),  # 31.25: steps made larger, not smaller
+    ("08.global_m_rate", 32 / 2000, "ratio"),  # the factor without the learning rate
+    ("08.global_m_rate", 0.5 * 32 / 42_000, "original"),  # the original's 42,000 instead of her 2,000
+    ("09.mixed_up", lambda C: divmod(int(np.argmax(np.triu(C + C.T, 1))), len(C)), None),
+    ("09.mixed_up", lambda C: tuple(reversed(divmod(int(np.argmax(np.triu(C + C.T, 1))), len(C)))), None),
+    ("09.mixed_up", lambda C: divmod(int(np.argmax(C - np.diag(np.diag(C)))), len(C)), "one_way"),  # 07's
+    ("09.mixed_up", lambda C: divmod(int(np.argmax(np.triu(C + C.T, 1))), 10), "ten"),
+    ("09.mixed_up", lambda C: divmod(int(np.argmax(C + C.T)), len(C)), "diagonal"),
+    ("09.mixed_up", _mutating_mixed_up, "mutated"),
+    ("09.mixed_up", lambda C: [0], "pair"),
 ]
 
 
@@ -307,7 +323,7 @@ def test_the_n_params_hint_never_gives_the_answer_away():
 
 NUMERIC = {"00.n_pixels": 784, "01.pixel_index": 150, "01.memory": 188_160_000,
            "02.sigmoid_prime_max": 0.25, "04.sure_and_wrong": SURE_AND_WRONG, "04.uniform_loss": LN10,
-           "05.eps_float32": 0.03, "07.precision": 40 / 51, "08.he_std": 0.125, "09.fashion_outputs": 10}
+           "05.eps_float32": 0.03, "07.precision": 40 / 51, "08.he_std": 0.125, "08.global_m_rate": 0.008}
 
 
 @pytest.mark.parametrize("name", sorted(NUMERIC))

@@ -1,4 +1,6 @@
-"""Lesson 08 (Training better): number of parameters, steps per epoch, the standard deviation of He init."""
+"""Lesson 08 (08a mini-batches: the global-m bug as a learning rate; 08b deeper networks: the number of
+parameters, the standard deviation of He initialisation). 08a's function exercise 08.minibatch_epoch lives in
+function_exercises.py."""
 
 import math
 
@@ -6,6 +8,59 @@ import numpy as np
 
 from mnistlab.exercises import exercise
 from mnistlab.exercises.compare import as_number
+
+# 08a: a colleague's code divides every mini-batch gradient by the training-set size (2,000) instead of the
+# batch size (32), with learning rate 0.5. The same steps with a correct gradient need 0.5 * 32 / 2000.
+_COLLEAGUE = {"learning_rate": 0.5, "batch": 32, "n_train": 2000}
+_GLOBAL_M_RATE = 0.5 * 32 / 2000  # 0.008
+
+
+@exercise(
+    "08.global_m_rate",
+    right=[0.008, 8e-3, 0.5 * 32 / 2000, np.float64(0.008), np.array([0.008])],
+    wrong=[0.5 * 2000 / 32, 32 / 2000, 0.5 * 32 / 42000, 0.5, 0.5 / 2000, 0.08, "0.008", [0.008, 0.008]],
+    hints={
+        "number": {"en": "Answer with one number.",
+                   "de": "Antworte mit einer Zahl."},
+        "inverted": {"en": "That would make her steps larger. Dividing by 2,000 instead of 32 makes every "
+                           "gradient 2000 / 32 times too SMALL — so the learning rate that gives the same "
+                           "steps is smaller than hers, not larger.",
+                     "de": "Damit würden ihre Schritte größer. Teilt man durch 2.000 statt durch 32, wird "
+                           "jeder Gradient 2000 / 32-mal zu KLEIN – die Lernrate, die dieselben Schritte "
+                           "macht, ist also kleiner als ihre, nicht größer."},
+        "ratio": {"en": "32 / 2000 is the factor by which her gradients are too small. Her learning rate 0.5"
+                        " multiplies the step too.",
+                  "de": "32 / 2000 ist der Faktor, um den ihre Gradienten zu klein sind. Ihre Lernrate 0,5 "
+                        "multipliziert den Schritt zusätzlich."},
+        "original": {"en": "That uses the original's 42,000. Her code divides by her own training-set size, "
+                           "2,000.",
+                     "de": "Das verwendet die 42.000 des Originals. Ihr Code teilt durch die Größe ihrer "
+                           "eigenen Trainingsdaten, 2.000."},
+        "per_image": {"en": "Her gradient is not divided by 2,000 on top of the right mean: it is the sum "
+                            "over 32 images divided by 2,000, i.e. the right mean times 32 / 2000.",
+                      "de": "Ihr Gradient ist nicht zusätzlich zum richtigen Mittelwert durch 2.000 geteilt:"
+                            " Er ist die Summe über 32 Bilder, geteilt durch 2.000, also der richtige "
+                            "Mittelwert mal 32 / 2000."},
+        "other": {"en": "Write both steps down: hers is 0.5 · (her gradient), and her gradient is the right "
+                        "mean over the batch times a factor — which one? Then: which learning rate times the"
+                        " right gradient gives the same step?",
+                  "de": "Schreib beide Schritte auf: Ihrer ist 0,5 · (ihr Gradient), und ihr Gradient ist "
+                        "der richtige Mittelwert über den Stapel mal einem Faktor – welchem? Dann: Welche "
+                        "Lernrate mal dem richtigen Gradienten ergibt denselben Schritt?"},
+    },
+)
+def _global_m_rate(answer):
+    value = as_number(answer)
+    if value is None:
+        return "number"
+    lr, batch, n = _COLLEAGUE["learning_rate"], _COLLEAGUE["batch"], _COLLEAGUE["n_train"]
+    candidates = [(_GLOBAL_M_RATE, None), (lr * n / batch, "inverted"), (batch / n, "ratio"),
+                  (lr * batch / 42_000, "original"), (lr / n, "per_image")]
+    for expected, verdict in candidates:
+        if math.isclose(value, expected, rel_tol=0.005):
+            return verdict
+    return "other"
+
 
 _ARCHITECTURES = ([784, 128, 64, 10], [784, 10, 10], [784, 10], [3, 4, 2], [784, 256, 128, 64, 10])
 _SMALL = [3, 4, 2]  # the network the hint asks to count by hand (26 parameters)
@@ -105,9 +160,11 @@ HE_STD_RTOL = 4 / math.sqrt(2 * 64 * 128)
                          "(64, 128).",
                    "de": "fan_in ist die Anzahl der Eingaben *dieser* Schicht: W2 von 784-128-64-10 hat die "
                          "Form (64, 128)."},
-        "xavier": {"en": "That is Xavier (Glorot) initialisation, made for sigmoid. He uses only fan_in.",
-                   "de": "Das ist die Xavier-(Glorot-)Initialisierung, entwickelt für die Sigmoid-Funktion. "
-                         "He verwendet nur fan_in."},
+        "xavier": {"en": "That is Xavier (Glorot) initialisation, sqrt(2 / (fan_in + fan_out)). He uses "
+                         "only fan_in, and a 2 for the half of the values ReLU sets to 0.",
+                   "de": "Das ist die Xavier-(Glorot-)Initialisierung, sqrt(2 / (fan_in + fan_out)). He "
+                         "verwendet nur fan_in – und eine 2 für die Hälfte der Werte, die die ReLU auf 0 "
+                         "setzt."},
         "decimals": {"en": "Close, but two decimals cannot tell He from its neighbours: give at least three "
                            "(compute it, e.g. with np.sqrt).",
                      "de": "Fast, aber zwei Nachkommastellen reichen nicht, um He von ähnlichen Formeln zu "

@@ -1,9 +1,10 @@
-"""Lesson 09 (Your own handwriting): MNIST's centre of mass, inverting a photo, outputs for Fashion-MNIST."""
+"""Lesson 09 (Your own handwriting): MNIST's centre of mass, inverting a photo, the Fashion-MNIST classes
+mixed up most."""
 
 import numpy as np
 
 from mnistlab.exercises import exercise
-from mnistlab.exercises.compare import as_number, pair
+from mnistlab.exercises.compare import pair
 
 
 @exercise(
@@ -88,26 +89,99 @@ def _invert(answer):
     return None
 
 
+# Test confusion matrices (rows: true class, columns: predicted class). In each, the largest single count
+# off the diagonal (07.most_confused's answer) is NOT the pair mixed up most in both directions together,
+# so an answer that looks one way only is caught.
+_MIXED = [
+    np.array([[50, 9, 1], [0, 40, 6], [2, 5, 35]]),  # one way: (0, 1) with 9; both ways: {1, 2} with 11
+    np.array([[90, 1, 8, 0], [2, 85, 0, 3], [9, 0, 88, 1], [0, 12, 2, 91]]),  # (3, 1) 12 vs {0, 2} 17
+    np.array([[5, 0], [3, 1]]),
+]
+
+
+def _mixed_up_pair(C):
+    both = np.array(C, dtype=float) + np.array(C, dtype=float).T  # C[a, b] + C[b, a]
+    both[np.tril_indices_from(both)] = -1  # each pair once (a < b), the diagonal never
+    return divmod(int(both.argmax()), both.shape[1])
+
+
+def _one_way_pair(C):
+    off = np.array(C, dtype=float)
+    np.fill_diagonal(off, -1)
+    return divmod(int(off.argmax()), off.shape[1])
+
+
+def _mixed_up_mutating(C):
+    C += C.T  # right pair, but the caller's matrix is changed
+    C[np.tril_indices_from(C)] = 0
+    return divmod(int(C.argmax()), C.shape[1])
+
+
+def _mixed_up_ten(C):
+    both = C + C.T
+    both[np.tril_indices_from(both)] = 0
+    return divmod(int(both.argmax()), 10)
+
+
 @exercise(
-    "09.fashion_outputs",
-    right=[10, 10.0, np.int64(10)],
-    wrong=[784, 9, 1, 28, "10"],
+    "09.mixed_up",
+    right=[_mixed_up_pair, lambda C: _mixed_up_pair(C)[::-1],
+           lambda C: max(((a, b) for a in range(len(C)) for b in range(a + 1, len(C))),
+                         key=lambda ab: C[ab] + C[ab[::-1]])],
+    wrong=[_one_way_pair, lambda C: _one_way_pair(C)[::-1], _mixed_up_mutating, _mixed_up_ten,
+           lambda C: divmod(int(np.argmax(C + C.T)), len(C)), lambda C: (0, 1), lambda C: 4, (4, 6)],
     hints={
-        "number": {"en": "Answer with one whole number.", "de": "Antworte mit einer ganzen Zahl."},
-        "inputs": {"en": "784 is the number of *inputs* (pixels). How many classes are there to choose from?",
-                   "de": "784 ist die Anzahl der *Eingaben* (Pixel). Zwischen wie vielen Klassen wählt das "
-                         "Netz?"},
-        "nine": {"en": "The labels run from 0 to 9 — how many labels is that?",
-                 "de": "Die Labels laufen von 0 bis 9 – wie viele Labels sind das?"},
-        "one": {"en": "Softmax gives one probability *per class*, so there is one output per class.",
-                "de": "Softmax liefert eine Wahrscheinlichkeit *pro Klasse*, also gibt es eine Ausgabe pro "
-                      "Klasse."},
-        "other": {"en": "Count the rows of the class table in the lesson.",
-                  "de": "Zähle die Zeilen der Klassentabelle in der Lektion."},
+        "function": {"en": "Answer with a function of C, e.g. answer = mixed_up.",
+                     "de": "Antworte mit einer Funktion von C, z. B. answer = mixed_up."},
+        "pair": {"en": "Return a pair of two classes, e.g. (2, 5).",
+                 "de": "Gib ein Paar aus zwei Klassen zurück, z. B. (2, 5)."},
+        "one_way": {"en": "That is the largest count in ONE direction (lesson 07's most_confused). A mix-up "
+                          "goes both ways: a shirt called a coat and a coat called a shirt are the same "
+                          "confusion. Add C[a, b] and C[b, a] — for all pairs at once: C + C.T.",
+                    "de": "Das ist die größte Zahl in EINER Richtung (most_confused aus Lektion 07). Eine "
+                          "Verwechslung geht in beide Richtungen: ein Hemd, das für einen Mantel gehalten "
+                          "wird, und ein Mantel, der für ein Hemd gehalten wird, sind dieselbe "
+                          "Verwechslung. Addiere C[a, b] und C[b, a] – für alle Paare auf einmal: C + C.T."},
+        "diagonal": {"en": "Two different classes, please: the diagonal of C + C.T holds twice the right "
+                           "answers, the largest counts. Leave it out.",
+                     "de": "Bitte zwei verschiedene Klassen: Auf der Diagonalen von C + C.T stehen die "
+                           "richtigen Antworten doppelt – die größten Zahlen. Lass sie weg."},
+        "ten": {"en": "Right for a 10 × 10 matrix, but the check also tries {n} × {n}: take the number of "
+                      "classes from C (C.shape[1]) instead of writing 10.",
+                "de": "Für eine 10 × 10-Matrix stimmt das, aber die Prüfung probiert auch {n} × {n}: Nimm "
+                      "die Anzahl der Klassen aus C (C.shape[1]), statt 10 zu schreiben."},
+        "mutated": {"en": "Your function changes the matrix it gets (e.g. C += C.T on C itself): afterwards "
+                          "the caller's confusion matrix is broken. Work on a copy: both = C + C.T makes a "
+                          "new matrix.",
+                    "de": "Deine Funktion verändert die Matrix, die sie bekommt (z. B. C += C.T auf C "
+                          "selbst): Danach ist die Konfusionsmatrix des Aufrufers kaputt. Arbeite auf einer "
+                          "Kopie: beide = C + C.T ergibt eine neue Matrix."},
+        "other": {"en": "For the test matrix {C} your function gives {got}. For each pair of classes a < b, "
+                        "add C[a, b] + C[b, a]; return the pair with the largest sum.",
+                  "de": "Für die Testmatrix {C} liefert deine Funktion {got}. Addiere für jedes Paar von "
+                        "Klassen a < b die Zahlen C[a, b] + C[b, a]; gib das Paar mit der größten Summe "
+                        "zurück."},
     },
 )
-def _fashion_outputs(answer):
-    answer = as_number(answer)
-    if answer is None:
-        return "number"
-    return {10: None, 784: "inputs", 9: "nine", 1: "one"}.get(answer, "other")
+def _mixed_up(answer):
+    if not callable(answer):
+        return "function"
+    for C in _MIXED:
+        given = C.copy()
+        got = pair(answer(given))
+        if not np.array_equal(given, C):
+            return "mutated"
+        if got is None:
+            return "pair"
+        right = _mixed_up_pair(C)
+        if sorted(got) == sorted(right):
+            continue
+        if got[0] == got[1]:
+            return "diagonal"
+        if sorted(got) == sorted(_one_way_pair(C)):
+            return "one_way"
+        n = C.shape[1]
+        if got in (divmod(right[0] * n + right[1], 10), divmod(right[1] * n + right[0], 10)):
+            return "ten", {"n": n}
+        return "other", {"C": str(C.tolist()), "got": str(got)}
+    return None

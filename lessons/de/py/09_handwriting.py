@@ -18,7 +18,7 @@
 # - lässt du genau denselben Code auf **Fashion-MNIST** (Bilder von Kleidungsstücken) laufen,
 # - bekommst du Hinweise, wie es weitergehen kann.
 #
-# ⏱ etwa 30 Minuten, mit den Aufgaben
+# ⏱ etwa 35 Minuten, mit den Aufgaben
 
 # %%
 import numpy as np
@@ -31,8 +31,8 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Ein gutes Netz
 #
-# Zuerst brauchen wir ein Netz, mit dem sich ein Gespräch lohnt. Wir nehmen das Rezept aus Lektion 08:
-# 784-128-64-10, He-Initialisierung, Mini-Batches und einen Lernraten-Zeitplan – auf 4.000
+# Zuerst brauchen wir ein Netz, mit dem sich ein Gespräch lohnt. Wir nehmen das Rezept aus den Lektionen
+# 08a und 08b: 784-128-64-10, He-Initialisierung, Mini-Batches und einen Lernraten-Zeitplan – auf 4.000
 # Trainingsbildern, damit es nur ein paar Sekunden dauert.
 
 # %%
@@ -272,11 +272,21 @@ answer = ...  # wenn deine Funktion fertig ist: answer = to_mnist_style
 ml.check("09.invert", answer, lang=LANG)
 
 # %% [markdown]
-# **Aufgabe 3.** Wie viele Ausgaben (Neuronen in der letzten Schicht) braucht ein Netz für Fashion-MNIST?
+# **Aufgabe 3 · Welche Kleidungsstücke verwechselt das Netz?** In einer Konfusionsmatrix `C` (Zeilen:
+# richtige Klasse, Spalten: vorhergesagte Klasse, wie in Lektion 07) taucht eine Verwechslung zweier Klassen
+# a und b zweimal auf: als `C[a, b]` (ein a für ein b gehalten) und als `C[b, a]` (ein b für ein a
+# gehalten). Schreibe `mixed_up(C)`, das das Paar `(a, b)` zweier verschiedener Klassen zurückgibt, die das
+# Netz **in beiden Richtungen zusammen** am häufigsten verwechselt – für eine Matrix beliebiger Größe und
+# ohne `C` zu verändern. Überlege dann, was die beiden Klassen gemeinsam haben – die Lösungen wenden die
+# Funktion auf die Fashion-MNIST-Matrix `C` von oben an.
 
 # %%
-answer = ...
-ml.check("09.fashion_outputs", answer, lang=LANG)
+def mixed_up(C):
+    ...  # dein Code
+
+
+answer = ...  # wenn deine Funktion fertig ist: answer = mixed_up
+ml.check("09.mixed_up", answer, lang=LANG)
 
 # %% [markdown]
 # ## Zusammenfassung
@@ -309,4 +319,23 @@ def to_mnist_style_solution(photo):
 assert ml.check("09.invert", to_mnist_style_solution, lang=LANG)
 
 # %%
-assert ml.check("09.fashion_outputs", 10, lang=LANG)  # eine Ausgabe pro Klasse
+def mixed_up_solution(C):
+    both = C + C.T  # both[a, b] = C[a, b] + C[b, a]: eine neue Matrix, C bleibt, wie es ist
+    both[np.tril_indices_from(both)] = 0  # jedes Paar einmal (a < b); auf der Diagonalen stehen die Treffer
+    return divmod(int(np.argmax(both)), both.shape[1])  # flacher Index -> (Zeile, Spalte)
+
+
+assert ml.check("09.mixed_up", mixed_up_solution, lang=LANG)
+a, b = mixed_up_solution(C)
+names = ml.t("lesson.fashion_classes", LANG).split("|")
+print(ml.t("lesson.mixed_up", LANG, a=a, name_a=names[a], b=b, name_b=names[b], n=C[a, b] + C[b, a],
+           errors=C.sum() - np.trace(C)))
+assert {a, b} <= {0, 2, 4, 6}  # T-Shirt/Top, Pullover, Mantel, Hemd
+
+# %% [markdown]
+# Am häufigsten verwechselt werden zwei Kleidungsstücke für den Oberkörper (die Zelle oben prüft es: Labels
+# 0, 2, 4 oder 6). Bei 28 × 28 grauen Pixeln haben T-Shirt, Pullover, Mantel und Hemd fast denselben Umriss
+# – ein Rumpf mit Ärmeln. Was sie unterscheidet – ein Kragen, Knöpfe, ein Reißverschluss, die Länge der
+# Ärmel –, sind ein paar Pixel Detail, und unser Netz, das jede Pixelposition für sich gewichtet, hat dafür
+# keinen besonderen Blick. Eine Hose (Label 1), eine Sandale (5) oder eine Tasche (8) hat einen eigenen
+# Umriss: Vergleiche ihre Trefferquote in der Tabelle oben mit der von 0, 2, 4 und 6.
