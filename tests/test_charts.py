@@ -85,6 +85,9 @@ def test_descent_paths_draw_one_small_chart_per_learning_rate_in_a_fixed_frame_a
     assert all(tuple(fig.layout[f"yaxis{i or ''}"].range) == (-2.5, 2.5) for i in range(5) if i != 1)
     assert fig.layout.title.text == ml.t("chart.descent.title", lang)
     assert fig.layout.xaxis4.title.text == ml.t("chart.descent.x", lang)  # the bottom row: 4 rates, 3 a row
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_layer_gradient_norms_draw_one_line_per_network_over_the_layer_numbers_on_a_log_axis(lang):
     norms = {"sigmoid": [1e-4, 1e-2, 1.0], "relu": [0.2, float("nan"), 0.3]}
     fig = charts.layer_gradient_norms(norms, lang=lang)
