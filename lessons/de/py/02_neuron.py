@@ -313,7 +313,7 @@ assert ml.check("02.relu_prime_values", ml.relu_prime(np.array([-2.0, 0.0, 3.0])
 # **Aufgabe 3.** Am steilsten ist die Sigmoid-Funktion bei $z = 0$: $\sigma'(0) = 0{,}5 \cdot (1 - 0{,}5) =
 # 0{,}25$. Ein Gradient, der durch eine Sigmoid-Funktion läuft, schrumpft also auf ein Viertel oder weniger –
 # Schicht für Schicht. Das ist ein Grund, warum ein Netz mit ReLU (Steigung 1) meist schneller lernt
-# (Lektion 08).
+# (Lektion 08b).
 
 # %%
 assert ml.check("02.sigmoid_prime_max", ml.sigmoid_prime(np.linspace(-10, 10, 2001)).max(), lang=LANG)

@@ -82,7 +82,7 @@ ml.check("03.shape_Z1", answer, lang=LANG)
 # ## Die Vorwärtsrechnung, ausgeschrieben
 #
 # Jetzt mit echten Zahlen: 200 Trainingsbilder und das Netz des ursprünglichen Tutorials, 784 → 10 → 10.
-# `ml.init_params` erzeugt die Gewichte (kleine Zufallszahlen; wie sie gewählt werden, erklärt Lektion 08)
+# `ml.init_params` erzeugt die Gewichte (kleine Zufallszahlen; wie sie gewählt werden, erklärt Lektion 08b)
 # und Biases mit dem Wert 0, zusammen in einem Dictionary:
 
 # %%

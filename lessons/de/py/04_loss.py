@@ -143,7 +143,7 @@ print(f"{60_000 / 64 * 0.9 ** 64 = :.1f}")
 # %% [markdown]
 # Einem Stapel aus 8 Bildern fehlt die 9 also fast jedes zweite Mal, und selbst bei Stapeln zu 64 hat etwa ein
 # Stapel pro Durchlauf durch die Daten keine 9. Das Original trainiert auf dem ganzen Datensatz auf einmal,
-# dort tritt der Fehler also nie auf. Er schlägt zu, sobald du mit Mini-Batches (kleinen Stapeln, Lektion 08)
+# dort tritt der Fehler also nie auf. Er schlägt zu, sobald du mit Mini-Batches (kleinen Stapeln, Lektion 08a)
 # oder auf einer kleinen Teilmenge trainierst. Was geht dann kaputt? Der nächste Schritt des Trainings
 # (Lektion 05) berechnet `A2 - Y`, und dafür müssen beide Matrizen dieselbe Form haben:
 
@@ -379,7 +379,7 @@ ml.charts.probabilities(p, lang=LANG, true_label=y[i])
 #
 # Die Balken sind fast gleich hoch: Das untrainierte Netz antwortet „ungefähr 10 % für jede Ziffer“. Das ist
 # kein Zufall. Seine Gewichte (weights) sind kleine Zufallszahlen (wie sie gewählt werden, erklärt Lektion
-# 08), also sind die zehn Rohwerte in `Z2` klein und liegen nah beieinander – und die Softmax von fast
+# 08b), also sind die zehn Rohwerte in `Z2` klein und liegen nah beieinander – und die Softmax von fast
 # gleichen Rohwerten ist fast gleichverteilt. Wäre jede Wahrscheinlichkeit genau $\frac{1}{10}$, kostete
 # jedes Bild – und damit auch der Mittelwert –
 #

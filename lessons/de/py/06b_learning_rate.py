@@ -330,7 +330,7 @@ print(panel.message)
 #    tote Neuronen, wie oben.
 # 4. Im Menü **Experiment** gibt es fertige Einstellungen, z. B. „Lernrate zu klein“ und „Lernrate zu groß“.
 #    Sie trainieren mit Mini-Batches (kleinen Stapeln) zu 64 Bildern statt mit dem vollen Stapel – warum das
-#    viel schneller geht, erklärt Lektion 08 –, aber die Lernrate wirkt genauso.
+#    viel schneller geht, erklärt Lektion 08a –, aber die Lernrate wirkt genauso.
 #
 # Alles, was die Knöpfe tun, geht auch per Code, z. B. `panel.controls["learning_rate"].value = 10` und dann
 # `panel.train(wait=True)`; `panel.message` enthält den Text des Meldungsfelds und `panel.history` den Lauf.

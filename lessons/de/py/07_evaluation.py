@@ -328,7 +328,7 @@ ml.check("07.precision", answer, lang=LANG)
 #   immer 0 sind, bewegen ihre Gewichte nie; ein totes ReLU-Neuron lernt nie.
 #
 # Als Nächstes: Unser Netz trainiert noch langsam und bleibt klein. Trainieren wir es besser:
-# [08a · Besser trainieren](08a_minibatches.ipynb)
+# [08a · Besser trainieren: Mini-Batches](08a_minibatches.ipynb)
 
 # %% [markdown]
 # ## Lösungen

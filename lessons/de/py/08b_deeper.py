@@ -337,7 +337,7 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(param
 # %% [markdown]
 # ## Probiere es selbst
 #
-# Das Trainings-Panel aus Lektion 06 kann alles aus diesem Kapitel: Wähle das Experiment *tiefer:
+# Das Trainings-Panel aus Lektion 06b kann alles aus diesem Kapitel: Wähle das Experiment *tiefer:
 # 784-128-64-10* oder *das Original*, ändere die Stapelgröße, die Initialisierung, die
 # Aktivierungsfunktion und drücke **Trainieren**. Gleicher Startwert und gleiche Einstellungen ergeben
 # immer dasselbe Ergebnis. Ändere immer nur eine Einstellung auf einmal. Wir trainieren einmal aus dem Code

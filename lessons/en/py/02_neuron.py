@@ -302,7 +302,7 @@ assert ml.check("02.relu_prime_values", ml.relu_prime(np.array([-2.0, 0.0, 3.0])
 # %% [markdown]
 # **Exercise 3.** The sigmoid is steepest at $z = 0$: $\sigma'(0) = 0.5 \cdot (1 - 0.5) = 0.25$. So a
 # gradient that passes through a sigmoid shrinks to a quarter or less — layer after layer. This is one
-# reason why ReLU (slope 1) usually learns faster (lesson 08).
+# reason why ReLU (slope 1) usually learns faster (lesson 08b).
 
 # %%
 assert ml.check("02.sigmoid_prime_max", ml.sigmoid_prime(np.linspace(-10, 10, 2001)).max(), lang=LANG)

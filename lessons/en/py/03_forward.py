@@ -76,7 +76,7 @@ ml.check("03.shape_Z1", answer, lang=LANG)
 # ## The forward pass, written out
 #
 # Now with real numbers: 200 training images and the network of the original tutorial, 784 → 10 → 10.
-# `ml.init_params` creates the weights (small random numbers; lesson 08 explains how they are chosen) and
+# `ml.init_params` creates the weights (small random numbers; lesson 08b explains how they are chosen) and
 # zero biases, as a dictionary:
 
 # %%

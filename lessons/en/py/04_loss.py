@@ -138,7 +138,7 @@ print(f"{60_000 / 64 * 0.9 ** 64 = :.1f}")
 # %% [markdown]
 # So a batch of 8 lacks a 9 almost every other time, and even with batches of 64 about one batch per pass
 # over the data has no 9. The original trains on the whole data set at once, so the bug never shows there.
-# It bites as soon as you train on mini-batches (lesson 08) or on a small subset. What breaks?
+# It bites as soon as you train on mini-batches (lesson 08a) or on a small subset. What breaks?
 # The next step of training (lesson 05) computes `A2 - Y`, and that needs two matrices of the same shape:
 
 # %%
@@ -358,7 +358,7 @@ ml.charts.probabilities(p, lang=LANG, true_label=y[i])
 # ## Why an untrained network starts at $\ln 10$
 #
 # The bars are almost flat: the untrained network answers "roughly 10 % for every digit". That is no
-# accident. Its weights are small random numbers (lesson 08 explains how they are chosen), so the ten scores
+# accident. Its weights are small random numbers (lesson 08b explains how they are chosen), so the ten scores
 # in `Z2` are small and close to each other, and the softmax of nearly equal scores is nearly uniform. If
 # every probability were exactly $\frac{1}{10}$, every image — and so their mean — would cost
 #

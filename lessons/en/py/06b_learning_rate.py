@@ -314,7 +314,7 @@ print(panel.message)
 # 3. Try values between 0.5 and 10. Where does it start to go wrong? Around 2 you may see a run that does
 #    not blow up but gets stuck near $\ln 10 \approx 2.3$ with about 10 % accuracy — dead neurons, as above.
 # 4. The **Experiment** menu has ready-made settings, e.g. "learning rate too low" and "learning rate too
-#    high". They train on *mini-batches* of 64 images instead of the full batch — lesson 08 explains why
+#    high". They train on *mini-batches* of 64 images instead of the full batch — lesson 08a explains why
 #    that is much faster — but the learning rate behaves the same way.
 #
 # Everything the buttons do can also be done from code, e.g.

@@ -310,7 +310,7 @@ ml.check("07.precision", answer, lang=LANG)
 #   move their weights; a dead ReLU unit never learns.
 #
 # Next: our network still trains slowly and stays small. Let's train it better:
-# [08a · Training better](08a_minibatches.ipynb)
+# [08a · Training better: mini-batches](08a_minibatches.ipynb)
 
 # %% [markdown]
 # ## Solutions

@@ -320,7 +320,7 @@ np.testing.assert_array_equal(ml.predict(params_loaded, X_val), ml.predict(param
 # %% [markdown]
 # ## Try it yourself
 #
-# The training panel from lesson 06 can do everything from this chapter: choose the experiment *deeper:
+# The training panel from lesson 06b can do everything from this chapter: choose the experiment *deeper:
 # 784-128-64-10* or *the original*, change the batch size, the initialisation, the activation function,
 # and press **Train**. Same seed and same settings always give the same result. Change one setting at a
 # time. We train it once from code, so that you see a finished run of the deep network — its gradient norms
