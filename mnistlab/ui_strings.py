@@ -6,6 +6,13 @@ Part of ``mnistlab.i18n.STRINGS`` (read them with ``t(key, lang, ...)``); the le
 
 UI_STRINGS = {
     # ---- charts ----
+    "chart.graph.title_forward": {"en": "Computational graph: the forward pass",
+                                  "de": "Rechengraph: die Vorwärtsrechnung"},
+    "chart.graph.title_backward": {"en": "Computational graph (forward values, backward gradients)",
+                                   "de": "Rechengraph (Werte vorwärts, Gradienten rückwärts)"},
+    "chart.graph.values": {"en": "value (forward, top to bottom)", "de": "Wert (vorwärts, von oben nach unten)"},
+    "chart.graph.gradients": {"en": "gradient ∂L/∂… (backward, bottom to top)",
+                              "de": "Gradient ∂L/∂… (rückwärts, von unten nach oben)"},
     "chart.train": {"en": "training", "de": "Training"},
     "chart.validation": {"en": "validation", "de": "Validierung"},
     "chart.train_steps": {"en": "training (per step)", "de": "Training (pro Schritt)"},
