@@ -26,4 +26,9 @@ LESSON_STRINGS = {
     "lesson.compare_header": {"en": "params epochs steps s train valid.",
                               "de": "Parameter Epochen Schritte s Training Valid."},
     "lesson.file_size": {"en": "{name}: {size:,} bytes", "de": "{name}: {size:,} Byte"},
+    "lesson.hand_numerical": {"en": "{name:>3}: by hand {hand:+.6f}   numerical {num:+.6f}",
+                              "de": "{name:>3}: von Hand {hand:+.6f}   numerisch {num:+.6f}"},
+    "lesson.nudge_w": {"en": "L(w + 0.01) - L(w) = {change:.4f}   ∂L/∂w · 0.01 = {predicted:.4f}",
+                       "de": "L(w + 0,01) − L(w) = {change:.4f}   ∂L/∂w · 0,01 = {predicted:.4f}"},
+    "lesson.max_difference": {"en": "largest difference: {diff:.1e}", "de": "größte Abweichung: {diff:.1e}"},
 }

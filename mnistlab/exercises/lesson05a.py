@@ -209,7 +209,7 @@ def _softmax2_cases():
         coupling={"en": "Right for the true class, but the other score gets 0 from you. Both probabilities "
                         "share one denominator, so z of the *other* class changes p_y too: "
                         "∂p_1/∂z_2 = −p_1·p_2. That gives p_k − Y_k for every k.",
-                  "de": "Für die richtige Klasse stimmt es, aber die andere Bewertung bekommt bei dir 0. "
+                  "de": "Für die richtige Klasse stimmt es, aber der andere Rohwert bekommt bei dir 0. "
                         "Beide Wahrscheinlichkeiten haben denselben Nenner, also ändert auch z der *anderen* "
                         "Klasse p_y: ∂p_1/∂z_2 = −p_1·p_2. Das ergibt p_k − Y_k für jedes k."},
         dL_dp={"en": "−1/p_y is ∂L/∂p_y, the first link. Continue through the softmax with its Jacobian "
@@ -218,14 +218,14 @@ def _softmax2_cases():
                      "Jacobi-Matrix (∂p_1/∂z_1 = p_1(1 − p_1), ∂p_1/∂z_2 = −p_1·p_2)."},
         no_softmax={"en": "z − Y uses the scores themselves: first turn them into probabilities p = softmax(z), "
                           "then p − Y.",
-                    "de": "z − Y nimmt die Bewertungen selbst: Mach erst Wahrscheinlichkeiten daraus, "
+                    "de": "z − Y nimmt die Rohwerte selbst: Mach erst Wahrscheinlichkeiten daraus, "
                           "p = softmax(z), dann p − Y."},
         p_only={"en": "That is p alone: subtract the one-hot truth Y.",
                 "de": "Das ist nur p: Zieh die One-hot-Wahrheit Y ab."},
         overflow={"en": "For z = [1000, 998] you get NaN: np.exp(1000) overflows. Subtract the largest score "
                         "first, as in lesson 03: np.exp(z - z.max()).",
-                  "de": "Für z = [1000, 998] bekommst du NaN: np.exp(1000) läuft über. Zieh zuerst die größte "
-                        "Bewertung ab, wie in Lektion 03: np.exp(z - z.max())."},
+                  "de": "Für z = [1000, 998] bekommst du NaN: np.exp(1000) läuft über. Zieh zuerst den größten "
+                        "Rohwert ab, wie in Lektion 03: np.exp(z - z.max())."},
     ),
 )
 def _softmax2_grad(answer):
