@@ -62,8 +62,8 @@ _EXPORTS = {
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
 _SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers",
                "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
-               "charts", "network_charts", "dashboard_chart", "graph_chart", "scalar_graph", "shapes", "widgets",
-               "drawing", "exercises", "notebook", "workbook"}
+               "charts", "network_charts", "dashboard_chart", "graph_chart", "scalar_graph", "shapes",
+               "widgets", "drawing", "exercises", "notebook", "workbook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 

@@ -3,9 +3,10 @@ node a box with its value (the forward pass), below it in vermillion its gradien
 edge what the backward pass carries along it - where a value is used twice, its box holds the sum of its
 edges. Plotly only; the numbers come from the graph.
 
-Every text is an annotation with a ``name`` ("node:x", "edge:x->p"), so a test (or the browser) finds it by
-name. The figure takes the notebook's width; rows have a fixed height, so the arrows can end exactly at the
-top and bottom of the boxes.
+Every text is an annotation with a ``name`` - "n:x" for node x's box, "e:x->p" for the gradient on the edge
+from x to p, "a:x->p" for that edge's arrow - so a test (or the browser) finds it by name (short, because a
+German lesson's language scan reads annotation names too). The figure takes the notebook's width; rows
+have a fixed height, so the arrows can end exactly at the top and bottom of the boxes.
 """
 
 import plotly.graph_objects as go
@@ -54,17 +55,18 @@ def computational_graph(graph, *, lang, gradients=True, title=None):
     for edge in graph.edges:
         (x0, r0), (x1, r1) = where[edge.source], where[edge.target]
         y0, y1 = -r0 - half_box, -r1 + half_box
-        annotations.append({"name": f"arrow:{edge.source}->{edge.target}", "x": x1, "y": y1, "ax": x0, "ay": y0,
-                            "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "text": "", "showarrow": True,
-                            "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 1.6, "arrowcolor": EDGE})
+        annotations.append({"name": f"a:{edge.source}->{edge.target}", "x": x1, "y": y1, "ax": x0,
+                            "ay": y0, "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "text": "",
+                            "showarrow": True, "arrowhead": 2, "arrowsize": 1.2, "arrowwidth": 1.6,
+                            "arrowcolor": EDGE})
         if gradients:
-            annotations.append({"name": f"edge:{edge.source}->{edge.target}", "x": (x0 + x1) / 2,
+            annotations.append({"name": f"e:{edge.source}->{edge.target}", "x": (x0 + x1) / 2,
                                 "y": (y0 + y1) / 2, "xref": "x", "yref": "y", "showarrow": False,
                                 "text": number(edge.carried, lang), "bgcolor": "white", "borderpad": 2,
                                 "font": {"size": EDGE_FONT, "color": GRADIENT}})
     for name, (col, row) in where.items():
         leaf = graph.nodes[name].op == "input"
-        annotations.append({"name": f"node:{name}", "x": col, "y": -row, "xref": "x", "yref": "y",
+        annotations.append({"name": f"n:{name}", "x": col, "y": -row, "xref": "x", "yref": "y",
                             "showarrow": False, "text": node_text(graph, name, lang, gradients=gradients),
                             "font": {"size": NODE_FONT, "color": VALUE}, "align": "center",
                             "bgcolor": "#eef5fb" if leaf else "white", "bordercolor": OKABE_ITO["blue"],
@@ -76,9 +78,10 @@ def computational_graph(graph, *, lang, gradients=True, title=None):
     default = "chart.graph.title_backward" if gradients else "chart.graph.title_forward"
     _style(fig, lang, title if title is not None else t(default, lang))
     plot_px = (n_rows - 1) * ROW_PX + 2 * pad * ROW_PX
-    fig.update_layout(annotations=annotations, height=round(plot_px + MARGIN["t"] + MARGIN["b"]), margin=MARGIN,
-                      legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": FONT_SIZE - 3}},
-                      hovermode=False, dragmode=False)
+    fig.update_layout(annotations=annotations, height=round(plot_px + MARGIN["t"] + MARGIN["b"]),
+                      margin=MARGIN, hovermode=False, dragmode=False,
+                      legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top",
+                              "font": {"size": FONT_SIZE - 3}})
     fig.update_xaxes(visible=False, range=[min(cols) - 0.8, max(cols) + 0.8], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-(n_rows - 1) - pad, pad], fixedrange=True)
     return fig

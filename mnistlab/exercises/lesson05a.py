@@ -43,8 +43,8 @@ def _dw_without_two(x, w, b, y):  # the 2 of the square forgotten
     return _neuron_dw(x, w, b, y) / 2
 
 
-NEURON_CASES = [  # (description, (x, w, b, y)): z > 0 and z < 0, x ≠ ±1, w ≠ x
-    ("x = 2, w = 1.5, b = -1, y = 1", (2.0, 1.5, -1.0, 1.0)),
+NEURON_CASES = [  # (description, (x, w, b, y)): z > 0 and z < 0; x ≠ ±1, ±2 (÷x = ÷2), w ≠ x
+    ("x = 3, w = 0.5, b = -1, y = 1", (3.0, 0.5, -1.0, 1.0)),
     ("x = -3, w = 0.5, b = 4, y = 0.5", (-3.0, 0.5, 4.0, 0.5)),
     ("x = 1.5, w = -2, b = 0.5, y = 1", (1.5, -2.0, 0.5, 1.0)),  # z = -2.5: the ReLU blocks
     ("x = -0.5, w = 3, b = 4, y = 4", (-0.5, 3.0, 4.0, 4.0)),
@@ -55,7 +55,8 @@ NEURON_CASES = [  # (description, (x, w, b, y)): z > 0 and z < 0, x ≠ ±1, w �
     "05.chain_dw",
     right=[_neuron_dw,
            lambda x, w, b, y: 2 * (np.maximum(w * x + b, 0) - y) * float(w * x + b > 0) * x],
-    wrong=[_dw_through_negative_z, _dw_with_z_for_a, _dw_without_x, _dw_with_w, _dw_sign, _dw_without_two, 0.5],
+    wrong=[_dw_through_negative_z, _dw_with_z_for_a, _dw_without_x, _dw_with_w, _dw_sign, _dw_without_two,
+           0.5],
     hints=_hints(
         "dL_dw",
         relu={"en": "Where z = w·x + b is negative, the ReLU blocks: a = 0 whatever w does, so da/dz = 0 and "
@@ -71,8 +72,8 @@ NEURON_CASES = [  # (description, (x, w, b, y)): z > 0 and z < 0, x ≠ ±1, w �
                 "de": "∂z/∂w ist x, nicht w: Ein Produkt w·x gibt an w den *anderen* Faktor weiter."},
         sign={"en": "The sign is flipped: ∂L/∂a = 2(a − y), not 2(y − a). If a is above y, a larger a makes "
                     "L larger.",
-              "de": "Das Vorzeichen ist verkehrt: ∂L/∂a = 2(a − y), nicht 2(y − a). Liegt a über y, macht ein "
-                    "größeres a den Verlust größer."},
+              "de": "Das Vorzeichen ist verkehrt: ∂L/∂a = 2(a − y), nicht 2(y − a). Liegt a über y, "
+                    "macht ein größeres a den Verlust größer."},
         two={"en": "Half the right value: the derivative of (a − y)² is 2(a − y) - the 2 is missing.",
              "de": "Halb so groß wie richtig: Die Ableitung von (a − y)² ist 2(a − y) – die 2 fehlt."},
     ),
@@ -104,14 +105,14 @@ def graph_paths(x, w1, w2, y):
         "number": {"en": "Answer with one number, ∂L/∂x.", "de": "Antworte mit einer Zahl, ∂L/∂x."},
         "one_path": {"en": "{got:g} is what one path brings back to x. But x is used twice - in p and in q - "
                            "so ∂L/∂x is the sum of what both edges carry.",
-                     "de": "{got:g} bringt ein einzelner Pfad zu x zurück. Aber x wird zweimal verwendet – in p "
-                           "und in q –, also ist ∂L/∂x die Summe dessen, was beide Kanten tragen."},
+                     "de": "{got:g} bringt ein einzelner Pfad zu x zurück. Aber x wird zweimal verwendet – "
+                           "in p und in q –, also ist ∂L/∂x die Summe dessen, was beide Kanten tragen."},
         "upstream": {"en": "{got:g} is ∂L/∂s. Keep going: through the + gate (unchanged), the ReLU, and the "
                            "two products w1·x and w2·x, back to x.",
                      "de": "{got:g} ist ∂L/∂s. Weiter zurück: durch das +-Gatter (unverändert), die ReLU und "
                            "die beiden Produkte w1·x und w2·x bis zu x."},
-        "local_only": {"en": "w1 + w2 is the sum of the local derivatives only: multiply each by the gradient "
-                             "that arrives from above (∂L/∂p and ∂L/∂q).",
+        "local_only": {"en": "w1 + w2 is the sum of the local derivatives only: multiply each by the "
+                             "gradient that arrives from above (∂L/∂p and ∂L/∂q).",
                        "de": "w1 + w2 ist nur die Summe der lokalen Ableitungen: Multipliziere jede mit dem "
                              "Gradienten, der von oben ankommt (∂L/∂p und ∂L/∂q)."},
         "sign": {"en": "The sign is flipped: ∂L/∂s = 2(s − y).",
@@ -216,16 +217,16 @@ def _softmax2_cases():
                      "(∂p_1/∂z_1 = p_1(1 − p_1), ∂p_1/∂z_2 = −p_1·p_2).",
                "de": "−1/p_y ist ∂L/∂p_y, das erste Glied. Geh weiter durch die Softmax mit ihrer "
                      "Jacobi-Matrix (∂p_1/∂z_1 = p_1(1 − p_1), ∂p_1/∂z_2 = −p_1·p_2)."},
-        no_softmax={"en": "z − Y uses the scores themselves: first turn them into probabilities p = softmax(z), "
-                          "then p − Y.",
+        no_softmax={"en": "z − Y uses the scores themselves: first turn them into probabilities "
+                          "p = softmax(z), then p − Y.",
                     "de": "z − Y nimmt die Rohwerte selbst: Mach erst Wahrscheinlichkeiten daraus, "
                           "p = softmax(z), dann p − Y."},
         p_only={"en": "That is p alone: subtract the one-hot truth Y.",
                 "de": "Das ist nur p: Zieh die One-hot-Wahrheit Y ab."},
         overflow={"en": "For z = [1000, 998] you get NaN: np.exp(1000) overflows. Subtract the largest score "
                         "first, as in lesson 03: np.exp(z - z.max()).",
-                  "de": "Für z = [1000, 998] bekommst du NaN: np.exp(1000) läuft über. Zieh zuerst den größten "
-                        "Rohwert ab, wie in Lektion 03: np.exp(z - z.max())."},
+                  "de": "Für z = [1000, 998] bekommst du NaN: np.exp(1000) läuft über. Zieh zuerst den "
+                        "größten Rohwert ab, wie in Lektion 03: np.exp(z - z.max())."},
     ),
 )
 def _softmax2_grad(answer):
