@@ -11,11 +11,13 @@
 #
 # **In dieser Lektion**
 # - verfolgst du ein einzelnes Neuron mit gewöhnlichen Zahlen vorwärts und dann rückwärts, eine lokale
-#   Ableitung nach der anderen,
-# - schickst du Gradienten rückwärts durch einen kleinen Rechengraphen und lernst die Muster der Gatter
-#   kennen: Eine Addition reicht den Gradienten weiter, ein Produkt vertauscht seine Eingänge, eine ReLU
-#   leitet weiter oder sperrt, und ein Wert, der zweimal vorkommt, addiert, was zu ihm zurückkommt,
-# - prüfst du jeden Gradienten, den du von Hand berechnet hast, mit zentralen Differenzen,
+#   Ableitung (local derivative) nach der anderen,
+# - schickst du Gradienten rückwärts durch einen kleinen Rechengraphen (computational graph) und lernst die
+#   Muster der Gatter (gates) kennen: Eine Addition reicht den Gradienten weiter, ein Produkt vertauscht
+#   seine Eingänge, eine ReLU leitet weiter oder sperrt, und ein Wert, der zweimal vorkommt, addiert, was zu
+#   ihm zurückkommt,
+# - prüfst du jeden Gradienten, den du von Hand berechnet hast, mit zentralen Differenzen (central
+#   differences),
 # - leitest du den Gradienten von Softmax + Kreuzentropie für zwei Klassen von Hand her – Vorhersage minus
 #   Wahrheit – und kommst bei der Formel an, mit der Lektion 05b beginnt.
 #
@@ -62,7 +64,7 @@ print("z =", z, "  a =", a, "  L =", L)
 #
 # $$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial a} \cdot \frac{\partial a}{\partial z} \cdot \frac{\partial z}{\partial w}$$
 #
-# Jeder Faktor ist eine **lokale Ableitung** (local derivative): Sie betrachtet nur einen einzigen
+# Jeder Faktor ist eine **lokale Ableitung**: Sie betrachtet nur einen einzigen
 # Schritt, seine eigene Eingabe und Ausgabe, und weiß nichts vom Rest. Jede ist leicht:
 #
 # - $\partial L / \partial a = 2(a - y)$ – die Ableitung eines Quadrats,
@@ -120,7 +122,7 @@ ml.check("05.chain_dw", answer, lang=LANG)
 # ## 3 · Ein kleiner Graph: wie Gradienten fließen
 #
 # Ein echtes Netz ist eine lange Kette solcher Schritte, und sie verzweigt sich. Wir zeichnen die Schritte
-# als **Rechengraph** (computational graph): Jeder Kasten ist eine Zahl, jeder Pfeil heißt „wird verwendet,
+# als **Rechengraph**: Jeder Kasten ist eine Zahl, jeder Pfeil heißt „wird verwendet,
 # um … zu berechnen“. Hier ein kleiner, ein winziges Netz mit einer Eingabe $x$ und zwei Pfaden – einer
 # durch eine ReLU, einer ohne –, die in einer Summe zusammenlaufen:
 #
@@ -143,14 +145,18 @@ print("p =", p, "  h =", h, "  q =", q, "  s =", s, "  L =", L)
 # stimmen mit unseren überein:
 
 # %%
-graph = ml.scalar_graph.Graph({"w1": w1, "x": x, "w2": w2},
-                              [("p", "mul", "w1", "x"), ("h", "relu", "p"), ("q", "mul", "w2", "x"),
-                               ("s", "add", "h", "q"), ("L", "square_error", "s", y)])
+graph = ml.scalar_graph.Graph(
+    {"w1": w1, "x": x, "w2": w2},  # die Blätter: Eingaben und Gewichte
+    [("p", "mul", "w1", "x"),  # ein (Name, Operation, Eingänge) pro Kasten
+     ("h", "relu", "p"),
+     ("q", "mul", "w2", "x"),
+     ("s", "add", "h", "q"),
+     ("L", "square_error", "s", y)])
 assert [graph.value(name) for name in ("p", "h", "q", "s", "L")] == [p, h, q, s, L]
 ml.graph_chart.computational_graph(graph, lang=LANG, gradients=False)
 
 # %% [markdown]
-# Jetzt rückwärts, von $L$ nach oben, ein Kasten nach dem anderen. Jedes Gatter (gate) gibt den Gradienten,
+# Jetzt rückwärts, von $L$ nach oben, ein Kasten nach dem anderen. Jedes Gatter gibt den Gradienten,
 # der von unten ankommt, an seine Eingänge weiter, multipliziert mit seiner lokalen Ableitung – und jede Art
 # von Gatter hat ihr eigenes Muster:
 #
@@ -230,7 +236,7 @@ ml.check("05.graph_grad", answer, lang=LANG)
 #
 # $$\frac{\partial L}{\partial x} \approx \frac{L(x + \varepsilon) - L(x - \varepsilon)}{2\varepsilon}$$
 #
-# Das sind **zentrale Differenzen** (central differences); Lektion 05b wendet sie auf das ganze Netz an.
+# Das sind **zentrale Differenzen**; Lektion 05b wendet sie auf das ganze Netz an.
 # Hier für die drei Blätter unseres Graphen:
 
 # %%

@@ -138,9 +138,13 @@ print("p =", p, "  h =", h, "  q =", q, "  s =", s, "  L =", L)
 # inputs)` per box, and `ml.graph_chart` draws it. The values agree with ours:
 
 # %%
-graph = ml.scalar_graph.Graph({"w1": w1, "x": x, "w2": w2},
-                              [("p", "mul", "w1", "x"), ("h", "relu", "p"), ("q", "mul", "w2", "x"),
-                               ("s", "add", "h", "q"), ("L", "square_error", "s", y)])
+graph = ml.scalar_graph.Graph(
+    {"w1": w1, "x": x, "w2": w2},  # the leaves: inputs and weights
+    [("p", "mul", "w1", "x"),  # one (name, operation, inputs) per box
+     ("h", "relu", "p"),
+     ("q", "mul", "w2", "x"),
+     ("s", "add", "h", "q"),
+     ("L", "square_error", "s", y)])
 assert [graph.value(name) for name in ("p", "h", "q", "s", "L")] == [p, h, q, s, L]
 ml.graph_chart.computational_graph(graph, lang=LANG, gradients=False)
 
