@@ -271,7 +271,7 @@ for name in numerical:
 #
 # **Zweites Glied: die Softmax.** Beide Wahrscheinlichkeiten haben denselben Nenner
 # $S = e^{z_1} + e^{z_2}$, also ändert *jeder* Rohwert *jede* Wahrscheinlichkeit. Die Quotientenregel
-# liefert vier lokale Ableitungen (die **Jacobi-Matrix** der Softmax, Jacobian), von denen wir zwei
+# liefert vier lokale Ableitungen – die **Jacobi-Matrix** (Jacobian) der Softmax –, von denen wir zwei
 # brauchen:
 #
 # $$\frac{\partial p_1}{\partial z_1} = \frac{e^{z_1} S - e^{z_1} e^{z_1}}{S^2} = p_1 (1 - p_1), \qquad \frac{\partial p_1}{\partial z_2} = \frac{-e^{z_1} e^{z_2}}{S^2} = -p_1 p_2$$
@@ -308,7 +308,7 @@ assert np.allclose([dL_dz1, dL_dz2], [numerical["z1"], numerical["z2"]], atol=1e
 
 # %% [markdown]
 # Beachte $\partial L / \partial z_2 = p_2 \ne 0$, obwohl $z_2$ in $-\log p_1$ gar nicht direkt vorkommt:
-# Es wirkt über den gemeinsamen Nenner. Wer diese Kopplung vergisst, bekommt 0 – und liegt falsch.
+# $z_2$ wirkt über den gemeinsamen Nenner. Wer diese Kopplung vergisst, bekommt 0 – und liegt falsch.
 #
 # ### Du bist dran · der Gradient für zwei Klassen
 #
