@@ -50,7 +50,7 @@ x, w, b, y = 2.0, 0.75, 0.5, 0.5
 z = w * x + b
 a = max(z, 0.0)  # ReLU
 L = (a - y) ** 2
-print("z =", z, "  a =", a, "  L =", L)
+print(f"z = {z}   a = {a}   L = {L}")
 
 # %% [markdown]
 # ## 2 · Backwards, one local derivative at a time
@@ -131,7 +131,7 @@ h = max(p, 0.0)
 q = w2 * x
 s = h + q
 L = (s - y) ** 2
-print("p =", p, "  h =", h, "  q =", q, "  s =", s, "  L =", L)
+print(f"p = {p}   h = {h}   q = {q}   s = {s}   L = {L}")
 
 # %% [markdown]
 # `ml.scalar_graph.Graph` builds the same graph from its leaves and its steps, one `(name, operation,
@@ -200,7 +200,7 @@ ml.graph_chart.computational_graph(graph, lang=LANG)
 
 # %%
 blocked = graph.with_leaf("x", -1.0)
-print("p =", blocked.value("p"), "  ∂L/∂w1 =", blocked.grad("w1"), "  ∂L/∂x =", blocked.grad("x"))
+print(f"p = {blocked.value('p')}   ∂L/∂w1 = {blocked.grad('w1')}   ∂L/∂x = {blocked.grad('x')}")
 assert blocked.grad("w1") == 0 and blocked.grad("p") == 0
 ml.graph_chart.computational_graph(blocked, lang=LANG)
 
@@ -281,7 +281,7 @@ def two_class_loss(z1, z2):
 z1, z2 = 2.0, 0.5
 Y = np.array([1.0, 0.0])
 p1, p2 = np.exp([z1, z2]) / np.exp([z1, z2]).sum()
-print("p1 =", round(p1, 4), "  p2 =", round(p2, 4), "  L =", round(two_class_loss(z1, z2), 4))
+print(f"p1 = {p1:.4f}   p2 = {p2:.4f}   L = {two_class_loss(z1, z2):.4f}")
 
 dL_dp1 = -1 / p1
 dL_dz1 = dL_dp1 * p1 * (1 - p1)
@@ -356,7 +356,7 @@ A2 = ml.softmax(Z2)
 dZ2 = (A2 - Y) / m
 G = numerical_gradient(lambda Z: ml.cross_entropy(ml.softmax(Z), labels), Z2)
 print(ml.t("lesson.max_difference", LANG, diff=np.abs(G - dZ2).max()))
-print("(G / (A2 - Y))[:, 0] =", np.round(G[:, 0] / (A2 - Y)[:, 0], 4))
+print(f"(G / (A2 - Y))[:, 0] = {np.round(G[:, 0] / (A2 - Y)[:, 0], 4)}")
 assert np.allclose(G, dZ2, atol=1e-7)
 assert np.allclose(dZ2, ml.output_delta(A2, Y))
 
@@ -409,7 +409,7 @@ x, w1, w2, y = 1.0, 2.0, -0.5, 0.0
 s = max(w1 * x, 0.0) + w2 * x
 dL_ds = 2 * (s - y)
 dL_dx = w1 * (1.0 if w1 * x > 0 else 0.0) * dL_ds + w2 * dL_ds
-print("dL_dx =", dL_dx)
+print(f"dL_dx = {dL_dx}")
 assert ml.check("05.graph_grad", dL_dx, lang=LANG)
 
 # %% [markdown]
