@@ -16,7 +16,8 @@ from mnistlab.i18n import check_lang, fmt, t
 
 NODE_FONT = FONT_SIZE - 2  # px: a box's text
 EDGE_FONT = FONT_SIZE - 3
-ROW_PX = 112  # px from one row of boxes to the next
+ROW_PX = 112  # px from one row of boxes to the next (values and gradients: two lines per box)
+ROW_PX_FORWARD = 84  # the same, values only
 LINE_PX = 1.3 * NODE_FONT  # px: one line of text in a box
 BOX_PAD = 5  # px between a box's text and its border
 MARGIN = {"l": 10, "r": 10, "t": 80, "b": 70}  # the title above, the legend below
@@ -46,9 +47,9 @@ def computational_graph(graph, *, lang, gradients=True, title=None):
     check_lang(lang)
     where = graph.positions()
     n_rows = 1 + max(row for _, row in where.values())
-    lines = 2 if gradients else 1
-    half_box = (lines * LINE_PX / 2 + BOX_PAD + 3) / ROW_PX  # in rows: from a box's centre to its edge
-    pad = half_box + 12 / ROW_PX
+    lines, row_px = (2, ROW_PX) if gradients else (1, ROW_PX_FORWARD)
+    half_box = (lines * LINE_PX / 2 + BOX_PAD + 3) / row_px  # in rows: from a box's centre to its edge
+    pad = half_box + 12 / row_px
     cols = [col for col, _ in where.values()]
     fig = go.Figure()
     annotations = []
@@ -77,7 +78,7 @@ def computational_graph(graph, *, lang, gradients=True, title=None):
                                  marker={"symbol": "square", "size": 12, "color": colour}))
     default = "chart.graph.title_backward" if gradients else "chart.graph.title_forward"
     _style(fig, lang, title if title is not None else t(default, lang))
-    plot_px = (n_rows - 1) * ROW_PX + 2 * pad * ROW_PX
+    plot_px = (n_rows - 1) * row_px + 2 * pad * row_px
     fig.update_layout(annotations=annotations, height=round(plot_px + MARGIN["t"] + MARGIN["b"]),
                       margin=MARGIN, hovermode=False, dragmode=False,
                       legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top",

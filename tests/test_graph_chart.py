@@ -101,6 +101,9 @@ def test_the_forward_figure_shows_values_only_and_every_box_its_formula():
     assert boxes["p"] == "p = w1 · x = 3" and boxes["h"] == "h = ReLU(p) = 3"
     assert boxes["s"] == "s = h + q = 2.5"
     assert fig.layout.title.text == t("chart.graph.title_forward", "en") and len(fig.data) == 1
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    row_px = plot_px / (fig.layout.yaxis.range[1] - fig.layout.yaxis.range[0])
+    assert row_px == pytest.approx(graph_chart.ROW_PX_FORWARD, abs=0.5)  # one-line boxes: closer rows
 
 
 def test_arrows_run_from_the_bottom_of_a_box_to_the_top_of_the_next_and_rows_keep_their_height():

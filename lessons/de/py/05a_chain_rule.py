@@ -147,12 +147,13 @@ print(f"p = {p}   h = {h}   q = {q}   s = {s}   L = {L}")
 # %%
 graph = ml.scalar_graph.Graph(
     {"w1": w1, "x": x, "w2": w2},  # die Blätter: Eingaben und Gewichte
-    [("p", "mul", "w1", "x"),  # ein (Name, Operation, Eingänge) pro Kasten
+    [("p", "mul", "w1", "x"),  # je Kasten (Name, Operation, Eingänge)
      ("h", "relu", "p"),
      ("q", "mul", "w2", "x"),
      ("s", "add", "h", "q"),
      ("L", "square_error", "s", y)])
-assert [graph.value(name) for name in ("p", "h", "q", "s", "L")] == [p, h, q, s, L]
+values = [graph.value(name) for name in ("p", "h", "q", "s", "L")]
+assert values == [p, h, q, s, L]
 ml.graph_chart.computational_graph(graph, lang=LANG, gradients=False)
 
 # %% [markdown]

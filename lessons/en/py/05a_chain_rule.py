@@ -145,7 +145,8 @@ graph = ml.scalar_graph.Graph(
      ("q", "mul", "w2", "x"),
      ("s", "add", "h", "q"),
      ("L", "square_error", "s", y)])
-assert [graph.value(name) for name in ("p", "h", "q", "s", "L")] == [p, h, q, s, L]
+values = [graph.value(name) for name in ("p", "h", "q", "s", "L")]
+assert values == [p, h, q, s, L]
 ml.graph_chart.computational_graph(graph, lang=LANG, gradients=False)
 
 # %% [markdown]
