@@ -43,4 +43,9 @@ LESSON_STRINGS = {
     "lesson.file_size": {"en": "{name}: {size:,} bytes", "de": "{name}: {size:,} Byte"},
     "lesson.truncation": {"en": "truncation ε²·|L‴|/6", "de": "Abbruchfehler ε²·|L‴|/6"},
     "lesson.roundoff": {"en": "round-off u·|L|/ε, {dtype}", "de": "Rundungsfehler u·|L|/ε, {dtype}"},
+    "lesson.hand_numerical": {"en": "{name:>3}: by hand {hand:+.6f}   numerical {num:+.6f}",
+                              "de": "{name:>3}: von Hand {hand:+.6f}   numerisch {num:+.6f}"},
+    "lesson.nudge_w": {"en": "L(w + 0.01) - L(w) = {change:.4f}   ∂L/∂w · 0.01 = {predicted:.4f}",
+                       "de": "L(w + 0,01) − L(w) = {change:.4f}   ∂L/∂w · 0,01 = {predicted:.4f}"},
+    "lesson.max_difference": {"en": "largest difference: {diff:.1e}", "de": "größte Abweichung: {diff:.1e}"},
 }

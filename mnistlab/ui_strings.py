@@ -6,6 +6,14 @@ Part of ``mnistlab.i18n.STRINGS`` (read them with ``t(key, lang, ...)``); the le
 
 UI_STRINGS = {
     # ---- charts ----
+    "chart.graph.title_forward": {"en": "Computational graph: the forward pass",
+                                  "de": "Rechengraph: die Vorwärtsrechnung"},
+    "chart.graph.title_backward": {"en": "Computational graph (forward values, backward gradients)",
+                                   "de": "Rechengraph (Werte vorwärts, Gradienten rückwärts)"},
+    "chart.graph.values": {"en": "values (forward, top to bottom)",
+                           "de": "Werte (vorwärts, von oben nach unten)"},
+    "chart.graph.gradients": {"en": "gradients ∂L/∂… (backward, bottom to top)",
+                              "de": "Gradienten ∂L/∂… (rückwärts, von unten nach oben)"},
     "chart.train": {"en": "training", "de": "Training"},
     "chart.validation": {"en": "validation", "de": "Validierung"},
     "chart.train_steps": {"en": "training (per step)", "de": "Training (pro Schritt)"},

@@ -3,8 +3,9 @@
 For the shapes lesson (03) and the learning-rate lesson (06b) in both languages, and the handwriting
 lesson (09): open the notebook, run all cells (JupyterLab's command), then use the widgets as a learner
 would - move a slider, press Train and Stop, draw a digit - and check what the page shows. The layout
-test measures lessons 00, 02, 03, 06b, 07 and 09 in both languages at 1024 x 768 and 1600 x 1000 with the file
-browser open (tests/browser_layout.py: slider tracks, right edges, overlapping texts, German readouts).
+test measures lessons 00, 02, 03, 05a, 05c, 06b, 07, 08b and 09 in both languages at 1024 x 768 and
+1600 x 1000 with the file browser open (tests/browser_layout.py: slider tracks, right edges, overlapping
+texts, German readouts).
 Widgets are found by their CSS classes (mnistlab-training-panel, mnistlab-train, ...), traces by their keys
 (meta), never by English texts or positions. Catches what tests of Python objects cannot:
 "Error displaying widget: model not found", JS errors, a widget that never reaches the browser.
@@ -32,10 +33,11 @@ LESSONS = Path(os.environ.get("MNISTLAB_BROWSER_LESSONS") or Path(__file__).reso
 LANGS = ("en", "de")
 TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests on the second core
 # The layout test: a classroom projector (the file browser open, as a Binder link opens the lab, leaves the
-# notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06b, 09), wide charts (05c) and image
-# grids (00, 07, 09).
+# notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06b, 09), wide charts (05c, 08b), image
+# grids (00, 07, 09) and the computational graph (05a: its boxes and edge labels are annotations, so overlaps
+# are measured).
 SIZES = ((1024, 768), (1600, 1000))
-LAYOUT_LESSONS = ("00", "02", "03", "05c", "06b", "07", "08b", "09")
+LAYOUT_LESSONS = ("00", "02", "03", "05a", "05c", "06b", "07", "08b", "09")
 MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
 
 
