@@ -147,7 +147,7 @@ def visible_texts(notebook):
     """(where, text) for every text an executed notebook (a dict, as nbformat reads it) shows."""
     texts = []
     for index, cell in enumerate(notebook["cells"]):
-        for output in cell.get("outputs", []):
+        for output in _joined_streams(cell.get("outputs", [])):
             texts += [(f"cell {index}", text) for text in _output_texts(output) if text.strip()]
     states = notebook.get("metadata", {}).get("widgets", {})
     states = states.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
@@ -155,6 +155,21 @@ def visible_texts(notebook):
         where = f"widget {state.get('model_name', '?')} {model_id[:8]}"
         texts += [(where, text) for text in _widget_texts(state) if text and text.strip()]
     return texts
+
+
+def _joined_streams(outputs):
+    """The outputs with consecutive pieces of one stream joined: print("x =", x) may reach the notebook as
+    "x =" and " 4.5" in two outputs when the kernel is busy, and " 4.5" alone would read as a bare number."""
+    joined = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            text = "".join(previous["text"]) + "".join(output["text"])
+            joined[-1] = {**previous, "text": text}
+        else:
+            joined.append(output)
+    return joined
 
 
 # ---- the two vocabularies ----

@@ -72,6 +72,18 @@ def test_the_scanner_reads_figures_and_widgets_not_only_printed_text():
     assert [item for _, item, _ in scan(notebook, "de")] == ["accuracy", "learning", "rate"]
 
 
+def test_a_print_split_into_two_stream_outputs_is_read_as_one_line():
+    """A busy kernel may send print("dL_dx =", 4.5) as "dL_dx =" and " 4.5": the scan reads them together
+    (a code-style line, allowed), not " 4.5" alone (a bare number with an English decimal point)."""
+    pieces = [{"output_type": "stream", "name": "stdout", "text": "dL_dx ="},
+              {"output_type": "stream", "name": "stdout", "text": " 4.5\n"}]
+    notebook = {"cells": [{"outputs": pieces}]}
+    assert [text for _, text in visible_texts(notebook)] == ["dL_dx = 4.5\n"]
+    assert scan(notebook, "de") == []
+    alone = {"cells": [{"outputs": [{"output_type": "stream", "name": "stdout", "text": "Ergebnis 4.5\n"}]}]}
+    assert [item for _, item, _ in scan(alone, "de")] == ["4.5"]  # the scan still sees a foreign number
+
+
 # ---- the package speaks the caller's language ----
 
 def test_load_mnist_says_where_its_data_came_from_in_german(capsys, monkeypatch, tmp_path):

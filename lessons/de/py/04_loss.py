@@ -436,7 +436,8 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 # - Ein untrainiertes Netz antwortet fast gleichverteilt, sein Verlust liegt daher bei etwa
 #   $\ln 10 \approx 2{,}30$.
 #
-# **Weiter:** [05b · Fehlerrückführung](05b_backprop.ipynb) – in welche Richtung sich jedes Gewicht ändern muss.
+# **Weiter:** [05a · Die Kettenregel, von Hand](05a_chain_rule.ipynb) – in welche Richtung sich jedes Gewicht
+# ändern muss, erst mit einzelnen Zahlen.
 
 # %% [markdown]
 # ## Lösungen

@@ -29,8 +29,8 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## Vom einzelnen Neuron zum ganzen Netz
 #
-# In [05a · Die Kettenregel](05a_chain_rule.ipynb) bist du mit einfachen Zahlen rückwärts durch einen winzigen
-# Graphen gegangen: eine lokale Ableitung nach der anderen, unterwegs multipliziert, und für Softmax mit
+# In [05a · Die Kettenregel, von Hand](05a_chain_rule.ipynb) bist du mit einfachen Zahlen rückwärts durch
+# einen winzigen Graphen gegangen: eine lokale Ableitung nach der anderen, unterwegs multipliziert, und für Softmax mit
 # Kreuzentropie kam als Ableitung *Vorhersage minus Wahrheit* heraus. Die Fehlerrückführung macht genau das
 # für alle Gewichte des Netzes auf einmal – neu ist hier nur die Buchführung: welche Matrix mit welcher
 # multipliziert wird, und in welcher Form.

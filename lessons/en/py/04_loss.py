@@ -412,7 +412,8 @@ ml.check("04.uniform_loss", answer, lang=LANG)
 # - A prediction vector: `argmax` is the prediction, the largest probability the confidence.
 # - An untrained network answers almost uniformly, so its loss is about $\ln 10 \approx 2.30$.
 #
-# **Next:** [05b · Backpropagation](05b_backprop.ipynb) — which way to change each weight.
+# **Next:** [05a · The chain rule, by hand](05a_chain_rule.ipynb) — which way to change each weight, first
+# with single numbers.
 
 # %% [markdown]
 # ## Solutions

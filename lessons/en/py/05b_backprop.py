@@ -28,7 +28,8 @@ rng = np.random.default_rng(0)
 # %% [markdown]
 # ## From one neuron to the whole network
 #
-# In [05a · The chain rule](05a_chain_rule.ipynb) you walked backwards through a tiny graph with plain numbers:
+# In [05a · The chain rule, by hand](05a_chain_rule.ipynb) you walked backwards through a tiny graph with plain
+# numbers:
 # one local derivative at a time, multiplied along the way, and for softmax with cross-entropy the derivative
 # came out as *prediction minus truth*. Backpropagation does exactly that for every weight of the network at
 # once — the only new thing here is bookkeeping: which matrix multiplies which, and in what shape.
