@@ -49,6 +49,7 @@ _EXPORTS = {
                 "layer_sizes"],
     "gradcheck": ["numerical_gradient", "gradient_check", "GradientCheck"],
     "training": ["train", "step_decay"],
+    "augment": ["random_shift"],
     "history": ["History"],
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
     "model_file": ["save_model", "load_model"],
@@ -60,7 +61,7 @@ _EXPORTS = {
     "notebook": ["show_source", "environment_check", "widget_check"],
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
-_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers",
+_SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers", "augment",
                "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
                "charts", "network_charts", "dashboard_chart", "shapes", "widgets", "drawing", "exercises",
                "notebook", "workbook"}

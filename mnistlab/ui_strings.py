@@ -313,6 +313,16 @@ UI_STRINGS = {
                       "de": "angehalten in Epoche {epoch} nach Schritt {step}"},
     "train.callback": {"en": "stopped by the callback after epoch {epoch}",
                        "de": "vom Callback nach Epoche {epoch} angehalten"},
+    "train.early_stopping": {
+        "en": "early stopping after epoch {epoch}: the validation loss has not improved for {patience} "
+              "epochs; kept the parameters of epoch {best} (validation loss {val_loss:.4f})",
+        "de": "frühes Stoppen (early stopping) nach Epoche {epoch}: Der Validierungsverlust ist seit "
+              "{patience} Epochen nicht gesunken; behalten sind die Parameter aus Epoche {best} "
+              "(Validierungsverlust {val_loss:.4f})"},
+    "train.best_restored": {
+        "en": "Kept the parameters of epoch {best}, which had the lowest validation loss ({val_loss:.4f}).",
+        "de": "Behalten sind die Parameter aus Epoche {best} mit dem kleinsten Validierungsverlust "
+              "({val_loss:.4f})."},
     "train.diverged": {
         "en": "learning rate {learning_rate:g} is too large: the loss {grew} {when}; try {smaller:g}. "
               "The parameters were restored to the end of epoch {kept}.",

@@ -63,7 +63,7 @@ def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
 
 
 MATH_CORE = ("errors", "checks", "functions", "network", "optimizers", "blas", "training", "gradcheck",
-             "evaluate")
+             "evaluate", "augment")
 # the only modules that may import plotly, ipywidgets, anywidget
 UI = ("charts", "network_charts", "dashboard_chart", "widgets")
 MODULE_PROBE = r"""
