@@ -8,11 +8,13 @@ continued where it stopped. The updates follow PyTorch's conventions, so that th
 
 - SGD:       W <- W - alpha g
 - momentum:  v <- beta v + g;  W <- W - alpha v                       (PyTorch's SGD(momentum=beta))
-- Adam:      m <- b1 m + (1 - b1) g;  v <- b2 v + (1 - b2) g^2          (Kingma & Ba, bias-corrected)
-             W <- W - alpha m_hat / (sqrt(v_hat) + eps),  m_hat = m / (1 - b1^t), v_hat = v / (1 - b2^t)
+- Adam:      m <- b1 m + (1 - b1) g;  v <- b2 v + (1 - b2) g^2          (Kingma & Ba, bias-corrected,
+             W <- W - alpha m_hat / (sqrt(v_hat) + eps),  m_hat = m / (1 - b1^t), v_hat = v / (1 - b2^t))
 
 Weight decay is not an optimizer's business here: ``ml.train`` adds lambda W to dW before the step.
 """
+
+import math
 
 import numpy as np
 
@@ -70,7 +72,11 @@ class Momentum:
 
 class Adam:
     """Adam (Kingma & Ba 2015): a step of about alpha in each parameter's own direction, scaled by the
-    running mean (m) and uncentred variance (v) of its gradients, both corrected for starting at zero."""
+    running mean (m) and uncentred variance (v) of its gradients, both corrected for starting at zero.
+
+    Inside, it keeps M = m / (1 - b1) and V = v / (1 - b2), which update with fewer passes over the arrays
+    (M <- b1 M + g, V <- b2 V + g^2); ``state()`` gives m and v as the paper (and PyTorch) define them.
+    """
 
     name = "adam"
 
@@ -85,35 +91,45 @@ class Adam:
         if not is_positive(eps):
             raise ValueError(f"eps must be a small positive number, like 1e-8; got {eps!r}")
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
-        self.t, self.m, self.v = 0, {}, {}
+        self.t, self.M, self.V, self._work = 0, {}, {}, {}
 
     def step(self, params, grads, learning_rate):
         self.t += 1
-        correction1 = 1 - self.beta1 ** self.t
-        root_correction2 = np.sqrt(1 - self.beta2 ** self.t)
+        b1, b2 = self.beta1, self.beta2
+        # alpha m_hat / (sqrt(v_hat) + eps) with m_hat = (1 - b1) M / c1, v_hat = (1 - b2) V / c2
+        #   = size * M / (sqrt(V) + eps'), size = alpha (1 - b1) / c1 / r, eps' = eps / r, r = sqrt((1 - b2) / c2)
+        r = math.sqrt((1 - b2) / (1 - b2 ** self.t))  # Python floats: they keep float32 arrays float32
+        size, eps = float(learning_rate) * (1 - b1) / (1 - b1 ** self.t) / r, self.eps / r
         for name, value in params.items():
             g = grads["d" + name]
-            if name not in self.m:
-                self.m[name], self.v[name] = np.zeros_like(value), np.zeros_like(value)
-            m, v = self.m[name], self.v[name]
-            m *= self.beta1
-            m += (1 - self.beta1) * g
-            v *= self.beta2
-            v += (1 - self.beta2) * (g * g)
-            denominator = np.sqrt(v)
-            denominator /= root_correction2
-            denominator += self.eps
-            value -= (learning_rate / correction1) * m / denominator
+            if name not in self.M:
+                self.M[name], self.V[name] = np.zeros_like(value), np.zeros_like(value)
+                self._work[name] = np.empty_like(value)
+            M, V, work = self.M[name], self.V[name], self._work[name]
+            M *= b1
+            M += g
+            V *= b2
+            np.multiply(g, g, out=work)
+            V += work
+            np.sqrt(V, out=work)
+            work += eps
+            np.divide(M, work, out=work)
+            work *= size
+            value -= work
 
     def state(self):
-        return {"t": np.array(self.t), **{f"m_{name}": a for name, a in self.m.items()},
-                **{f"v_{name}": a for name, a in self.v.items()}}
+        """{"t": steps taken, "m_W1": m, "v_W1": v, ...} with m and v as Kingma & Ba define them."""
+        return {"t": np.array(self.t), **{f"m_{name}": (1 - self.beta1) * M for name, M in self.M.items()},
+                **{f"v_{name}": (1 - self.beta2) * V for name, V in self.V.items()}}
 
     def load_state(self, state):
         if "t" not in state:
             raise ValueError(f"an Adam state needs its step count 't'; got {sorted(state)}")
         self.t = int(state["t"])
-        self.m, self.v = _read_state(state, "m_"), _read_state(state, "v_")
+        m, v = _read_state(state, "m_"), _read_state(state, "v_")
+        self.M = {name: a / (1 - self.beta1) for name, a in m.items()}
+        self.V = {name: a / (1 - self.beta2) for name, a in v.items()}
+        self._work = {name: np.empty_like(a) for name, a in m.items()}
 
 
 def _read_state(state, prefix):
