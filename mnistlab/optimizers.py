@@ -97,7 +97,8 @@ class Adam:
         self.t += 1
         b1, b2 = self.beta1, self.beta2
         # alpha m_hat / (sqrt(v_hat) + eps) with m_hat = (1 - b1) M / c1, v_hat = (1 - b2) V / c2
-        #   = size * M / (sqrt(V) + eps'), size = alpha (1 - b1) / c1 / r, eps' = eps / r, r = sqrt((1 - b2) / c2)
+        #   = size * M / (sqrt(V) + eps'),  size = alpha (1 - b1) / c1 / r,  eps' = eps / r,
+        #   r = sqrt((1 - b2) / c2)
         r = math.sqrt((1 - b2) / (1 - b2 ** self.t))  # Python floats: they keep float32 arrays float32
         size, eps = float(learning_rate) * (1 - b1) / (1 - b1 ** self.t) / r, self.eps / r
         for name, value in params.items():
@@ -140,7 +141,8 @@ def _read_state(state, prefix):
 def make_optimizer(name="sgd", *, momentum=None, betas=None, eps=None, where="ml.train"):
     """The optimizer called `name` ("sgd", "momentum" or "adam"), with its settings if given."""
     if name not in OPTIMIZERS:
-        raise ValueError(f"{where}: optimizer must be one of {', '.join(map(repr, OPTIMIZERS))}; got {name!r}")
+        choices = ", ".join(map(repr, OPTIMIZERS))
+        raise ValueError(f"{where}: optimizer must be one of {choices}; got {name!r}")
     given = {key: value for key, value in (("momentum", momentum), ("betas", betas), ("eps", eps))
              if value is not None}
     allowed = {"sgd": set(), "momentum": {"momentum"}, "adam": {"betas", "eps"}}[name]

@@ -65,7 +65,8 @@ def problem():
 def test_each_optimizer_agrees_with_the_reference_step_by_step(problem, rule, lr, steps, weight_decay):
     P, X, y = problem
     mine = {k: v.copy() for k, v in P.items()}
-    history = ml.train(mine, X, y, n_epochs=steps, learning_rate=lr, optimizer=rule, weight_decay=weight_decay)
+    history = ml.train(mine, X, y, n_epochs=steps, learning_rate=lr, optimizer=rule,
+                       weight_decay=weight_decay)
     expected = reference_run(P, X, y, steps, rule, lr, weight_decay)
     assert history.optimizer == rule and len(history.loss) == steps + 1
     for k in P:
@@ -131,7 +132,8 @@ def test_early_stopping_keeps_the_best_epoch_and_says_so():
     X, y = rng.random((784, 30)), rng.integers(0, 10, 30)  # random labels: validation loss must rise
     Xv, yv = rng.random((784, 30)), rng.integers(0, 10, 30)
     P = ml.init_params([784, 32, 10], rng=np.random.default_rng(2), dtype=np.float64)
-    history = ml.train(P, X, y, n_epochs=200, learning_rate=0.5, X_val=Xv, y_val=yv, early_stopping=3, lang="de")
+    history = ml.train(P, X, y, n_epochs=200, learning_rate=0.5, X_val=Xv, y_val=yv, early_stopping=3,
+                       lang="de")
     best = history.best_epoch
     assert history.stopped == "early_stopping" and history.epoch[-1] == best + 3
     assert history.val_loss[best] == min(history.val_loss)
