@@ -62,9 +62,9 @@ _EXPORTS = {
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
 _SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers",
-               "augment", "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp",
-               "i18n", "charts", "network_charts", "dashboard_chart", "shapes", "widgets", "drawing", "exercises",
-               "notebook", "workbook"}
+               "augment", "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file",
+               "mlp", "i18n", "charts", "network_charts", "dashboard_chart", "shapes", "widgets",
+               "drawing", "exercises", "notebook", "workbook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
