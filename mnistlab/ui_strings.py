@@ -8,6 +8,9 @@ UI_STRINGS = {
     # ---- charts ----
     "chart.train": {"en": "training", "de": "Training"},
     "chart.validation": {"en": "validation", "de": "Validierung"},
+    "chart.compare.loss": {"en": "Validation loss", "de": "Verlust auf den Validierungsdaten"},
+    "chart.compare.accuracy": {"en": "Validation accuracy", "de": "Genauigkeit auf den Validierungsdaten"},
+    "chart.compare.best": {"en": "best epoch (kept)", "de": "beste Epoche (behalten)"},
     "chart.train_steps": {"en": "training (per step)", "de": "Training (pro Schritt)"},
     "chart.epoch": {"en": "epoch", "de": "Epoche"},
     "chart.step": {"en": "training step", "de": "Trainingsschritt"},
