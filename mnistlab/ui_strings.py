@@ -148,6 +148,27 @@ UI_STRINGS = {
     "panel.init.xavier": {"en": "Xavier (for sigmoid)", "de": "Xavier (für Sigmoid)"},
     "panel.init.uniform": {"en": "uniform ±0.5 (the original)", "de": "gleichverteilt ±0,5 (das Original)"},
     "panel.seed": {"en": "seed", "de": "Startwert (seed)"},
+    "panel.optimizer": {"en": "optimizer", "de": "Optimierer (optimizer)"},
+    "panel.optimizer.tip": {
+        "en": "How each step uses the gradients: plain SGD, with momentum, or Adam",
+        "de": "Wie jeder Schritt die Gradienten nutzt: einfaches SGD, mit Momentum oder Adam",
+    },
+    "panel.optimizer.sgd": {"en": "SGD (plain)", "de": "SGD (einfach)"},
+    "panel.optimizer.momentum": {"en": "momentum (β = 0.9)", "de": "Momentum (β = 0,9)"},
+    "panel.optimizer.adam": {"en": "Adam", "de": "Adam"},
+    "panel.weight_decay": {"en": "weight decay λ", "de": "Gewichtsabnahme λ (weight decay)"},
+    "panel.weight_decay.tip": {
+        "en": "L2 penalty λ/2·‖W‖² on the weights: keeps them small against overfitting",
+        "de": "L2-Strafterm λ/2·‖W‖² auf die Gewichte: hält sie klein, gegen Überanpassung",
+    },
+    "panel.weight_decay.none": {"en": "none", "de": "keine"},
+    "panel.shift": {"en": "augmentation", "de": "Datenanreicherung (augmentation)"},
+    "panel.shift.tip": {
+        "en": "Shift each training image at random by up to this many pixels, new in every epoch",
+        "de": "Jedes Trainingsbild zufällig um bis zu so viele Pixel verschieben, in jeder Epoche neu",
+    },
+    "panel.shift.none": {"en": "none", "de": "keine"},
+    "panel.shift.px": {"en": "shift ±{k} px", "de": "Verschiebung ±{k} px"},
     "panel.seed.tip": {
         "en": "Same seed, same settings: the same network and the same result",
         "de": "Gleicher Startwert, gleiche Einstellungen: gleiches Netz und gleiches Ergebnis",
@@ -282,6 +303,13 @@ UI_STRINGS = {
     },
     "preset.sigmoid": {"en": "sigmoid instead of ReLU", "de": "Sigmoid statt ReLU"},
     "preset.deep_128_64": {"en": "deeper: 784-128-64-10", "de": "tiefer: 784-128-64-10"},
+    "preset.momentum": {"en": "784-128-64-10 with momentum (α = 0.01)",
+                        "de": "784-128-64-10 mit Momentum (α = 0,01)"},
+    "preset.adam": {"en": "784-128-64-10 with Adam (α = 0.001)", "de": "784-128-64-10 mit Adam (α = 0,001)"},
+    "preset.adam_regularised": {
+        "en": "Adam + weight decay + shifts (20 epochs)",
+        "de": "Adam + Gewichtsabnahme + Verschiebungen (20 Epochen)",
+    },
     # ---- shapes explorer ----
     "explorer.m": {"en": "batch size m (images per step)", "de": "Stapelgröße m (Bilder pro Schritt)"},
     "explorer.tip": {
