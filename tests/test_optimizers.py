@@ -235,3 +235,24 @@ def test_the_optimizer_classes_keep_and_restore_their_state():
         b.step(p2, grads, 0.1)
         np.testing.assert_array_equal(p1["W1"], p2["W1"])
     assert make_optimizer("sgd").state() == {}
+
+
+@pytest.mark.parametrize("rule", ["momentum", "adam"])
+def test_divergence_stop_and_callbacks_keep_working_with_every_optimizer(problem, rule):
+    import threading
+
+    P, X, y = problem
+    exploding = {k: v.copy() for k, v in P.items()}
+    history = ml.train(exploding, X, y, n_epochs=50, learning_rate=1e4, optimizer=rule, lang="de")
+    assert history.diverged and all(np.isfinite(v).all() for v in exploding.values())
+    stop, steps = threading.Event(), []
+
+    def on_step(step, history):
+        steps.append(step)
+        if step == 3:
+            stop.set()
+
+    history = ml.train({k: v.copy() for k, v in P.items()}, X, y, n_epochs=5, learning_rate=1e-3,
+                       optimizer=rule, batch_size=8, rng=np.random.default_rng(0), stop=stop, on_step=on_step,
+                       callback=lambda epoch, h: epoch == 99)
+    assert history.stopped == "stop" and steps == [1, 2, 3]
