@@ -30,7 +30,8 @@ ipywidgets: names are loaded from their modules on first use.
 Dependency direction, in one sentence (tests/test_package.py checks it): lessons -> widgets -> charts and
 training -> network -> functions -> checks -> errors, with NumPy under all of them; the data modules (data,
 idx, fetch) and model_file sit beside the math core, which never imports them, and only charts,
-network_charts, dashboard_chart, graph_chart and widgets import plotly or ipywidgets.
+network_charts, dashboard_chart, graph_chart, compare_chart, landscape_chart and widgets import plotly or
+ipywidgets.
 """
 
 from importlib import import_module
@@ -49,6 +50,7 @@ _EXPORTS = {
                 "layer_sizes"],
     "gradcheck": ["numerical_gradient", "gradient_check", "GradientCheck", "relative_error"],
     "training": ["train", "step_decay"],
+    "augment": ["random_shift"],
     "history": ["History"],
     "evaluate": ["accuracy", "confusion_matrix", "misclassified"],
     "model_file": ["save_model", "load_model"],
@@ -61,9 +63,10 @@ _EXPORTS = {
 }
 # modules reachable as ml.<name> (charts and widgets import plotly/ipywidgets, so only on use)
 _SUBMODULES = {"errors", "checks", "idx", "fetch", "data", "split", "functions", "network", "optimizers",
-               "blas", "gradcheck", "history", "training", "evaluate", "origin", "model_file", "mlp", "i18n",
-               "charts", "network_charts", "dashboard_chart", "graph_chart", "scalar_graph", "shapes",
-               "widgets", "drawing", "exercises", "notebook", "workbook"}
+               "augment", "landscape", "blas", "gradcheck", "history", "training", "evaluate", "origin",
+               "model_file", "mlp", "i18n", "charts", "compare_chart", "landscape_chart", "network_charts",
+               "dashboard_chart", "graph_chart", "scalar_graph", "shapes", "widgets", "drawing",
+               "exercises", "notebook", "workbook"}
 
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 

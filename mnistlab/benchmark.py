@@ -16,6 +16,8 @@ import sys
 import time
 
 # name -> what to run. lr + drop: step_decay(lr, drop, 0.1) (no drop: constant lr); batch None: full batch.
+# optimizer, weight_decay, shift (ml.random_shift(shift) as augment=): as ml.train's arguments; n_train: use
+# only the first n_train training images (the targets of the optimizers lesson are for 10,000).
 CONFIGS = {
     "seed-origin": dict(dataset="mnist", engine="origin", hidden=[10], batch=None, lr=0.1, epochs=500,
                         note="the seed tutorial's code (ml.origin), 500 full-batch iterations"),
@@ -25,6 +27,17 @@ CONFIGS = {
                           epochs=15, target=(0.96, 15.0)),
     "fashion-784-128-64-10": dict(dataset="fashion", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1,
                                   drop=9, epochs=12, target=(0.885, 60.0)),
+    "adam-10k-784-128-64-10": dict(dataset="mnist", engine="mnistlab", hidden=[128, 64], batch=64, lr=2e-3,
+                                   drop=20, epochs=30, optimizer="adam", weight_decay=5e-4, shift=2,
+                                   n_train=10_000, target=(0.975, 15.0),
+                                   note="the first 10,000 training images only: Adam, step_decay(2e-3, 20, "
+                                        "0.1), weight decay 5e-4, batch 64, random shifts of up to 2 px, "
+                                        "30 epochs"),
+    "fashion-adam-784-128-64-10": dict(dataset="fashion", engine="mnistlab", hidden=[128, 64], batch=64,
+                                       lr=1e-3, drop=10, epochs=15, optimizer="adam", weight_decay=5e-4,
+                                       target=(0.895, 60.0),
+                                       note="Adam, step_decay(1e-3, 10, 0.1), weight decay 5e-4, batch 64, "
+                                            "15 epochs"),
     "train-10-b32": dict(dataset="any", engine="mnistlab", hidden=[10], batch=32, lr=0.1, epochs=10,
                          note="ml.train, 784-10-10, batch 32, lr 0.1, 10 epochs (the whole call)"),
     "bare-10-b32": dict(dataset="any", engine="bare", hidden=[10], batch=32, lr=0.1, epochs=10,
@@ -35,6 +48,10 @@ CONFIGS = {
                             note="the same as a bare NumPy loop"),
     "epoch": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1, epochs=1,
                   note="784-128-64-10, one epoch at batch 64, lr 0.1, the BLAS as it is (train's default)"),
+    "epoch-momentum": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.01, epochs=1,
+                           optimizer="momentum", note="the same epoch with momentum 0.9 (lr 0.01)"),
+    "epoch-adam": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=1e-3, epochs=1,
+                       optimizer="adam", note="the same epoch with Adam (lr 1e-3)"),
     "epoch-blas-1": dict(dataset="any", engine="mnistlab", hidden=[128, 64], batch=64, lr=0.1, epochs=1,
                          blas_threads=1, note="the same with blas_threads=1"),
     "torch-epoch": dict(dataset="any", engine="torch", hidden=[128, 64], batch=64, lr=0.1, epochs=1,
@@ -43,11 +60,16 @@ CONFIGS = {
     "torch-epoch-1-thread": dict(dataset="any", engine="torch", hidden=[128, 64], batch=64, lr=0.1,
                                  epochs=1, threads=1,
                                  note="the same in PyTorch with torch.set_num_threads(1)"),
+    "torch-epoch-momentum": dict(dataset="any", engine="torch", hidden=[128, 64], batch=64, lr=0.01, epochs=1,
+                                 optimizer="momentum", note="epoch-momentum in PyTorch (SGD, momentum 0.9)"),
+    "torch-epoch-adam": dict(dataset="any", engine="torch", hidden=[128, 64], batch=64, lr=1e-3, epochs=1,
+                             optimizer="adam", note="epoch-adam in PyTorch (torch.optim.Adam)"),
 }
 RSS_LIMIT_MB = 800
 TORCH_RATIO = 0.5  # our epoch may take at most half of PyTorch's time (its faster setting)
 BARE_RATIO = 1.2  # ml.train may take at most 1.2 times the bare NumPy loop
 PAIRS = (("train-10-b32", "bare-10-b32"), ("train-128-64-b64", "bare-128-64-b64"))
+OPTIMIZER_RATIO = 1.3  # an epoch with momentum or Adam may take at most 1.3 times a plain SGD epoch
 
 
 def run_one(name, data, dataset, seed=0):
@@ -58,6 +80,8 @@ def run_one(name, data, dataset, seed=0):
 
     config = CONFIGS[name]
     X, y = ml.load_mnist("train", dataset=dataset, path=data, verbose=False)
+    if config.get("n_train"):
+        X, y = X[:, :config["n_train"]], y[:config["n_train"]]
     X_test, y_test = ml.load_mnist("test", dataset=dataset, path=data, verbose=False)
     engine = {"origin": _origin_run, "torch": _torch_run, "bare": _bare_run, "mnistlab": _train_run}
     seconds, epoch_seconds, test = engine[config["engine"]](config, X, y, X_test, y_test, seed)
@@ -75,9 +99,12 @@ def _train_run(config, X, y, X_test, y_test, seed):
     params = ml.init_params([784, *config["hidden"], 10], rng=rng)
     rate = (dict(schedule=ml.step_decay(config["lr"], config["drop"], 0.1)) if config.get("drop")
             else dict(learning_rate=config["lr"]))
+    extras = dict(optimizer=config.get("optimizer", "sgd"), weight_decay=config.get("weight_decay", 0.0))
+    if config.get("shift"):
+        extras["augment"] = ml.random_shift(config["shift"])
     start = time.perf_counter()
     history = ml.train(params, X, y, n_epochs=config["epochs"], batch_size=config["batch"], rng=rng,
-                       blas_threads=config.get("blas_threads"), **rate)
+                       blas_threads=config.get("blas_threads"), **rate, **extras)
     seconds = time.perf_counter() - start
     return seconds, statistics.median(history.seconds[1:]), ml.accuracy(y_test, ml.predict(params, X_test))
 
@@ -144,7 +171,10 @@ def _torch_run(config, X, y, X_test, y_test, seed):
     for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
         layers += [torch.nn.Linear(n_in, n_out), torch.nn.ReLU()]
     net = torch.nn.Sequential(*layers[:-1])
-    optimizer = torch.optim.SGD(net.parameters(), lr=config["lr"])
+    optimizer = {"sgd": lambda: torch.optim.SGD(net.parameters(), lr=config["lr"]),
+                 "momentum": lambda: torch.optim.SGD(net.parameters(), lr=config["lr"], momentum=0.9),
+                 "adam": lambda: torch.optim.Adam(net.parameters(), lr=config["lr"])}[
+        config.get("optimizer", "sgd")]()
     loss_fn = torch.nn.CrossEntropyLoss()
     images, labels = torch.from_numpy(X.T.copy()), torch.from_numpy(y)  # torch wants one row per image
     generator = torch.Generator().manual_seed(seed)
@@ -246,6 +276,12 @@ def format_table(rows, dataset):
         lines.append(f"PyTorch comparison: epoch time mnistlab / PyTorch ({fastest['name']}, the faster) = "
                      f"{ours:.3f} s / {theirs:.3f} s = {ours / theirs:.2f} "
                      f"(target <= {TORCH_RATIO:.2f}): {'met' if ours <= theirs * TORCH_RATIO else 'NOT met'}")
+    if "epoch" in by_name:
+        for name in ("epoch-momentum", "epoch-adam"):
+            if name in by_name:
+                ratio = by_name[name]["epoch_seconds"] / by_name["epoch"]["epoch_seconds"]
+                lines.append(f"Optimizer cost: {name} / epoch (plain SGD) = {ratio:.2f} (target <= "
+                             f"{OPTIMIZER_RATIO:.1f}): {'met' if ratio <= OPTIMIZER_RATIO else 'NOT met'}")
     for ours, floor in PAIRS:
         if ours in by_name and floor in by_name:
             ratio = by_name[ours]["seconds"] / by_name[floor]["seconds"]

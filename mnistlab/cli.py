@@ -109,11 +109,16 @@ def _train(args):
         params = init_params([784, *args.hidden, 10], rng=rng, init=INIT_FOR[args.activation])
         rate = (dict(schedule=step_decay(args.lr, args.drop_every, args.drop_factor)) if args.drop_every
                 else dict(learning_rate=args.lr))
+        extras = dict(optimizer=args.optimizer, weight_decay=args.weight_decay)
+        if args.shift:
+            from mnistlab.augment import random_shift
+
+            extras["augment"] = random_shift(args.shift)
         print(f"training 784-{'-'.join(map(str, args.hidden + [10]))} on {y.size:,} images: {args.epochs} "
-              f"epochs, batch {batch_size or 'full'}, {args.activation}", file=sys.stderr)
+              f"epochs, batch {batch_size or 'full'}, {args.activation}, {args.optimizer}", file=sys.stderr)
         history = train(params, X, y, n_epochs=args.epochs, batch_size=batch_size, rng=rng, X_val=X_test,
                         y_val=y_test, activation=args.activation, callback=progress.epoch,
-                        on_step=progress.step, **rate)
+                        on_step=progress.step, **rate, **extras)
     except (TypeError, ValueError) as err:
         print(f"\nerror: {err}", file=sys.stderr)
         return 2
@@ -127,6 +132,7 @@ def _train(args):
           f"{history.samples_per_second:,.0f} images/s)")
     if args.save:
         meta = {"dataset": args.dataset, "epochs": history.epoch[-1], "learning_rate": args.lr,
+                "optimizer": args.optimizer, "weight_decay": args.weight_decay, "shift": args.shift,
                 "batch_size": batch_size, "test_accuracy": test, "seed": args.seed}
         print(f"saved to {save_model(Path(args.save).expanduser(), params, meta)}")
     return 1 if history.diverged else 0
@@ -192,6 +198,12 @@ def build_parser():
     p.add_argument("--drop-factor", type=float, default=0.1)
     p.add_argument("--batch-size", type=int, default=64, help="images per step; 0 = full batch")
     p.add_argument("--activation", choices=["relu", "sigmoid"], default="relu")
+    p.add_argument("--optimizer", choices=["sgd", "momentum", "adam"], default="sgd",
+                   help="sgd (default), momentum (0.9) or adam; Adam wants a small --lr such as 0.002")
+    p.add_argument("--weight-decay", type=float, default=0.0, metavar="LAMBDA",
+                   help="L2 penalty on the weights, e.g. 5e-4 (default 0)")
+    p.add_argument("--shift", type=int, default=0, metavar="PIXELS",
+                   help="shift each training image at random by up to PIXELS (augmentation; default 0)")
     p.add_argument("--data", default=None, help="folder of IDX files (default: where load_mnist looks)")
     p.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
     p.add_argument("--n", type=int, default=None, help="use only n training images")

@@ -16,6 +16,10 @@ class History:
     "grad_norm" {"W1": [...], ...} (the norm of dW1, ... of that step). stopped: None (all epochs ran),
     "callback", "stop" or "diverged"; message: why, in words; diverged_loss: the loss that broke the
     divergence rule (may be inf or NaN; None without divergence).
+    optimizer: its name; weight_decay: lambda; penalty: lambda/2 * sum of ||W||^2 after each epoch (empty
+    without weight decay; loss never includes it); best_epoch: with early stopping, the epoch whose
+    parameters were kept ("early_stopping" in stopped when the patience ran out). optimizer_state: the
+    optimizer's arrays at the end, for ml.train(..., optimizer_state=...) (not part of as_dict()).
     """
 
     epoch: list = field(default_factory=list)
@@ -30,6 +34,11 @@ class History:
     stopped: str | None = None
     message: str = ""
     diverged_loss: float | None = None
+    optimizer: str = "sgd"
+    weight_decay: float = 0.0
+    penalty: list = field(default_factory=list)
+    best_epoch: int | None = None
+    optimizer_state: dict = field(default_factory=dict, repr=False)
 
     @property
     def diverged(self):
@@ -43,7 +52,8 @@ class History:
 
     def as_dict(self):
         """Plain dict of lists and numbers (JSON-serializable)."""
-        return {**asdict(self), "diverged": self.diverged, "samples_per_second": self.samples_per_second}
+        plain = {key: value for key, value in asdict(self).items() if key != "optimizer_state"}
+        return {**plain, "diverged": self.diverged, "samples_per_second": self.samples_per_second}
 
     def concat(self, later):
         """A new History: this run followed by a `later` run that continued training the same network.
@@ -54,7 +64,8 @@ class History:
         """
         offset = self.epoch[-1] if self.epoch else 0
         joined = History(epoch=self.epoch + [offset + e for e in later.epoch[1:]])
-        for key in ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate", "seconds", "samples"):
+        for key in ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate", "seconds", "samples",
+                    "penalty"):
             setattr(joined, key, getattr(self, key) + getattr(later, key)[1:])
         if self.steps or later.steps:
             mine, theirs = self.steps.get("grad_norm", {}), later.steps.get("grad_norm", {})
@@ -65,6 +76,9 @@ class History:
                 "grad_norm": {k: mine.get(k, []) + theirs.get(k, []) for k in {**mine, **theirs}}}
         joined.stopped, joined.message = later.stopped, later.message
         joined.diverged_loss = later.diverged_loss
+        joined.optimizer, joined.weight_decay = later.optimizer, later.weight_decay
+        joined.optimizer_state = later.optimizer_state
+        joined.best_epoch = None if later.best_epoch is None else offset + later.best_epoch
         return joined
 
     def _record(self, epoch, loss, accuracy, learning_rate, seconds, samples, validation):

@@ -8,6 +8,10 @@ before training by more than 10 ln(n_classes) (about 23 for digits: starting nea
 then gives the right class a probability of at most about e^-25 as a geometric mean: confidently wrong).
 The parameters are then restored to the end of the last complete epoch, so they never hold NaN, and
 History.message says what to do.
+
+Beyond plain gradient descent: optimizer= "momentum" or "adam" (mnistlab.optimizers),
+weight_decay= (an L2 penalty on the weights), early_stopping= (patience in epochs, on the validation loss)
+and augment= (a function that changes every training batch, e.g. ml.random_shift(2)).
 """
 
 import math
@@ -36,7 +40,8 @@ def step_decay(initial, drop_every, factor=0.1):
 
 def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_size=None, rng=None,
           X_val=None, y_val=None, activation=None, callback=None, stop=None, on_step=None,
-          record_steps=False, blas_threads=None, lang="en"):
+          record_steps=False, blas_threads=None, lang="en", optimizer="sgd", momentum=None, betas=None,
+          eps=None, optimizer_state=None, weight_decay=0.0, early_stopping=None, augment=None):
     """Train `params` in place by gradient descent on X (784, m) and labels y (m,); returns a History.
 
     batch_size=None uses all m images in every step (full batch, as the seed tutorial); otherwise the data
@@ -48,10 +53,23 @@ def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_si
     on_step(step, history) runs after every step. blas_threads: None leaves NumPy's BLAS as it is; a
     number limits its threads for the duration of the call (process-wide: see mnistlab.blas). lang: the
     language of History.message, "en" or "de" (the lessons pass their LANG).
+
+    optimizer: "sgd" (default), "momentum" (momentum=0.9) or "adam" (betas=(0.9, 0.999), eps=1e-8), in
+    PyTorch's conventions (see mnistlab.optimizers); learning_rate or schedule sets alpha for each of them.
+    History.optimizer_state holds the optimizer's state at the end; optimizer_state=that continues a run
+    where it stopped (ml.save_model stores the parameters only: keep the state with np.savez if needed).
+    weight_decay=lambda adds lambda/2 * ||W||^2 for every weight matrix (not the biases) to the loss, i.e.
+    dW += lambda W before each step; History.loss stays the data loss (cross-entropy) and History.penalty
+    holds the penalty after each epoch. early_stopping=patience (whole epochs, needs X_val/y_val): stop when
+    the validation loss has not improved for that many epochs; the parameters of the best epoch
+    (History.best_epoch) are restored, also when all n_epochs ran. augment: a function (X_batch, rng) ->
+    X_batch of the same shape, applied to every training batch (needs rng), e.g. ml.random_shift(2).
     """
     check_lang(lang)
     run = _Run(params, X, y, X_val, y_val, n_epochs, learning_rate, schedule, batch_size, rng, activation,
                callback, stop, on_step, lang)
+    run.extras(optimizer, dict(momentum=momentum, betas=betas, eps=eps), optimizer_state, weight_decay,
+               early_stopping, augment, rng)
     if isinstance(params, Params):
         params.activation = run.activation  # the network remembers what it was trained with
     history = History()
@@ -59,6 +77,7 @@ def train(params, X, y, *, n_epochs, learning_rate=None, schedule=None, batch_si
         history.steps = {"step": [], "loss": [], "grad_norm": {f"W{l}": [] for l in range(1, run.L + 1)}}
     with blas_threads_limit(blas_threads):
         run.loop(history, record_steps)
+    run.finish(history)
     return history
 
 
@@ -102,7 +121,34 @@ class _Run:
             raise TypeError(f"{where}: stop must have an is_set() method (e.g. threading.Event()); got "
                             f"{type(stop).__name__}")
         self.callback, self.stop, self.on_step, self.lang = callback, stop, on_step, lang
-        self.optimizer = make_optimizer()
+
+    def extras(self, optimizer, settings, optimizer_state, weight_decay, early_stopping, augment, rng):
+        """Check and keep the choices beyond plain gradient descent (see train's docstring)."""
+        where = "ml.train"
+        self.optimizer = make_optimizer(optimizer, **settings, where=where)
+        if optimizer_state is not None:
+            try:
+                self.optimizer.load_state(optimizer_state)
+            except (TypeError, ValueError, AttributeError) as error:
+                raise ValueError(f"{where}: optimizer_state does not fit optimizer={optimizer!r}: {error}") \
+                    from None
+        if not (is_positive(weight_decay) or weight_decay == 0) or isinstance(weight_decay, bool):
+            raise ValueError(f"{where}: weight_decay must be a number >= 0, like 5e-4; got {weight_decay!r}")
+        self.weight_decay = float(weight_decay)
+        if early_stopping is not None:
+            if not is_whole(early_stopping, 1):
+                raise ValueError(f"{where}: early_stopping is a patience in whole epochs (>= 1), like 5; got "
+                                 f"{early_stopping!r}")
+            if self.validation is None:
+                raise ValueError(f"{where}: early_stopping watches the validation loss: pass X_val and y_val "
+                                 "(e.g. from ml.train_val_split)")
+        self.patience, self.best = early_stopping, None
+        if augment is not None:
+            if not callable(augment):
+                raise TypeError(f"{where}: augment must be a function (X_batch, rng) -> X_batch, like "
+                                f"ml.random_shift(2); got {type(augment).__name__}")
+            check_rng(rng, why="augment= changes every batch at random, which", where=where)
+        self.augment, self.rng = augment, rng
 
     def loop(self, history, record_steps):
         """for each epoch, for each batch: step; guard; record."""
@@ -139,6 +185,8 @@ class _Run:
                 if self._record(history, epoch, loss, accuracy, learning_rate, time.perf_counter() - start,
                                 seen):
                     return self._stopped(history, "callback", t("train.callback", self.lang, epoch=epoch))
+                if self._patience_ran_out(history, epoch):
+                    return history
             if history.stopped:
                 return history
         done = "train.done_one" if self.n_epochs == 1 else "train.done"
@@ -149,8 +197,54 @@ class _Run:
         """One gradient step on a batch whose forward pass (A, cache) is done; returns the gradients."""
         dZ = _output_delta(A, y, self.batches.columns)  # (A_L - Y) / m, in place: A_L is not needed any more
         grads = _backward(self.params, cache, dZ, self.g_prime, self.L)
+        if self.weight_decay:
+            for l in range(1, self.L + 1):  # the gradient of lambda/2 ||W||^2; biases are not penalised
+                grads[f"dW{l}"] += self.weight_decay * self.params[f"W{l}"]
         self.optimizer.step(self.params, grads, learning_rate)
         return grads
+
+    def batch(self, X):
+        """X, or the augmented X if train was given augment= (checked: same shape, a NumPy array)."""
+        if self.augment is None:
+            return X
+        changed = self.augment(X, self.rng)
+        if not isinstance(changed, np.ndarray) or changed.shape != X.shape:
+            raise ValueError(f"ml.train: augment must return an array of the batch's shape {X.shape}; got "
+                             f"{getattr(changed, 'shape', type(changed).__name__)}")
+        return changed.astype(X.dtype, copy=False)
+
+    def _patience_ran_out(self, history, epoch):
+        """Early stopping: remember the best epoch's parameters; True (and restored) when patience is over."""
+        if self.patience is None:
+            return False
+        loss = history.val_loss[-1]
+        if self.best is None or loss < self.best[0]:
+            saved = {name: value.copy() for name, value in self.params.items()}
+            self.best = (loss, epoch, saved)
+            return False
+        if epoch - self.best[1] < self.patience:
+            return False
+        self._restore_best(history)
+        history.stopped = "early_stopping"
+        history.message = t("train.early_stopping", self.lang, epoch=epoch, best=self.best[1],
+                            patience=self.patience, val_loss=self.best[0])
+        return True
+
+    def _restore_best(self, history):
+        for name, value in self.params.items():
+            value[...] = self.best[2][name]
+        history.best_epoch = self.best[1]
+
+    def finish(self, history):
+        """After the loop: the optimizer's state; with early stopping, the best epoch's parameters."""
+        history.optimizer, history.optimizer_state = self.optimizer.name, self.optimizer.state()
+        history.weight_decay = self.weight_decay
+        if self.patience is not None and self.best is not None and history.best_epoch is None \
+                and not history.diverged:
+            self._restore_best(history)
+            if history.best_epoch != history.epoch[-1]:
+                history.message += " " + t("train.best_restored", self.lang, best=history.best_epoch,
+                                           val_loss=self.best[0])
 
     def evaluate(self, X, y):
         """(loss, accuracy) of the current parameters on X, y."""
@@ -164,6 +258,9 @@ class _Run:
         """Append an epoch to the history; True if the callback asks to stop."""
         validation = None if self.validation is None else self.evaluate(*self.validation)
         history._record(epoch, loss, accuracy, learning_rate, seconds, samples, validation)
+        if self.weight_decay:
+            history.penalty.append(self.weight_decay / 2 * sum(
+                float(np.vdot(self.params[f"W{l}"], self.params[f"W{l}"])) for l in range(1, self.L + 1)))
         return self.callback is not None and bool(self.callback(epoch, history))
 
     @staticmethod
@@ -194,7 +291,7 @@ class _MiniBatches:
         for first in range(0, self.y.size, self.batch_size):
             idx = order[first:first + self.batch_size]
             Xb = np.take(self.XT, idx, axis=0, out=self.buffer[:idx.size], mode="clip").T  # (784, batch)
-            yield (*run.forward(Xb), self.labels[first:first + self.batch_size])
+            yield (*run.forward(run.batch(Xb)), self.labels[first:first + self.batch_size])
 
     @staticmethod
     def measure_end(run, meter):
@@ -221,7 +318,7 @@ class _FullBatch:
         return self._measure(run)
 
     def epoch(self, run):
-        A, cache = self.pending
+        A, cache = self.pending if run.augment is None else run.forward(run.batch(self.X))
         self.pending = None
         yield A, cache, self.y
 

@@ -16,6 +16,27 @@ UI_STRINGS = {
                               "de": "Gradienten ∂L/∂… (rückwärts, von unten nach oben)"},
     "chart.train": {"en": "training", "de": "Training"},
     "chart.validation": {"en": "validation", "de": "Validierung"},
+    "landscape.loss": {"en": "loss", "de": "Verlust"},
+    "landscape.converges": {"en": "α = {alpha:.3g} < 2/λ = {limit:.3g}: converges",
+                            "de": "α = {alpha:.3g} < 2/λ = {limit:.3g}: konvergiert"},
+    "landscape.oscillates": {"en": "α = {alpha:.3g} = 2/λ: oscillates for ever",
+                             "de": "α = {alpha:.3g} = 2/λ: schwingt ewig hin und her"},
+    "landscape.diverges": {"en": "α = {alpha:.3g} > 2/λ = {limit:.3g}: diverges",
+                           "de": "α = {alpha:.3g} > 2/λ = {limit:.3g}: divergiert"},
+    "landscape.valley.title": {
+        "en": "Gradient descent in a valley (curvatures {l1:g} and {l2:g}: limit 2/λ = {limit:.3g})",
+        "de": "Gradientenabstieg in einem Tal (Krümmungen {l1:g} und {l2:g}: Grenze 2/λ = {limit:.3g})"},
+    "landscape.alpha": {"en": "learning rate α (limit 2/λ = {limit:.3g})",
+                        "de": "Lernrate α (Grenze 2/λ = {limit:.3g})"},
+    "landscape.slice.title": {"en": "The loss around the trained network (a 2-D slice)",
+                              "de": "Der Verlust um das trainierte Netz (ein 2-D-Schnitt)"},
+    "landscape.path": {"en": "training path (after each epoch)", "de": "Trainingsweg (nach jeder Epoche)"},
+    "landscape.trained": {"en": "trained network", "de": "trainiertes Netz"},
+    "landscape.a": {"en": "direction 1", "de": "Richtung 1"},
+    "landscape.b": {"en": "direction 2", "de": "Richtung 2"},
+    "chart.compare.loss": {"en": "Validation loss", "de": "Verlust auf den Validierungsdaten"},
+    "chart.compare.accuracy": {"en": "Validation accuracy", "de": "Genauigkeit auf den Validierungsdaten"},
+    "chart.compare.best": {"en": "best epoch (kept)", "de": "beste Epoche (behalten)"},
     "chart.train_steps": {"en": "training (per step)", "de": "Training (pro Schritt)"},
     "chart.epoch": {"en": "epoch", "de": "Epoche"},
     "chart.step": {"en": "training step", "de": "Trainingsschritt"},
@@ -147,6 +168,27 @@ UI_STRINGS = {
     "panel.init.xavier": {"en": "Xavier (Glorot)", "de": "Xavier (Glorot)"},  # derived for tanh (08b)
     "panel.init.uniform": {"en": "uniform ±0.5 (the original)", "de": "gleichverteilt ±0,5 (das Original)"},
     "panel.seed": {"en": "seed", "de": "Startwert (seed)"},
+    "panel.optimizer": {"en": "optimizer", "de": "Optimierer (optimizer)"},
+    "panel.optimizer.tip": {
+        "en": "How each step uses the gradients: plain SGD, with momentum, or Adam",
+        "de": "Wie jeder Schritt die Gradienten nutzt: einfaches SGD, mit Momentum oder Adam",
+    },
+    "panel.optimizer.sgd": {"en": "SGD (plain)", "de": "SGD (einfach)"},
+    "panel.optimizer.momentum": {"en": "momentum (β = 0.9)", "de": "Momentum (β = 0,9)"},
+    "panel.optimizer.adam": {"en": "Adam", "de": "Adam"},
+    "panel.weight_decay": {"en": "weight decay λ", "de": "Gewichtsabnahme λ (weight decay)"},
+    "panel.weight_decay.tip": {
+        "en": "L2 penalty λ/2·‖W‖² on the weights: keeps them small against overfitting",
+        "de": "L2-Strafterm λ/2·‖W‖² auf die Gewichte: hält sie klein, gegen Überanpassung",
+    },
+    "panel.weight_decay.none": {"en": "none", "de": "keine"},
+    "panel.shift": {"en": "augmentation", "de": "Datenanreicherung (augmentation)"},
+    "panel.shift.tip": {
+        "en": "Shift each training image at random by up to this many pixels, new in every epoch",
+        "de": "Jedes Trainingsbild zufällig um bis zu so viele Pixel verschieben, in jeder Epoche neu",
+    },
+    "panel.shift.none": {"en": "none", "de": "keine"},
+    "panel.shift.px": {"en": "shift ±{k} px", "de": "Verschiebung ±{k} px"},
     "panel.seed.tip": {
         "en": "Same seed, same settings: the same network and the same result",
         "de": "Gleicher Startwert, gleiche Einstellungen: gleiches Netz und gleiches Ergebnis",
@@ -281,6 +323,13 @@ UI_STRINGS = {
     },
     "preset.sigmoid": {"en": "sigmoid instead of ReLU", "de": "Sigmoid statt ReLU"},
     "preset.deep_128_64": {"en": "deeper: 784-128-64-10", "de": "tiefer: 784-128-64-10"},
+    "preset.momentum": {"en": "784-128-64-10 with momentum (α = 0.01)",
+                        "de": "784-128-64-10 mit Momentum (α = 0,01)"},
+    "preset.adam": {"en": "784-128-64-10 with Adam (α = 0.001)", "de": "784-128-64-10 mit Adam (α = 0,001)"},
+    "preset.adam_regularised": {
+        "en": "Adam + weight decay + shifts (20 epochs)",
+        "de": "Adam + Gewichtsabnahme + Verschiebungen (20 Epochen)",
+    },
     # ---- shapes explorer ----
     "explorer.m": {"en": "batch size m (images per step)", "de": "Stapelgröße m (Bilder pro Schritt)"},
     "explorer.tip": {
@@ -333,6 +382,16 @@ UI_STRINGS = {
                       "de": "angehalten in Epoche {epoch} nach Schritt {step}"},
     "train.callback": {"en": "stopped by the callback after epoch {epoch}",
                        "de": "vom Callback nach Epoche {epoch} angehalten"},
+    "train.early_stopping": {
+        "en": "early stopping after epoch {epoch}: the validation loss has not improved for {patience} "
+              "epochs; kept the parameters of epoch {best} (validation loss {val_loss:.4f})",
+        "de": "frühes Stoppen (early stopping) nach Epoche {epoch}: Der Validierungsverlust ist seit "
+              "{patience} Epochen nicht gesunken; behalten sind die Parameter aus Epoche {best} "
+              "(Validierungsverlust {val_loss:.4f})"},
+    "train.best_restored": {
+        "en": "Kept the parameters of epoch {best}, which had the lowest validation loss ({val_loss:.4f}).",
+        "de": "Behalten sind die Parameter aus Epoche {best} mit dem kleinsten Validierungsverlust "
+              "({val_loss:.4f})."},
     "train.diverged": {
         "en": "learning rate {learning_rate:g} is too large: the loss {grew} {when}; try {smaller:g}. "
               "The parameters were restored to the end of epoch {kept}.",

@@ -85,3 +85,23 @@ def test_benchmark_table_checks_the_targets():
     assert lines["784-10-10"].endswith("met") and "NOT met" not in lines["784-10-10"]
     assert lines["784-128-64-10"].endswith("NOT met")  # 16 s > 15 s
     assert "RSS <= 800 MB: NOT met" in lines["epoch"]
+
+
+def test_benchmark_table_checks_the_optimizer_cost():
+    def row(name, epoch):
+        return {"name": name, "m": 10_000, "seconds": epoch, "epoch_seconds": epoch,
+                "samples_per_second": 10_000 / epoch, "test_accuracy": 0.9, "peak_rss_mb": 100.0}
+
+    table = benchmark.format_table([row("epoch", 1.0), row("epoch-momentum", 1.1), row("epoch-adam", 1.4)],
+                                   "mnist")
+    assert "epoch-momentum / epoch (plain SGD) = 1.10 (target <= 1.3): met" in table
+    assert "epoch-adam / epoch (plain SGD) = 1.40 (target <= 1.3): NOT met" in table
+
+
+def test_the_optimizer_configurations_run_with_their_settings(tmp_path, capsys):
+    data = write_idx_folder(tmp_path, m_train=100, m_test=20)
+    result = benchmark.run_one("epoch-adam", str(data), "mnist")
+    assert result["m"] == 100 and 0 <= result["test_accuracy"] <= 1
+    code = main(["train", "--hidden", "8", "--epochs", "2", "--lr", "0.002", "--optimizer", "adam",
+                 "--weight-decay", "5e-4", "--shift", "2", "--data", str(data)])
+    assert code == 0 and "adam" in capsys.readouterr().err

@@ -63,9 +63,10 @@ def test_readme_docstring_and_lesson_00_show_the_same_notation_table():
 
 
 MATH_CORE = ("errors", "checks", "functions", "network", "optimizers", "blas", "training", "gradcheck",
-             "evaluate")
+             "evaluate", "augment", "landscape")
 # the only modules that may import plotly, ipywidgets, anywidget
-UI = ("charts", "network_charts", "dashboard_chart", "graph_chart", "widgets")
+UI = ("charts", "network_charts", "dashboard_chart", "graph_chart", "compare_chart", "landscape_chart",
+      "widgets")
 MODULE_PROBE = r"""
 import importlib, json, sys
 importlib.import_module(sys.argv[1])

@@ -606,3 +606,31 @@ def test_while_a_run_trains_its_epoch_axes_reach_to_its_last_epoch_and_stand_sti
     panel.train()
     assert panel.wait(TIMEOUT)
     assert ranges and set(ranges) == {(0, 40)}
+
+
+def test_the_optimizer_controls_appear_only_when_asked_and_reach_the_training(data):
+    plain = widgets.training_panel(*data, lang="en")
+    shown = set(map(id, tree(plain.widget)))
+    assert all(id(plain.controls[name]) not in shown for name in ("optimizer", "weight_decay", "shift"))
+    panel = widgets.training_panel(*data, lang="de", hide=(), preset="adam_regularised")
+    shown = set(map(id, tree(panel.widget)))
+    assert all(id(panel.controls[name]) in shown for name in ("optimizer", "weight_decay", "shift"))
+    assert panel.controls["weight_decay"].label == "0,0005"
+    assert panel.settings_string().endswith(";opt=adam;wd=0.0005;aug=2")
+    panel.controls["n_epochs"].value = 2
+    panel.train(wait=True)
+    assert panel.run.live.optimizer == "adam" and panel.run.live.weight_decay == 5e-4
+    assert len(panel.run.live.penalty) == 3 and int(panel.run.live.optimizer_state["t"]) > 0
+    steps = int(panel.run.live.optimizer_state["t"])
+    panel.step(wait=True)  # one more epoch continues Adam's moments instead of starting them afresh
+    assert int(panel.run.live.optimizer_state["t"]) == steps + steps // 2
+    panel.controls["optimizer"].value = "momentum"
+    panel.step(wait=True)
+    assert panel.run.live.optimizer == "momentum"
+
+
+@pytest.mark.parametrize("text, problem", [("opt=rmsprop", "opt"), ("wd=0.3", "wd"), ("aug=7", "aug")])
+def test_settings_strings_with_bad_optimizer_settings_say_what_is_wrong(text, problem):
+    with pytest.raises(ValueError, match=problem):
+        widgets.Settings.from_string(text)
+    assert widgets.Settings.from_string("opt=momentum;wd=0,001;aug=1").weight_decay == 0.001

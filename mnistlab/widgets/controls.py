@@ -12,7 +12,7 @@ import ipywidgets as ipw
 
 from mnistlab.checks import check_count, check_labels, check_X
 from mnistlab.errors import DataError
-from mnistlab.i18n import t
+from mnistlab.i18n import fmt, t
 from mnistlab.network import ACTIVATIONS, INITS
 
 from .fields import field, slider_field
@@ -26,11 +26,15 @@ from .settings import (
     N_INPUTS,
     PRESETS,
     SEEDS,
+    SHIFTS,
+    WEIGHT_DECAYS,
     Settings,
 )
 
 ACTIVATION_LABELS = {"relu": "activation.relu", "sigmoid": "activation.sigmoid"}
 INIT_LABELS = {"he": "panel.init.he", "xavier": "panel.init.xavier", "uniform": "panel.init.uniform"}
+OPTIMIZER_LABELS = {"sgd": "panel.optimizer.sgd", "momentum": "panel.optimizer.momentum",
+                    "adam": "panel.optimizer.adam"}
 
 
 def css_class(name):
@@ -77,6 +81,10 @@ def make_controls(lang, m):
                    for name in ACTIVATIONS]
     inits = [(t(INIT_LABELS[name], lang) if name in INIT_LABELS else name, name) for name in INITS]
     layer_counts = [(str(n), n) for n in range(1, MAX_HIDDEN_LAYERS + 1)]
+    optimizers = [(t(label, lang), name) for name, label in OPTIMIZER_LABELS.items()]
+    decays = [(t("panel.weight_decay.none", lang) if not w else fmt("{w:g}", lang, w=w), w)
+              for w in WEIGHT_DECAYS]
+    shifts = [(t("panel.shift.none", lang) if not k else t("panel.shift.px", lang, k=k), k) for k in SHIFTS]
     lr_bounds = [math.log10(rate) for rate in LEARNING_RATES]
     return {
         "preset": tip(ipw.Dropdown, "panel.preset.tip", options=presets, value=""),
@@ -93,6 +101,10 @@ def make_controls(lang, m):
                           value=default.activation),
         "init": tip(ipw.Dropdown, "panel.init.tip", options=inits, value=default.init),
         "seed": tip(ipw.BoundedIntText, "panel.seed.tip", min=SEEDS[0], max=SEEDS[1], value=default.seed),
+        "optimizer": tip(ipw.Dropdown, "panel.optimizer.tip", options=optimizers, value=default.optimizer),
+        "weight_decay": tip(ipw.Dropdown, "panel.weight_decay.tip", options=decays,
+                            value=default.weight_decay),
+        "shift": tip(ipw.Dropdown, "panel.shift.tip", options=shifts, value=default.shift),
         "auto_retrain": tip(ipw.Checkbox, "panel.auto_retrain.tip", description=t("panel.auto_retrain", lang),
                             value=False, indent=False, layout={"width": "auto"}),
         "settings": tip(ipw.Text, "panel.settings.tip"),
@@ -112,6 +124,8 @@ FIELDS = {
     "n_epochs": ("panel.n_epochs", "260px", 1), "batch_size": ("panel.batch_size", "170px", 1),
     "activation": ("panel.activation", "150px", 1), "init": ("panel.init", "210px", 1),
     "seed": ("panel.seed", "130px", 1), "auto_retrain": (None, "auto", 1),
+    "optimizer": ("panel.optimizer", "190px", 1), "weight_decay": ("panel.weight_decay", "170px", 1),
+    "shift": ("panel.shift", "190px", 1),
 }
 def make_fields(controls, lang):
     """(fields, readouts): name -> the control under its label (a "mnistlab-field" box carrying the

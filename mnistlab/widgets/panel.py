@@ -19,13 +19,13 @@ from .controls import check_data, make_controls, make_fields
 from .dashboard import Dashboard, last_finite, status_html
 from .fields import fields_row
 from .run import Run, Snapshot
-from .settings import PRESETS, Settings
+from .settings import ADVANCED, PRESETS, Settings
 from .width import WidthProbe, figure_width
 
-SETTING_CONTROLS = ("learning_rate", "n_layers", "hidden1", "hidden2", "n_epochs", "batch_size", "activation",
-                    "init", "seed")
+SETTING_CONTROLS = ("learning_rate", "n_layers", "hidden1", "hidden2", "n_epochs", "batch_size",
+                    "activation", "init", "seed", "optimizer", "weight_decay", "shift")
 ROWS = (("preset", "settings"), ("learning_rate", "n_layers", "hidden1", "hidden2", "n_epochs"),
-        ("batch_size", "activation", "init", "seed", "auto_retrain"))
+        ("batch_size", "activation", "init", "seed", "auto_retrain"), ("optimizer", "weight_decay", "shift"))
 BUTTONS = ("train", "stop", "step", "reset")
 ALWAYS_SHOWN = ("train", "stop")
 WATCH_SECONDS = 4.0  # a run started from the Train button lasts at least this long: time to watch it learn
@@ -48,7 +48,7 @@ class TrainingPanel:
     ``draw_count``, ``draw_seconds`` and ``first_point_seconds`` (for the benchmark).
     """
 
-    def __init__(self, X, y, X_val=None, y_val=None, *, lang, preset=None, hide=()):
+    def __init__(self, X, y, X_val=None, y_val=None, *, lang, preset=None, hide=None):
         check_lang(lang)
         self.X, self.y, self.X_val, self.y_val = check_data(X, y, X_val, y_val)
         self.lang, self.m = lang, self.X.shape[1]
@@ -76,6 +76,8 @@ class TrainingPanel:
 
     # ---- controls and layout -----------------------------------------------------------------------------
     def _check_hide(self, hide):
+        if hide is None:  # the optimizer, weight decay and augmentation come in the optimizers lesson
+            hide = ADVANCED
         hide = (hide,) if isinstance(hide, str) else tuple(hide)
         allowed = [name for name in self.controls if name not in ALWAYS_SHOWN]
         unknown = [name for name in hide if name not in allowed]
@@ -119,7 +121,9 @@ class TrainingPanel:
         hidden = (c["hidden1"].value, c["hidden2"].value)[:c["n_layers"].value]
         return Settings(learning_rate=float(c["learning_rate"].value), hidden=hidden,
                         n_epochs=c["n_epochs"].value, batch_size=c["batch_size"].value or None,
-                        activation=c["activation"].value, init=c["init"].value, seed=c["seed"].value)
+                        activation=c["activation"].value, init=c["init"].value, seed=c["seed"].value,
+                        optimizer=c["optimizer"].value, weight_decay=c["weight_decay"].value,
+                        shift=c["shift"].value)
 
     @settings.setter
     def settings(self, s):
@@ -132,6 +136,8 @@ class TrainingPanel:
             c["hidden2"].value = s.hidden[1] if len(s.hidden) > 1 else c["hidden2"].value
             c["n_epochs"].value, c["batch_size"].value = s.n_epochs, s.batch_size or 0
             c["activation"].value, c["init"].value, c["seed"].value = s.activation, s.init, s.seed
+            c["optimizer"].value, c["weight_decay"].value = s.optimizer, s.weight_decay
+            c["shift"].value = s.shift
         finally:
             self._applying = False
         self._on_setting({"owner": None, "new": s})
@@ -240,9 +246,12 @@ class TrainingPanel:
     def _start(self, s, n_epochs, clicked, wait, watch_seconds=0.0):
         self.runs += 1
         self.error = None
+        previous = self.run.live if self.run is not None and self.history is not None else None
+        state = (previous.optimizer_state if previous is not None and previous.optimizer == s.optimizer
+                 else None)  # the same network with the same optimizer continues with its state
         self.run = Run(s, self.params, (self.X, self.y, self.X_val, self.y_val), rng=self._rng,
                        n_epochs=n_epochs, number=self.runs, prior=self.history, view=self, clicked=clicked,
-                       watch_seconds=watch_seconds)
+                       watch_seconds=watch_seconds, optimizer_state=state)
         self._set_running(True)
         if n_epochs == 1:
             self.dashboard.show(t("panel.training.one", self.lang), "info")
@@ -324,12 +333,14 @@ class TrainingPanel:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def training_panel(X, y, X_val=None, y_val=None, *, lang, preset=None, hide=()):
+def training_panel(X, y, X_val=None, y_val=None, *, lang, preset=None, hide=None):
     """A training panel for (X, y): X (784, m), y (m,), optional validation data. Lessons 06 and 08.
 
     Sliders for learning rate, hidden sizes (one or two hidden layers), epochs, batch size, activation,
     initialisation and seed; buttons Train (fresh network), Stop, Step (one more epoch), Reset; one
     live dashboard. ``preset``: a name from ``PRESETS`` (e.g. "lr_too_high"). ``hide``: names of controls
-    to leave out (e.g. ``hide=("init", "seed")``). End a cell with the returned panel to show it.
+    to leave out (e.g. ``hide=("init", "seed")``); None (the default) leaves out the optimizer, weight decay
+    and augmentation (``ADVANCED``), which only the optimizers lesson shows (with ``hide=()``). End a cell
+    with the returned panel to show it.
     """
     return TrainingPanel(X, y, X_val, y_val, lang=lang, preset=preset, hide=hide)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mnistlab import training
+from mnistlab.augment import random_shift
 from mnistlab.network import layer_sizes, predict_proba
 from mnistlab.throttle import Throttle
 
@@ -59,7 +60,7 @@ class Run:
     """
 
     def __init__(self, settings, params, data, *, rng, n_epochs, number, prior, view, clicked,
-                 watch_seconds=0.0):
+                 watch_seconds=0.0, optimizer_state=None):
         self.settings, self.params, self.data, self.rng = settings, params, data, rng
         self.n_epochs, self.number, self.prior, self.view = n_epochs, number, prior, view
         self.clicked = clicked  # time.perf_counter() of the click that asked for this run
@@ -73,6 +74,7 @@ class Run:
         self.started_at, self.ended_at, self.first_point_seconds = None, None, None
         self.started = threading.Event()  # set after the first step
         self.watch_seconds = watch_seconds
+        self.optimizer_state = optimizer_state  # momentum's velocity, Adam's moments: "+1 epoch" continues
         self.throttle = Throttle(interval=0.1, max_share=DRAW_SHARE)  # <= 10 redraws/s
         self._stop, self._lock = threading.Event(), threading.Lock()
         self._thread = threading.Thread(target=self._work, name=f"mnistlab-run-{number}", daemon=True)
@@ -110,10 +112,13 @@ class Run:
     def _work(self):
         s, (X, y, X_val, y_val) = self.settings, self.data
         try:
+            augment = random_shift(s.shift) if s.shift else None
             self.live = training.train(
                 self.params, X, y, learning_rate=s.learning_rate, n_epochs=self.n_epochs,
                 batch_size=s.batch_size, rng=self.rng, X_val=X_val, y_val=y_val, activation=s.activation,
-                stop=self._stop, on_step=self._on_step, callback=self._on_epoch, record_steps=True)
+                stop=self._stop, on_step=self._on_step, callback=self._on_epoch, record_steps=True,
+                optimizer=s.optimizer, weight_decay=s.weight_decay, augment=augment,
+                optimizer_state=self.optimizer_state)
             self.history = self.merged(self.live)
             self.snapshot = Snapshot.take(self.params, s.activation, self.history.epoch[-1])
         except Exception as error:  # handed to the view: shown in the panel, kept on .error

@@ -1,5 +1,6 @@
 """What the training panel trains with: ``Settings``, their bounds, the named ``PRESETS`` and the short string
-a teacher can hand out ("lr=0.1;h=128,64;ep=10;bs=64;act=relu;init=he;seed=0").
+a teacher can hand out ("lr=0.1;h=128,64;ep=10;bs=64;act=relu;init=he;seed=0", followed by
+";opt=adam;wd=0.0005;aug=2" when the optimizer, weight decay or augmentation differ from plain SGD).
 
 The bounds below are the one place that says what the panel accepts: ``Settings.check`` and the panel's
 sliders both read them.
@@ -12,6 +13,7 @@ from mnistlab.checks import is_number, is_whole
 from mnistlab.dashboard_chart import DASHBOARD_MAX_LAYERS
 from mnistlab.i18n import fmt, t
 from mnistlab.network import ACTIVATIONS, INITS
+from mnistlab.optimizers import OPTIMIZERS
 
 N_INPUTS, N_CLASSES = 784, 10  # MNIST: 28 x 28 pixels in, ten digits out
 LEARNING_RATES = (1e-4, 10.0)  # the slider is logarithmic: 10^-4 ... 10^1
@@ -20,6 +22,8 @@ MAX_HIDDEN_LAYERS = DASHBOARD_MAX_LAYERS - 1  # the dashboard draws a gradient n
 N_EPOCHS = (1, 500)
 BATCH_SIZES = (16, 32, 64, 128, 256, 512, 1024)  # or None: the full batch
 SEEDS = (0, 2**31 - 1)
+WEIGHT_DECAYS = (0.0, 1e-4, 5e-4, 1e-3, 1e-2)  # lambda of the L2 penalty: the panel's choices
+SHIFTS = (0, 1, 2, 3)  # augmentation: shift each training image by up to this many pixels
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class Settings:
     activation: str = "relu"
     init: str = "he"
     seed: int = 0
+    optimizer: str = "sgd"
+    weight_decay: float = 0.0
+    shift: int = 0
 
     @property
     def layer_sizes(self):
@@ -48,8 +55,11 @@ class Settings:
 
     def to_string(self):
         """A short string a teacher can hand out: "lr=0.1;h=128,64;ep=10;bs=64;act=relu;init=he;seed=0"."""
-        return (f"lr={self.learning_rate:g};h={','.join(map(str, self.hidden))};ep={self.n_epochs};"
+        text = (f"lr={self.learning_rate:g};h={','.join(map(str, self.hidden))};ep={self.n_epochs};"
                 f"bs={self.batch_size or 'full'};act={self.activation};init={self.init};seed={self.seed}")
+        extras = (("opt", self.optimizer, "sgd"), ("wd", self.weight_decay, 0.0), ("aug", self.shift, 0))
+        return text + "".join(f";{key}={value:g}" if isinstance(value, float) else f";{key}={value}"
+                              for key, value, default in extras if value != default)
 
     @classmethod
     def from_string(cls, text, *, lang="en"):
@@ -85,6 +95,10 @@ class Settings:
             None if self.activation in ACTIVATIONS else _choice("act", self.activation, ACTIVATIONS, lang),
             None if self.init in INITS else _choice("init", self.init, INITS, lang),
             _outside("seed", self.seed, is_whole(self.seed, -math.inf), *SEEDS, lang=lang),
+            None if self.optimizer in OPTIMIZERS else _choice("opt", self.optimizer, OPTIMIZERS, lang),
+            None if self.weight_decay in WEIGHT_DECAYS else
+            _choice("wd", _shown(self.weight_decay, lang), [_shown(w, lang) for w in WEIGHT_DECAYS], lang),
+            None if self.shift in SHIFTS else _choice("aug", self.shift, SHIFTS, lang),
         ) if problem]
         if problems:
             raise ValueError(t("panel.settings.invalid", lang, problems="; ".join(problems)))
@@ -132,7 +146,8 @@ def _learning_rate(text):
 _PARSERS = {"lr": ("learning_rate", _learning_rate),
             "h": ("hidden", lambda text: tuple(map(int, text.split(",")))),
             "ep": ("n_epochs", int), "bs": ("batch_size", _batch_size), "act": ("activation", str),
-            "init": ("init", str), "seed": ("seed", int)}
+            "init": ("init", str), "seed": ("seed", int), "opt": ("optimizer", str),
+            "wd": ("weight_decay", _learning_rate), "aug": ("shift", int)}
 
 # name -> (i18n key of its label, settings). The lessons refer to these names.
 PRESETS = {
@@ -143,4 +158,10 @@ PRESETS = {
     "tiny_hidden": ("preset.tiny_hidden", Settings(0.1, (2,), 10, 64, "relu", "he", 0)),
     "sigmoid": ("preset.sigmoid", Settings(0.5, (64,), 10, 64, "sigmoid", "xavier", 0)),
     "deep_128_64": ("preset.deep_128_64", Settings(0.1, (128, 64), 10, 64, "relu", "he", 0)),
+    "momentum": ("preset.momentum", Settings(0.01, (128, 64), 10, 64, "relu", "he", 0, "momentum")),
+    "adam": ("preset.adam", Settings(0.001, (128, 64), 10, 64, "relu", "he", 0, "adam")),
+    "adam_regularised": ("preset.adam_regularised",
+                         Settings(0.001, (128, 64), 20, 64, "relu", "he", 0, "adam", 5e-4, 2)),
 }
+# the controls that only the optimizers lesson shows: a panel hides them unless asked (hide=())
+ADVANCED = ("optimizer", "weight_decay", "shift")

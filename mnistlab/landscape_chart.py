@@ -1,0 +1,129 @@
+"""Pictures of the loss surface (lesson: the step size): a quadratic valley with gradient-descent paths,
+an explorer whose learning-rate slider redraws the path, and a 2-D slice of a real network's loss.
+
+The numbers come from ``mnistlab.landscape``; this module only draws them (plotly, ipywidgets on use).
+"""
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from mnistlab.charts import FONT_SIZE, OKABE_ITO, _style
+from mnistlab.i18n import check_lang, fmt, t
+from mnistlab.landscape import quadratic_loss, quadratic_path, stable_limit
+
+PATH_COLOURS = [OKABE_ITO[c] for c in ("blue", "orange", "vermillion", "green", "purple")]
+VALLEY_START = (-2.5, 1.2)  # where the paths start: off both axes, so both curvatures matter
+VIEW = 3.0  # the valley figure shows w1, w2 in [-VIEW, VIEW]
+
+
+def verdict(curvatures, learning_rate, lang):
+    """"converges" / "oscillates forever" / "diverges", with alpha against the limit 2 / max curvature."""
+    limit = stable_limit(curvatures)
+    key = ("landscape.converges" if learning_rate < limit * (1 - 1e-9) else
+           "landscape.diverges" if learning_rate > limit * (1 + 1e-9) else "landscape.oscillates")
+    return t(key, lang, alpha=learning_rate, limit=limit)
+
+
+def _valley_contour(curvatures, lang, n=61):
+    w = np.linspace(-VIEW, VIEW, n)
+    W1, W2 = np.meshgrid(w, w)
+    Z = quadratic_loss(curvatures, np.stack([W1, W2], axis=-1))
+    return go.Contour(x=w, y=w, z=np.log10(Z + 1e-3), showscale=False, colorscale="Greys", reversescale=True,
+                      contours={"coloring": "heatmap", "showlines": True}, opacity=0.55, hoverinfo="skip",
+                      name=t("landscape.loss", lang))
+
+
+def _clipped(path):
+    """The path's points until it first leaves the view (a diverging path is cut where it leaves)."""
+    inside = np.all(np.isfinite(path), axis=1) & np.all(np.abs(path) <= 1.5 * VIEW, axis=1)
+    stop = len(path) if inside.all() else int(np.argmin(inside)) + 1
+    return np.clip(path[:stop], -1.5 * VIEW, 1.5 * VIEW)
+
+
+def valley_paths(curvatures, learning_rates, *, lang, start=VALLEY_START, n_steps=25):
+    """Gradient descent on the valley L = (l1 w1^2 + l2 w2^2) / 2 for each learning rate, side by side."""
+    check_lang(lang)
+    curvatures = tuple(float(c) for c in curvatures)
+    if len(curvatures) != 2:
+        raise ValueError(f"valley_paths draws a 2-D valley: give two curvatures, like (1, 10); got "
+                         f"{curvatures}")
+    if not 1 <= len(learning_rates) <= len(PATH_COLOURS):
+        raise ValueError(f"valley_paths shows 1 to {len(PATH_COLOURS)} learning rates; got "
+                         f"{len(learning_rates)}")
+    fig = make_subplots(rows=1, cols=len(learning_rates), horizontal_spacing=0.04, shared_yaxes=True,
+                        subplot_titles=[fmt("α = {alpha:g}", lang, alpha=a) for a in learning_rates])
+    for k, alpha in enumerate(learning_rates):
+        fig.add_trace(_valley_contour(curvatures, lang), row=1, col=k + 1)
+        path = _clipped(quadratic_path(curvatures, alpha, start, n_steps))
+        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers",
+                                 line={"color": PATH_COLOURS[k], "width": 2}, marker={"size": 6},
+                                 name=verdict(curvatures, alpha, lang), showlegend=False), row=1, col=k + 1)
+        fig.add_annotation(text=verdict(curvatures, alpha, lang).split(": ")[-1], showarrow=False,
+                           xref=f"x{k + 1 if k else ''} domain", yref=f"y{k + 1 if k else ''} domain",
+                           x=0.5, y=0.02, font={"size": FONT_SIZE - 4, "color": PATH_COLOURS[k]},
+                           bgcolor="rgba(255,255,255,0.8)")
+    limit = stable_limit(curvatures)
+    title = t("landscape.valley.title", lang, l1=curvatures[0], l2=curvatures[1], limit=limit)
+    _style(fig, lang, title, height=380, legend=False)
+    fig.update_xaxes(range=[-VIEW, VIEW], title_text="w₁", constrain="domain")
+    fig.update_yaxes(range=[-VIEW, VIEW], scaleanchor="x", constrain="domain")
+    fig.update_yaxes(title_text="w₂", row=1, col=1)
+    return fig
+
+
+def valley_explorer(curvatures=(1.0, 10.0), *, lang, start=VALLEY_START, n_steps=25, learning_rate=0.1):
+    """A learning-rate slider (log scale) above the valley: every move redraws the path and says whether
+    it converges; the limit 2 / max curvature is marked on the slider's text."""
+    import ipywidgets as ipw
+
+    from mnistlab.widgets.fields import slider_field
+    from mnistlab.widgets.width import fit_width
+
+    check_lang(lang)
+    curvatures = tuple(float(c) for c in curvatures)
+    figure = go.FigureWidget(valley_paths(curvatures, [learning_rate], lang=lang, start=start,
+                                          n_steps=n_steps))
+    figure.layout.annotations = figure.layout.annotations[:1]  # the α title only: the verdict goes below
+    limit = stable_limit(curvatures)
+    slider = ipw.FloatLogSlider(value=learning_rate, base=10, min=np.log10(limit) - 2,
+                                max=np.log10(limit) + 0.5, step=0.01, continuous_update=True)
+    field, _ = slider_field(t("landscape.alpha", lang, limit=limit), slider, lang)
+    status = ipw.HTML()
+
+    def redraw(change=None):
+        alpha = slider.value
+        path = _clipped(quadratic_path(curvatures, alpha, start, n_steps))
+        with figure.batch_update():
+            figure.data[1].x, figure.data[1].y = path[:, 0], path[:, 1]
+            figure.layout.annotations[0].text = fmt("α = {alpha:.3g}", lang, alpha=alpha)
+        status.value = f"<b>{verdict(curvatures, alpha, lang)}</b>"
+
+    slider.observe(redraw, names="value")
+    redraw()
+    box = ipw.VBox([field, status, fit_width(figure)], layout={"width": "100%"})
+    box.slider, box.figure, box.status, box.redraw = slider, figure, status, redraw  # for tests and lessons
+    return box
+
+
+def loss_slice_figure(slice_, *, lang, title=None):
+    """A 2-D slice of a network's loss (``ml.landscape.loss_slice``): contour lines of the loss, the
+    trained parameters at (0, 0) and, if the slice has one, the training path projected onto it."""
+    check_lang(lang)
+    fig = go.Figure(go.Contour(x=slice_["a"], y=slice_["b"], z=slice_["loss"], colorscale="Viridis",
+                               ncontours=24, name=t("landscape.loss", lang),
+                               colorbar={"title": {"text": t("chart.loss.y", lang), "side": "right"}}))
+    if "path" in slice_:
+        a, b = slice_["path"][:, 0], slice_["path"][:, 1]
+        fig.add_trace(go.Scatter(x=a, y=b, mode="lines+markers", name=t("landscape.path", lang),
+                                 line={"color": OKABE_ITO["vermillion"], "width": 3},
+                                 marker={"size": 7}, text=[str(i + 1) for i in range(len(a))],
+                                 hovertemplate=f"{t('chart.epoch', lang)} %{{text}}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers", name=t("landscape.trained", lang),
+                             marker={"symbol": "star", "size": 18, "color": "white",
+                                     "line": {"color": "black", "width": 1.5}}))
+    _style(fig, lang, title or t("landscape.slice.title", lang), height=480)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0}, margin={"b": 120})
+    fig.update_xaxes(title_text=t("landscape.a", lang))
+    fig.update_yaxes(title_text=t("landscape.b", lang))
+    return fig
