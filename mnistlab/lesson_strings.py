@@ -26,4 +26,18 @@ LESSON_STRINGS = {
     "lesson.compare_header": {"en": "params epochs steps s train valid.",
                               "de": "Parameter Epochen Schritte s Training Valid."},
     "lesson.file_size": {"en": "{name}: {size:,} bytes", "de": "{name}: {size:,} Byte"},
+    # 08c: momentum and Adam
+    "lesson.never": {"en": "none", "de": "keiner"},
+    "lesson.valley_header": {"en": "loss after {n} steps · first step with loss < 0.01",
+                             "de": "Verlust nach {n} Schritten · erster Schritt mit Verlust < 0,01"},
+    "lesson.same_direction": {"en": "dW = +1 in every step:", "de": "dW = +1 in jedem Schritt:"},
+    "lesson.alternating": {"en": "dW = +1, -1, +1, -1, ...:", "de": "dW = +1, −1, +1, −1, …:"},
+    "lesson.momentum": {"en": "momentum", "de": "Impuls"},
+    "lesson.optimizer_header": {
+        "en": "validation accuracy after epoch 1, 3 and 10 · largest drop (points) · seconds",
+        "de": "Genauigkeit (Validierung) nach Epoche 1, 3 und 10 · größter Rückgang (Prozentpunkte) · Sekunden"},
+    "lesson.spread": {"en": "after 10 epochs, best minus worst: {d:.1f} points",
+                      "de": "nach 10 Epochen, bester minus schlechtester: {d:.1f} Prozentpunkte"},
+    "lesson.optimizers_title": {"en": "Same network, same start, three optimizers",
+                                "de": "Dasselbe Netz, derselbe Start, drei Optimierer"},
 }
