@@ -40,4 +40,25 @@ LESSON_STRINGS = {
                       "de": "nach 10 Epochen, bester minus schlechtester: {d:.1f} Prozentpunkte"},
     "lesson.optimizers_title": {"en": "Same network, same start, three optimizers",
                                 "de": "Dasselbe Netz, derselbe Start, drei Optimierer"},
+    # 08d: against overfitting
+    "lesson.overfit_best": {"en": "best epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}",
+                            "de": "beste Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}"},
+    "lesson.overfit_end": {
+        "en": "end, epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}, training loss {train:.4f}",
+        "de": "Ende, Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}, Verlust (Training) "
+              "{train:.4f}"},
+    "lesson.overfit_title": {"en": "Without remedy: learned by heart", "de": "Ohne Gegenmittel: auswendig gelernt"},
+    "lesson.run_plain": {"en": "no remedy", "de": "ohne Gegenmittel"},
+    "lesson.run_decay": {"en": "weight decay {weight_decay:g}", "de": "Gewichtsabnahme {weight_decay:g}"},
+    "lesson.run_early": {"en": "early stopping ({patience})", "de": "frühes Stoppen ({patience})"},
+    "lesson.run_shift": {"en": "shifts ±{pixels} px", "de": "Verschiebungen ±{pixels} px"},
+    "lesson.decay_losses": {"en": "  training loss {loss:.4f}   validation loss {val:.3f}",
+                            "de": "  Verlust Training {loss:.4f}   Validierung {val:.3f}"},
+    "lesson.moved": {"en": "validation accuracy: {plain:.1%}   moved by 2 px: {moved:.1%}",
+                     "de": "Genauigkeit (Validierung): {plain:.1%}   um 2 px verschoben: {moved:.1%}"},
+    "lesson.remedy_header": {
+        "en": "epochs · kept epoch · its validation loss · validation accuracy · the same, moved by 2 px",
+        "de": "Epochen · behaltene Epoche · ihr Verlust (Validierung) · Genauigkeit (Validierung) · dieselbe, um "
+              "2 px verschoben"},
+    "lesson.remedies_title": {"en": "One remedy at a time", "de": "Ein Gegenmittel nach dem anderen"},
 }

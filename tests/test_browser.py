@@ -34,7 +34,7 @@ TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests o
 # The layout test: a classroom projector (the file browser open, as a Binder link opens the lab, leaves the
 # notebook ~690 px) and a desktop; the lessons with panels (02, 03, 06, 09) and image grids (00, 07, 09).
 SIZES = ((1024, 768), (1600, 1000))
-LAYOUT_LESSONS = ("00", "02", "03", "06a", "07", "09")
+LAYOUT_LESSONS = ("00", "02", "03", "06a", "07", "08c", "08d", "09")
 MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
 
 
