@@ -80,7 +80,8 @@ def valley_race(curvatures, paths, *, lang, title=None):
     curvatures = tuple(float(c) for c in curvatures)
     if len(curvatures) != 2 or not isinstance(paths, dict) or not 1 <= len(paths) <= len(PATH_COLOURS):
         raise ValueError(f"valley_race needs two curvatures and a dict of 1 to {len(PATH_COLOURS)} paths "
-                         f"{{title: points (n, 2)}}; got {len(curvatures)} curvatures and {type(paths).__name__}")
+                         f"{{title: points (n, 2)}}; got {len(curvatures)} curvatures and "
+                         f"{type(paths).__name__}")
     fig = make_subplots(rows=1, cols=len(paths), horizontal_spacing=0.04, shared_yaxes=True,
                         subplot_titles=[str(name) for name in paths])
     for k, (name, points) in enumerate(paths.items()):
@@ -92,7 +93,8 @@ def valley_race(curvatures, paths, *, lang, title=None):
         fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name=str(name),
                                  line={"color": PATH_COLOURS[k], "width": 2}, marker={"size": 5},
                                  showlegend=False), row=1, col=k + 1)
-    title = title or t("landscape.race.title", lang, l1=curvatures[0], l2=curvatures[1], n=max(len(p) for p in paths.values()) - 1)
+    n_steps = max(len(p) for p in paths.values()) - 1
+    title = title or t("landscape.race.title", lang, l1=curvatures[0], l2=curvatures[1], n=n_steps)
     _style(fig, lang, title, height=380, legend=False)
     fig.update_xaxes(range=[-VIEW, VIEW], title_text="w₁", constrain="domain")
     fig.update_yaxes(range=[-VIEW, VIEW], scaleanchor="x", constrain="domain")

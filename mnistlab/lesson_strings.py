@@ -35,19 +35,23 @@ LESSON_STRINGS = {
     "lesson.momentum": {"en": "momentum", "de": "Impuls"},
     "lesson.optimizer_header": {
         "en": "validation accuracy after epoch 1, 3 and 10 · largest drop (points) · seconds",
-        "de": "Genauigkeit (Validierung) nach Epoche 1, 3 und 10 · größter Rückgang (Prozentpunkte) · Sekunden"},
+        "de": "Genauigkeit (Validierung) nach Epoche 1, 3 und 10 · größter Rückgang (Prozentpunkte) · "
+              "Sekunden"},
     "lesson.spread": {"en": "after 10 epochs, best minus worst: {d:.1f} points",
                       "de": "nach 10 Epochen, bester minus schlechtester: {d:.1f} Prozentpunkte"},
     "lesson.optimizers_title": {"en": "Same network, same start, three optimizers",
                                 "de": "Dasselbe Netz, derselbe Start, drei Optimierer"},
     # 08d: against overfitting
-    "lesson.overfit_best": {"en": "best epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}",
-                            "de": "beste Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}"},
+    "lesson.overfit_best": {
+        "en": "best epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}",
+        "de": "beste Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}"},
     "lesson.overfit_end": {
-        "en": "end, epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}, training loss {train:.4f}",
-        "de": "Ende, Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}, Verlust (Training) "
-              "{train:.4f}"},
-    "lesson.overfit_title": {"en": "Without remedy: learned by heart", "de": "Ohne Gegenmittel: auswendig gelernt"},
+        "en": "end, epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}, training loss "
+              "{train:.4f}",
+        "de": "Ende, Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}, "
+              "Verlust (Training) {train:.4f}"},
+    "lesson.overfit_title": {"en": "Without remedy: learned by heart",
+                             "de": "Ohne Gegenmittel: auswendig gelernt"},
     "lesson.run_plain": {"en": "no remedy", "de": "ohne Gegenmittel"},
     "lesson.run_decay": {"en": "weight decay {weight_decay:g}", "de": "Gewichtsabnahme {weight_decay:g}"},
     "lesson.run_early": {"en": "early stopping ({patience})", "de": "frühes Stoppen ({patience})"},
@@ -58,7 +62,7 @@ LESSON_STRINGS = {
                      "de": "Genauigkeit (Validierung): {plain:.1%}   um 2 px verschoben: {moved:.1%}"},
     "lesson.remedy_header": {
         "en": "epochs · kept epoch · its validation loss · validation accuracy · the same, moved by 2 px",
-        "de": "Epochen · behaltene Epoche · ihr Verlust (Validierung) · Genauigkeit (Validierung) · dieselbe, um "
-              "2 px verschoben"},
+        "de": "Epochen · behaltene Epoche · ihr Verlust (Validierung) · Genauigkeit (Validierung) · "
+              "dieselbe, um 2 px verschoben"},
     "lesson.remedies_title": {"en": "One remedy at a time", "de": "Ein Gegenmittel nach dem anderen"},
 }

@@ -116,7 +116,7 @@ def _output_texts(output):
         return []  # errors: tracebacks may stay as Python writes them
     data = output.get("data", {})
     if "application/vnd.plotly.v1+json" in data:
-        return list(_strings_in_figure(data["application/vnd.plotly.v1+json"]))
+        return [_plain(text) for text in _strings_in_figure(data["application/vnd.plotly.v1+json"])]
     if "application/vnd.jupyter.widget-view+json" in data:
         return []  # the widget's text is in the notebook's widget state
     if "text/latex" in data and "highlight" in data.get("text/html", ""):

@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab.exercises import exercises
+from mnistlab.exercises import exercises, lesson08c, lesson08d
 from mnistlab.exercises import function_mistakes as bug
-from mnistlab.exercises import lesson08c, lesson08d
 from mnistlab.i18n import LANGUAGES, placeholders
 
 LESSONS = Path(__file__).resolve().parents[1] / "lessons"
@@ -130,8 +129,8 @@ TARGETED = [
     ("08.minibatch_epoch", bug.epoch_without_last_batch, "last_batch"),
     ("08.minibatch_epoch", bug.epoch_full_batch, "full_batch"),
     *[("08.momentum_step", getattr(lesson08c, f"momentum_{name}"), hint) for name, hint in (
-        ("dampened", "dampened"), ("uses_gradient", "gradient"), ("old_velocity", "order"), ("uphill", "uphill"),
-        ("swapped", "swapped"))],
+        ("dampened", "dampened"), ("uses_gradient", "gradient"), ("old_velocity", "order"),
+        ("uphill", "uphill"), ("swapped", "swapped"))],
     *[("08.adam_step", getattr(lesson08c, f"adam_{name}"), hint) for name, hint in (
         ("uncorrected", "uncorrected"), ("only_m_corrected", "only_m"), ("t_from_zero", "t_from_zero"),
         ("t_plus_one", "t_plus_one"), ("eps_inside", "eps_inside"), ("uses_gradient", "gradient"),

@@ -72,6 +72,13 @@ def test_the_scanner_reads_figures_and_widgets_not_only_printed_text():
     assert [item for _, item, _ in scan(notebook, "de")] == ["accuracy", "learning", "rate"]
 
 
+def test_the_scanner_reads_a_figures_hover_template_as_shown_without_its_markup():
+    notebook = {"cells": [{"outputs": [{"output_type": "display_data", "data": {
+        "application/vnd.plotly.v1+json": {"data": [{"hovertemplate": "Pixelwert %{z:.2f}<extra></extra>"}],
+                                           "layout": {}}}}]}]}
+    assert [text.strip() for _, text in visible_texts(notebook)] == ["Pixelwert %{z:.2f}"]
+
+
 # ---- the package speaks the caller's language ----
 
 def test_load_mnist_says_where_its_data_came_from_in_german(capsys, monkeypatch, tmp_path):

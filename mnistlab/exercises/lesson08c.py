@@ -17,7 +17,6 @@ from mnistlab.exercises import exercise
 from mnistlab.exercises.function_exercises import _hints, judge
 from mnistlab.optimizers import Adam, Momentum
 
-
 # ---- the engine's step, as the exercises' functions are called ----
 
 def _engine_momentum(W, dW, v, learning_rate, beta):
@@ -205,12 +204,12 @@ def _pieces(step, n):
     def checked(*args):
         result = step(*args)
         if not (isinstance(result, tuple | list) and len(result) == n):
-            raise _WrongReturn
+            raise _WrongReturnError
         return result
     return checked
 
 
-class _WrongReturn(Exception):
+class _WrongReturnError(Exception):
     pass
 
 
@@ -253,7 +252,7 @@ def _momentum_step(answer):
     try:
         return judge(_momentum_run(_pieces(answer, 2)), _momentum_cases(), _momentum_run(_engine_momentum),
                      mistakes, shape_of=lambda args: np.shape(args), may_change_input=True)
-    except _WrongReturn:
+    except _WrongReturnError:
         return "returns"
 
 
@@ -309,5 +308,5 @@ def _adam_step(answer):
     try:
         return judge(_adam_run(_pieces(answer, 3)), _adam_cases(), _adam_run(_engine_adam), mistakes,
                      shape_of=lambda args: np.shape(args), may_change_input=True)
-    except _WrongReturn:
+    except _WrongReturnError:
         return "returns"
