@@ -55,8 +55,9 @@ def compare_runs(runs, *, lang, title=None, train=False, height=620):
                                      marker={"symbol": "star", "size": 16, "color": colour,
                                              "line": {"color": "white", "width": 1}}), row=1, col=1)
     _style(fig, lang, title, height=height)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0,
-                              "font": {"size": FONT_SIZE - 2}}, margin={"b": 110})
+    # the legend below the x-axis title, which reaches down to about -0.12 of the plot in a wide notebook
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.17, "x": 0,
+                              "font": {"size": FONT_SIZE - 2}}, margin={"b": 130})
     fig.update_yaxes(title_text=t("chart.loss.y", lang), row=1, col=1)
     fig.update_yaxes(title_text=t("chart.accuracy.y", lang), row=2, col=1)
     fig.update_xaxes(title_text=t("chart.epoch", lang), row=2, col=1)

@@ -19,8 +19,8 @@ UI_STRINGS = {
         "en": "Gradient descent in a valley (curvatures {l1:g} and {l2:g}: limit 2/λ = {limit:.3g})",
         "de": "Gradientenabstieg in einem Tal (Krümmungen {l1:g} und {l2:g}: Grenze 2/λ = {limit:.3g})"},
     "landscape.race.title": {
-        "en": "{n} steps down the same valley (curvatures {l1:g} and {l2:g})",
-        "de": "{n} Schritte durch dasselbe Tal (Krümmungen {l1:g} und {l2:g})"},
+        "en": "{n} steps each · curvatures {l1:g} and {l2:g}",
+        "de": "je {n} Schritte · Krümmungen {l1:g} und {l2:g}"},
     "landscape.alpha": {"en": "learning rate α (limit 2/λ = {limit:.3g})",
                         "de": "Lernrate α (Grenze 2/λ = {limit:.3g})"},
     "landscape.slice.title": {"en": "The loss around the trained network (a 2-D slice)",

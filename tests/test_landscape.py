@@ -103,7 +103,7 @@ def test_the_race_figure_draws_each_given_path_in_its_own_panel_and_cuts_one_tha
     np.testing.assert_allclose(paths[0].x, steady[:, 0])
     assert len(paths[1].x) < 31
     assert [a.text for a in fig.layout.annotations] == ["SGD", "zu groß"]
-    assert "30 Schritte" in fig.layout.title.text and "0,1" in fig.layout.title.subtitle.text
+    assert fig.layout.title.text == "je 30 Schritte · Krümmungen 0,1 und 10"
     with pytest.raises(ValueError, match="shape"):
         valley_race((0.1, 10), {"flat": steady[:, 0]}, lang="en")
 

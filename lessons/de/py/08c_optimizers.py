@@ -222,7 +222,7 @@ assert first[0] is None and first[1] <= 40 and first[2] <= 40  # SGD: nicht in 6
 # %% [markdown]
 # ## Am Netz: SGD, Impuls und Adam im Vergleich
 #
-# Jetzt im Ernst: 784-128-64-10 auf 2.000 Trainingsbildern, 500 Validierungsbilder, 10 Epochen, Stapel zu
+# Jetzt das echte Netz: 784-128-64-10 auf 2.000 Trainingsbildern, 500 Validierungsbilder, 10 Epochen, Stapel zu
 # 64, für alle drei dieselben Anfangsgewichte und dieselbe Mischreihenfolge – nur der Optimierer (optimizer)
 # ändert sich. `ml.train(..., optimizer="momentum")` oder `optimizer="adam"` wählt ihn aus. Jeder bekommt
 # seine übliche Lernrate: 0,1 für SGD (wie in 08a), 0,01 für den Impuls (seine Geschwindigkeit wächst auf
