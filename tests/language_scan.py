@@ -140,7 +140,8 @@ def _widget_texts(state):
         yield _plain(values["value"])
     for key in ("_widget_data", "_widget_layout"):  # plotly FigureWidget
         if key in values:
-            yield from _strings_in_figure(values[key], "title" if key == "_widget_layout" else None)
+            where = "title" if key == "_widget_layout" else None
+            yield from map(_plain, _strings_in_figure(values[key], where))
 
 
 def visible_texts(notebook):

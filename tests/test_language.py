@@ -77,6 +77,10 @@ def test_the_scanner_reads_a_figures_hover_template_as_shown_without_its_markup(
         "application/vnd.plotly.v1+json": {"data": [{"hovertemplate": "Pixelwert %{z:.2f}<extra></extra>"}],
                                            "layout": {}}}}]}]}
     assert [text.strip() for _, text in visible_texts(notebook)] == ["Pixelwert %{z:.2f}"]
+    widget = {"cells": [], "metadata": {"widgets": {"application/vnd.jupyter.widget-state+json": {"state": {
+        "abc": {"model_name": "AnyModel", "state": {"_widget_data": [
+            {"hovertemplate": "Ziffer %{x}: %{y:.1%}<extra></extra>"}]}}}}}}}
+    assert [text.strip() for _, text in visible_texts(widget)] == ["Ziffer %{x}: %{y:.1%}"]
 
 
 # ---- the package speaks the caller's language ----
