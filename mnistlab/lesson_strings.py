@@ -61,7 +61,8 @@ LESSON_STRINGS = {
     "lesson.moved": {"en": "validation accuracy: {plain:.1%}   moved by 2 px: {moved:.1%}",
                      "de": "Genauigkeit (Validierung): {plain:.1%}   um 2 px verschoben: {moved:.1%}"},
     "lesson.remedy_header": {
-        "en": "epochs · kept epoch · its loss: training, validation · validation accuracy · the same, moved 2 px",
+        "en": "epochs · kept epoch · its loss: training, validation · validation accuracy · "
+              "the same, moved 2 px",
         "de": "Epochen · behaltene Epoche · ihr Verlust: Training, Validierung · Genauigkeit (Validierung) · "
               "dieselbe, um 2 px verschoben"},
     "lesson.remedies_title": {"en": "One remedy at a time", "de": "Ein Gegenmittel nach dem anderen"},

@@ -53,7 +53,8 @@ def run(n_epochs=40, **remedy):  # the same network, start and shuffling every t
 # %% [markdown]
 # ## Overfitting, watched
 #
-# First without any remedy. The chart shows the validation loss (solid) and, dotted, the training loss:
+# First without any remedy. The chart shows the validation loss (solid) and, dotted, the training loss, on
+# a logarithmic axis, so that both stay visible:
 
 # %%
 params_plain, plain = run()
@@ -62,7 +63,7 @@ print(ml.t("lesson.overfit_best", LANG, epoch=best, loss=plain.val_loss[best], a
 print(ml.t("lesson.overfit_end", LANG, epoch=plain.epoch[-1], loss=plain.val_loss[-1], acc=plain.val_accuracy[-1],
            train=plain.loss[-1]))
 runs = {ml.t("lesson.run_plain", LANG): plain}
-ml.compare_chart.compare_runs(runs, lang=LANG, train=True, title=ml.t("lesson.overfit_title", LANG))
+ml.compare_chart.compare_runs(runs, lang=LANG, train=True, log_y=True, title=ml.t("lesson.overfit_title", LANG))
 
 # %%
 assert plain.loss[-1] < 0.01 and plain.val_loss[-1] > 1.05 * plain.val_loss[best] and best < 20
@@ -209,7 +210,7 @@ for (name, history), params in zip(runs.items(), networks.values(), strict=True)
     print(ml.fmt("{name:24} {n:4} {kept:4} {train:8.4f} {val:7.3f} {acc:7.1%} {moved:7.1%}", LANG, name=name,
                  n=history.epoch[-1], kept=kept, train=history.loss[kept], val=history.val_loss[kept],
                  acc=results[name][0], moved=results[name][1]))
-ml.compare_chart.compare_runs(runs, lang=LANG, train=True, title=ml.t("lesson.remedies_title", LANG))
+ml.compare_chart.compare_runs(runs, lang=LANG, train=True, log_y=True, title=ml.t("lesson.remedies_title", LANG))
 
 # %%
 accuracy, accuracy_moved = zip(*results.values(), strict=True)
