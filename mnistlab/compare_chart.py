@@ -16,8 +16,11 @@ RUN_COLOURS = [OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "
 MAX_RUNS = len(RUN_COLOURS)
 
 
-def compare_runs(runs, *, lang, title=None, train=False, height=620):
-    """A figure of the validation loss and accuracy per epoch of each run in `runs` ({name: History})."""
+def compare_runs(runs, *, lang, title=None, train=False, log_y=False, height=620):
+    """A figure of the validation loss and accuracy per epoch of each run in `runs` ({name: History}).
+
+    log_y: the loss on a logarithmic axis - a training loss near 0 and a validation loss that rises by a few
+    hundredths both stay visible next to the loss of about 2.3 before training."""
     check_lang(lang)
     if not isinstance(runs, dict) or not runs:
         raise ValueError("compare_runs needs a dict {name: History}, like {'SGD': history_sgd, 'Adam': "
@@ -55,9 +58,12 @@ def compare_runs(runs, *, lang, title=None, train=False, height=620):
                                      marker={"symbol": "star", "size": 16, "color": colour,
                                              "line": {"color": "white", "width": 1}}), row=1, col=1)
     _style(fig, lang, title, height=height)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0,
-                              "font": {"size": FONT_SIZE - 2}}, margin={"b": 110})
+    # the legend below the x-axis title, which reaches down to about -0.12 of the plot in a wide notebook
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.17, "x": 0,
+                              "font": {"size": FONT_SIZE - 2}}, margin={"b": 130})
     fig.update_yaxes(title_text=t("chart.loss.y", lang), row=1, col=1)
+    if log_y:  # labelled at the powers of ten only, as charts.loss_curve(log_y=True)
+        fig.update_yaxes(type="log", dtick=1, exponentformat="none", row=1, col=1)
     fig.update_yaxes(title_text=t("chart.accuracy.y", lang), row=2, col=1)
     fig.update_xaxes(title_text=t("chart.epoch", lang), row=2, col=1)
     return fig

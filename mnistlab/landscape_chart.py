@@ -72,6 +72,36 @@ def valley_paths(curvatures, learning_rates, *, lang, start=VALLEY_START, n_step
     return fig
 
 
+def valley_race(curvatures, paths, *, lang, title=None):
+    """Several paths down the same valley side by side, one panel each: `paths` is {panel title: points
+    (n, 2)}, e.g. the steps of SGD, momentum and Adam from one start (the lesson names them in its language).
+    A path that leaves the view is cut where it leaves."""
+    check_lang(lang)
+    curvatures = tuple(float(c) for c in curvatures)
+    if len(curvatures) != 2 or not isinstance(paths, dict) or not 1 <= len(paths) <= len(PATH_COLOURS):
+        raise ValueError(f"valley_race needs two curvatures and a dict of 1 to {len(PATH_COLOURS)} paths "
+                         f"{{title: points (n, 2)}}; got {len(curvatures)} curvatures and "
+                         f"{type(paths).__name__}")
+    fig = make_subplots(rows=1, cols=len(paths), horizontal_spacing=0.04, shared_yaxes=True,
+                        subplot_titles=[str(name) for name in paths])
+    for k, (name, points) in enumerate(paths.items()):
+        points = np.asarray(points, dtype=float)
+        if points.ndim != 2 or points.shape[1] != 2:
+            raise ValueError(f"valley_race: path {name!r} must be points of shape (n, 2); got {points.shape}")
+        fig.add_trace(_valley_contour(curvatures, lang), row=1, col=k + 1)
+        path = _clipped(points)
+        fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers", name=str(name),
+                                 line={"color": PATH_COLOURS[k], "width": 2}, marker={"size": 5},
+                                 showlegend=False), row=1, col=k + 1)
+    n_steps = max(len(p) for p in paths.values()) - 1
+    title = title or t("landscape.race.title", lang, l1=curvatures[0], l2=curvatures[1], n=n_steps)
+    _style(fig, lang, title, height=380, legend=False)
+    fig.update_xaxes(range=[-VIEW, VIEW], title_text="w₁", constrain="domain")
+    fig.update_yaxes(range=[-VIEW, VIEW], scaleanchor="x", constrain="domain")
+    fig.update_yaxes(title_text="w₂", row=1, col=1)
+    return fig
+
+
 def valley_explorer(curvatures=(1.0, 10.0), *, lang, start=VALLEY_START, n_steps=25, learning_rate=0.1):
     """A learning-rate slider (log scale) above the valley: every move redraws the path and says whether
     it converges; the limit 2 / max curvature is marked on the slider's text."""

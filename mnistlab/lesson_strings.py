@@ -48,4 +48,44 @@ LESSON_STRINGS = {
     "lesson.nudge_w": {"en": "L(w + 0.01) - L(w) = {change:.4f}   ∂L/∂w · 0.01 = {predicted:.4f}",
                        "de": "L(w + 0,01) − L(w) = {change:.4f}   ∂L/∂w · 0,01 = {predicted:.4f}"},
     "lesson.max_difference": {"en": "largest difference: {diff:.1e}", "de": "größte Abweichung: {diff:.1e}"},
+    # 08c: momentum and Adam
+    "lesson.never": {"en": "none", "de": "keiner"},
+    "lesson.valley_header": {"en": "loss after {n} steps · first step with loss < 0.01",
+                             "de": "Verlust nach {n} Schritten · erster Schritt mit Verlust < 0,01"},
+    "lesson.same_direction": {"en": "dW = +1 in every step:", "de": "dW = +1 in jedem Schritt:"},
+    "lesson.alternating": {"en": "dW = +1, -1, +1, -1, ...:", "de": "dW = +1, −1, +1, −1, …:"},
+    "lesson.momentum": {"en": "momentum", "de": "Impuls"},
+    "lesson.optimizer_header": {
+        "en": "validation accuracy after epoch 1, 3 and 10 · largest drop (points) · seconds",
+        "de": "Genauigkeit (Validierung) nach Epoche 1, 3 und 10 · größter Rückgang (Prozentpunkte) · "
+              "Sekunden"},
+    "lesson.optimizers_spread": {"en": "after 10 epochs, best minus worst: {d:.1f} points",
+                      "de": "nach 10 Epochen, bester minus schlechtester: {d:.1f} Prozentpunkte"},
+    "lesson.optimizers_title": {"en": "Same network, same start, three optimizers",
+                                "de": "Dasselbe Netz, derselbe Start, drei Optimierer"},
+    # 08d: against overfitting
+    "lesson.overfit_best": {
+        "en": "best epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}",
+        "de": "beste Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}"},
+    "lesson.overfit_end": {
+        "en": "end, epoch {epoch}: validation loss {loss:.3f}, validation accuracy {acc:.1%}, training loss "
+              "{train:.4f}",
+        "de": "Ende, Epoche {epoch}: Verlust (Validierung) {loss:.3f}, Genauigkeit {acc:.1%}, "
+              "Verlust (Training) {train:.4f}"},
+    "lesson.overfit_title": {"en": "Without remedy: learned by heart",
+                             "de": "Ohne Gegenmittel: auswendig gelernt"},
+    "lesson.run_plain": {"en": "no remedy", "de": "ohne Gegenmittel"},
+    "lesson.run_decay": {"en": "weight decay {weight_decay:g}", "de": "Gewichtsabnahme {weight_decay:g}"},
+    "lesson.run_early": {"en": "early stopping ({patience})", "de": "frühes Stoppen ({patience})"},
+    "lesson.run_shift": {"en": "shifts ±{pixels} px", "de": "Verschiebungen ±{pixels} px"},
+    "lesson.decay_losses": {"en": "  training loss {loss:.4f}   validation loss {val:.3f}",
+                            "de": "  Verlust Training {loss:.4f}   Validierung {val:.3f}"},
+    "lesson.moved": {"en": "validation accuracy: {plain:.1%}   moved by 2 px: {moved:.1%}",
+                     "de": "Genauigkeit (Validierung): {plain:.1%}   um 2 px verschoben: {moved:.1%}"},
+    "lesson.remedy_header": {
+        "en": "epochs · kept epoch · its loss: training, validation · validation accuracy · "
+              "the same, moved 2 px",
+        "de": "Epochen · behaltene Epoche · ihr Verlust: Training, Validierung · Genauigkeit (Validierung) · "
+              "dieselbe, um 2 px verschoben"},
+    "lesson.remedies_title": {"en": "One remedy at a time", "de": "Ein Gegenmittel nach dem anderen"},
 }

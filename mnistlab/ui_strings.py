@@ -26,6 +26,9 @@ UI_STRINGS = {
     "landscape.valley.title": {
         "en": "Gradient descent in a valley (curvatures {l1:g} and {l2:g}: limit 2/λ = {limit:.3g})",
         "de": "Gradientenabstieg in einem Tal (Krümmungen {l1:g} und {l2:g}: Grenze 2/λ = {limit:.3g})"},
+    "landscape.race.title": {
+        "en": "{n} steps each · curvatures {l1:g} and {l2:g}",
+        "de": "je {n} Schritte · Krümmungen {l1:g} und {l2:g}"},
     "landscape.alpha": {"en": "learning rate α (limit 2/λ = {limit:.3g})",
                         "de": "Lernrate α (Grenze 2/λ = {limit:.3g})"},
     "landscape.slice.title": {"en": "The loss around the trained network (a 2-D slice)",
@@ -171,10 +174,10 @@ UI_STRINGS = {
     "panel.optimizer": {"en": "optimizer", "de": "Optimierer (optimizer)"},
     "panel.optimizer.tip": {
         "en": "How each step uses the gradients: plain SGD, with momentum, or Adam",
-        "de": "Wie jeder Schritt die Gradienten nutzt: einfaches SGD, mit Momentum oder Adam",
+        "de": "Wie jeder Schritt die Gradienten nutzt: einfaches SGD, mit Impuls (Momentum) oder Adam",
     },
     "panel.optimizer.sgd": {"en": "SGD (plain)", "de": "SGD (einfach)"},
-    "panel.optimizer.momentum": {"en": "momentum (β = 0.9)", "de": "Momentum (β = 0,9)"},
+    "panel.optimizer.momentum": {"en": "momentum (β = 0.9)", "de": "Impuls (β = 0,9)"},
     "panel.optimizer.adam": {"en": "Adam", "de": "Adam"},
     "panel.weight_decay": {"en": "weight decay λ", "de": "Gewichtsabnahme λ (weight decay)"},
     "panel.weight_decay.tip": {
@@ -324,7 +327,7 @@ UI_STRINGS = {
     "preset.sigmoid": {"en": "sigmoid instead of ReLU", "de": "Sigmoid statt ReLU"},
     "preset.deep_128_64": {"en": "deeper: 784-128-64-10", "de": "tiefer: 784-128-64-10"},
     "preset.momentum": {"en": "784-128-64-10 with momentum (α = 0.01)",
-                        "de": "784-128-64-10 mit Momentum (α = 0,01)"},
+                        "de": "784-128-64-10 mit Impuls (α = 0,01)"},
     "preset.adam": {"en": "784-128-64-10 with Adam (α = 0.001)", "de": "784-128-64-10 mit Adam (α = 0,001)"},
     "preset.adam_regularised": {
         "en": "Adam + weight decay + shifts (20 epochs)",

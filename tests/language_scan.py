@@ -116,7 +116,7 @@ def _output_texts(output):
         return []  # errors: tracebacks may stay as Python writes them
     data = output.get("data", {})
     if "application/vnd.plotly.v1+json" in data:
-        return list(_strings_in_figure(data["application/vnd.plotly.v1+json"]))
+        return [_plain(text) for text in _strings_in_figure(data["application/vnd.plotly.v1+json"])]
     if "application/vnd.jupyter.widget-view+json" in data:
         return []  # the widget's text is in the notebook's widget state
     if "text/latex" in data and "highlight" in data.get("text/html", ""):
@@ -140,7 +140,8 @@ def _widget_texts(state):
         yield _plain(values["value"])
     for key in ("_widget_data", "_widget_layout"):  # plotly FigureWidget
         if key in values:
-            yield from _strings_in_figure(values[key], "title" if key == "_widget_layout" else None)
+            where = "title" if key == "_widget_layout" else None
+            yield from map(_plain, _strings_in_figure(values[key], where))
 
 
 def visible_texts(notebook):

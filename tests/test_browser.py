@@ -37,7 +37,7 @@ TIMEOUT = 60_000  # ms for a single UI reaction; generous: CI runs other tests o
 # grids (00, 07, 09) and the computational graph (05a: its boxes and edge labels are annotations, so overlaps
 # are measured).
 SIZES = ((1024, 768), (1600, 1000))
-LAYOUT_LESSONS = ("00", "02", "03", "05a", "05c", "06b", "07", "08b", "09")
+LAYOUT_LESSONS = ("00", "02", "03", "05a", "05c", "06b", "07", "08b", "08c", "08d", "09")
 MAX_SHOWN = 40  # layout problems listed in a failure (a grid with every caption on an image has 60)
 
 

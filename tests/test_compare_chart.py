@@ -60,3 +60,9 @@ def test_bad_input_gets_a_clear_error(runs):
         compare_runs({"plain": ml.History(epoch=[0], loss=[2.3])}, lang="en")
     with pytest.raises(ValueError, match=f"at most {MAX_RUNS}"):
         compare_runs({str(i): runs["SGD"] for i in range(MAX_RUNS + 1)}, lang="en")
+
+
+def test_the_loss_can_go_on_a_log_axis_and_the_accuracy_stays_linear(runs):
+    fig = compare_runs(runs, lang="de", train=True, log_y=True)
+    assert fig.layout.yaxis.type == "log" and fig.layout.yaxis2.type != "log"
+    assert compare_runs(runs, lang="de").layout.yaxis.type != "log"

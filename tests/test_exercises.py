@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import mnistlab as ml
-from mnistlab.exercises import exercises
+from mnistlab.exercises import exercises, lesson08c, lesson08d
 from mnistlab.exercises import function_mistakes as bug
 from mnistlab.i18n import LANGUAGES, placeholders
 
@@ -134,6 +134,16 @@ TARGETED = [
     ("08.minibatch_epoch", bug.epoch_unshuffled, "order"),
     ("08.minibatch_epoch", bug.epoch_without_last_batch, "last_batch"),
     ("08.minibatch_epoch", bug.epoch_full_batch, "full_batch"),
+    *[("08.momentum_step", getattr(lesson08c, f"momentum_{name}"), hint) for name, hint in (
+        ("dampened", "dampened"), ("uses_gradient", "gradient"), ("old_velocity", "order"),
+        ("uphill", "uphill"), ("swapped", "swapped"))],
+    *[("08.adam_step", getattr(lesson08c, f"adam_{name}"), hint) for name, hint in (
+        ("uncorrected", "uncorrected"), ("only_m_corrected", "only_m"), ("t_from_zero", "t_from_zero"),
+        ("t_plus_one", "t_plus_one"), ("eps_inside", "eps_inside"), ("uses_gradient", "gradient"),
+        ("unsquared", "unsquared"), ("momentum_sums", "sums"), ("uphill", "uphill"))],
+    *[("08.l2_penalty", getattr(lesson08d, f"penalty_{name}"), hint) for name, hint in (
+        ("with_biases", "biases"), ("without_half", "half"), ("of_norms", "norms"), ("first_layer", "first"),
+        ("of_means", "means"))],
 ]
 
 
@@ -323,7 +333,8 @@ def test_the_n_params_hint_never_gives_the_answer_away():
 
 NUMERIC = {"00.n_pixels": 784, "01.pixel_index": 150, "01.memory": 188_160_000,
            "02.sigmoid_prime_max": 0.25, "04.sure_and_wrong": SURE_AND_WRONG, "04.uniform_loss": LN10,
-           "05.eps_float32": 0.03, "07.precision": 40 / 51, "08.he_std": 0.125, "08.global_m_rate": 0.008}
+           "05.eps_float32": 0.03, "07.precision": 40 / 51, "08.he_std": 0.125, "08.global_m_rate": 0.008,
+           "08.early_stop_epoch": 13}
 
 
 @pytest.mark.parametrize("name", sorted(NUMERIC))
@@ -369,3 +380,25 @@ def test_the_updates_per_epoch_question_states_the_partial_batch_convention_in_b
         source = (LESSONS / lang / "py" / "06b_learning_rate.py").read_text(encoding="utf-8")
         question = source[:source.index('ml.check("06.updates_per_epoch", answer')].rsplit("# ###", 1)[1]
         assert words in question and "ml.train" in question, question
+
+
+def test_the_optimizer_step_exercises_follow_the_engine_over_several_steps_and_reject_a_one_step_fake():
+    """The checks feed the learner's step its own results: a function right for the first step only (it
+    ignores the velocity or moments it is given) must fail, and the engine's optimizers must pass."""
+    def momentum_first_step_only(W, dW, v, learning_rate, beta):
+        return W - learning_rate * dW, dW  # right while v = 0
+
+    def adam_first_step_only(W, dW, m, v, t, learning_rate, beta1, beta2, eps):
+        return W - learning_rate * dW / (np.abs(dW) + eps), (1 - beta1) * dW, (1 - beta2) * dW**2
+
+    assert not ml.check("08.momentum_step", momentum_first_step_only, lang="en").ok
+    assert not ml.check("08.adam_step", adam_first_step_only, lang="en").ok
+    assert ml.check("08.momentum_step", lesson08c._engine_momentum, lang="en").ok
+    assert ml.check("08.adam_step", lesson08c._engine_adam, lang="en").ok
+
+
+def test_the_l2_penalty_reference_is_what_train_reports_as_its_penalty():
+    params = ml.init_params([784, 6, 10], rng=np.random.default_rng(0))
+    X, y = np.random.default_rng(1).random((784, 20)), np.arange(20) % 10
+    history = ml.train(params, X, y, learning_rate=0.1, n_epochs=2, weight_decay=0.01)
+    assert history.penalty[-1] == pytest.approx(lesson08d.l2_penalty_reference(params, 0.01), rel=1e-5)

@@ -8,7 +8,7 @@ import pytest
 
 import mnistlab as ml
 from mnistlab import landscape
-from mnistlab.landscape_chart import loss_slice_figure, valley_explorer, valley_paths, verdict
+from mnistlab.landscape_chart import loss_slice_figure, valley_explorer, valley_paths, valley_race, verdict
 
 
 @pytest.mark.parametrize("alpha, expected", [(0.1, "converges"), (0.19, "converges"), (0.2, "oscillates"),
@@ -92,6 +92,20 @@ def test_the_valley_figure_draws_one_path_per_learning_rate_in_the_lessons_langu
     assert len(paths[2].x) < 26  # the diverging path is cut where it leaves the view
     texts = [a.text for a in fig.layout.annotations]
     assert "divergiert" in texts and "konvergiert" in texts and fig.layout.separators == ",."
+
+
+def test_the_race_figure_draws_each_given_path_in_its_own_panel_and_cuts_one_that_leaves():
+    steady = landscape.quadratic_path((0.1, 10), 0.1, (-2.5, 1.2), 30)
+    exploding = landscape.quadratic_path((0.1, 10), 0.25, (-2.5, 1.2), 30)
+    fig = valley_race((0.1, 10), {"SGD": steady, "zu groß": exploding}, lang="de")
+    paths = [tr for tr in fig.data if tr.type == "scatter"]
+    assert [tr.name for tr in paths] == ["SGD", "zu groß"]
+    np.testing.assert_allclose(paths[0].x, steady[:, 0])
+    assert len(paths[1].x) < 31
+    assert [a.text for a in fig.layout.annotations] == ["SGD", "zu groß"]
+    assert fig.layout.title.text == "je 30 Schritte · Krümmungen 0,1 und 10"
+    with pytest.raises(ValueError, match="shape"):
+        valley_race((0.1, 10), {"flat": steady[:, 0]}, lang="en")
 
 
 def test_the_explorer_redraws_the_path_fast_and_says_what_happens():

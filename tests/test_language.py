@@ -84,6 +84,17 @@ def test_a_print_split_into_two_stream_outputs_is_read_as_one_line():
     assert [item for _, item, _ in scan(alone, "de")] == ["4.5"]  # the scan still sees a foreign number
 
 
+def test_the_scanner_reads_a_figures_hover_template_as_shown_without_its_markup():
+    notebook = {"cells": [{"outputs": [{"output_type": "display_data", "data": {
+        "application/vnd.plotly.v1+json": {"data": [{"hovertemplate": "Pixelwert %{z:.2f}<extra></extra>"}],
+                                           "layout": {}}}}]}]}
+    assert [text.strip() for _, text in visible_texts(notebook)] == ["Pixelwert %{z:.2f}"]
+    widget = {"cells": [], "metadata": {"widgets": {"application/vnd.jupyter.widget-state+json": {"state": {
+        "abc": {"model_name": "AnyModel", "state": {"_widget_data": [
+            {"hovertemplate": "Ziffer %{x}: %{y:.1%}<extra></extra>"}]}}}}}}}
+    assert [text.strip() for _, text in visible_texts(widget)] == ["Ziffer %{x}: %{y:.1%}"]
+
+
 # ---- the package speaks the caller's language ----
 
 def test_load_mnist_says_where_its_data_came_from_in_german(capsys, monkeypatch, tmp_path):

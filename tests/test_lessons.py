@@ -145,7 +145,7 @@ def test_english_and_german_have_the_same_lessons():
 def test_a_language_folder_shows_learners_only_notebooks_and_keeps_their_sources_in_py(lang):
     files = lesson_files(lang)
     notebooks = [f for f in files if "/" not in f]
-    assert notebooks and all(re.fullmatch(r"\d\d[a-c]?_\w+\.ipynb", f) for f in notebooks), notebooks
+    assert notebooks and all(re.fullmatch(r"\d\d[a-z]?_\w+\.ipynb", f) for f in notebooks), notebooks
     assert sorted(f for f in files if "/" in f) == [f"{SOURCES}/{f[:-6]}.py" for f in notebooks]
 
 

@@ -23,7 +23,8 @@ from importlib import import_module
 from mnistlab import workbook
 from mnistlab.i18n import LANGUAGES, check_lang, fmt, t
 
-LESSON_MODULES = [f"lesson{n:02d}" for n in range(10)] + ["lesson05a", "function_exercises"]
+LESSON_MODULES = [f"lesson{n:02d}" for n in range(10)] + ["lesson05a", "lesson08c", "lesson08d",
+                                                                "function_exercises"]
 
 
 @dataclass(frozen=True)

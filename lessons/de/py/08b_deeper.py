@@ -389,8 +389,8 @@ ml.check("08.he_std", answer, lang=LANG)
 #   und nicht mehr.
 # - `ml.save_model` / `ml.load_model` speichern ein trainiertes Netz in einer einzigen `.npz`-Datei.
 #
-# Als Nächstes: Zeichne deine eigenen Ziffern und lass das Netz sie lesen:
-# [09 · Deine eigene Handschrift](09_handwriting.ipynb)
+# Als Nächstes: Schritte, die selbst ihren Weg durch ein schmales Tal finden:
+# [08c · Impuls und Adam](08c_optimizers.ipynb)
 
 # %% [markdown]
 # ## Lösungen

@@ -370,8 +370,8 @@ ml.check("08.he_std", answer, lang=LANG)
 # - Compare **one change at a time**: the table says what each change did in this run, and no more.
 # - `ml.save_model` / `ml.load_model` store a trained network in one `.npz` file.
 #
-# Next: draw your own digits and let the network read them:
-# [09 · Your own handwriting](09_handwriting.ipynb)
+# Next: steps that find their own way down a narrow valley:
+# [08c · Momentum and Adam](08c_optimizers.ipynb)
 
 # %% [markdown]
 # ## Solutions
