@@ -13,13 +13,15 @@
 # - siehst du am einfachsten Tal, $L(w) = \lambda w^2/2$, wann das Gradientenverfahren konvergiert, pendelt
 #   oder divergiert – und dass die Krümmung $\lambda$, nicht die Steigung, den größten sicheren Schritt
 #   festlegt,
+# - ziehst du an einem Lernraten-Regler über einem Tal in zwei Richtungen und siehst einen Schnitt durch
+#   den Verlust des echten Netzes mit dem Weg, den sein Training genommen hat,
 # - trainierst du unser Netz mit einer zu kleinen, einer passenden und einer zu großen Lernrate (learning
 #   rate),
 # - nimmst du einen divergierten Lauf auseinander: was `ml.train` meldet, warum der Verlust explodiert und was
 #   davon übrig bleibt,
 # - trainierst du im Trainings-Panel und beobachtest live den Verlust und die Gradienten jeder Schicht.
 #
-# ⏱ etwa 40 Minuten, mit den Aufgaben
+# ⏱ etwa 45 Minuten, mit den Aufgaben
 
 # %% [markdown]
 # Alles wie in Lektion 06a: 500 Trainingsbilder, 500 Validierungsbilder, ein Netz 784 → 16 → 10 mit
@@ -114,6 +116,36 @@ for w0, curvature, alpha in ((1000.0, 1.0, 1.5), (0.001, 4.0, 0.6)):
 # Der zweite startet bei $w = 0{,}001$, an einer Steigung von nur 0,004, und divergiert – nach 50 Schritten
 # ist er 20.000 entfernt –, denn $\alpha = 0{,}6 > 2/4 = 0{,}5$.
 #
+# ## Ein Tal in zwei Richtungen
+#
+# Der Verlust eines Netzes ist in verschiedene Richtungen verschieden stark gekrümmt. Das einfachste solche
+# Tal hat zwei Gewichte, $L(w_1, w_2) = (\lambda_1 w_1^2 + \lambda_2 w_2^2)/2$; unseres ist quer
+# ($\lambda_2 = 10$) zehnmal stärker gekrümmt als entlang der Talsohle ($\lambda_1 = 1$). Jede Richtung hat
+# ihre eigene Grenze, $2/1$ und $2/10$, und jeder Schritt geht in beide zugleich – er muss also die kleinere
+# einhalten: $\alpha < 0{,}2$. Vier Lernraten, je 25 Schritte, vom selben Punkt $(-2{,}5;\ 1{,}2)$ aus:
+
+# %%
+curvatures = (1.0, 10.0)  # entlang der Talsohle (w1) und quer dazu (w2)
+ends = {}
+for alpha in (0.05, 0.15, 0.19, 0.21):
+    ends[alpha] = ml.landscape.quadratic_path(curvatures, alpha, (-2.5, 1.2), 25)[-1]  # wo 25 Schritte enden
+    print(f"{alpha = :<5}  w1 = {ends[alpha][0]:8.3f}   w2 = {ends[alpha][1]:8.3f}")
+assert ends[0.05][0] < -0.6 and 0.05 < abs(ends[0.19][1]) < 0.1 < 10 < abs(ends[0.21][1])  # wie im Text
+ml.landscape_chart.valley_paths(curvatures, [0.05, 0.15, 0.19, 0.21], lang=LANG)
+
+# %% [markdown]
+# Bei 0,05 fällt der Weg geradewegs auf die Talsohle und kriecht dann an ihr entlang: Nach 25 Schritten steht
+# $w_1$ noch bei −0,69. Bei 0,15 springt er im Zickzack quer durchs Tal und erreicht den Boden. Bei 0,19,
+# knapp unter $2/10$, schrumpft das Zickzack quer kaum noch ($w_2$ ist nach 25 Schritten noch −0,09), und bei
+# 0,21 verlässt er das Tal ($w_2 \approx -13$) – obwohl entlang der Talsohle ein zehnmal längerer Schritt
+# noch sicher wäre. Die am stärksten gekrümmte Richtung setzt die Grenze für alle, und die sanfte Richtung
+# geht man dann langsam: das Problem, das Impuls (momentum) und Adam lösen (Lektion 08c). Zieh am
+# Schieberegler: Der Weg wird sofort neu gezeichnet.
+
+# %%
+ml.landscape_chart.valley_explorer(curvatures, lang=LANG)
+
+# %% [markdown]
 # Der Verlust eines Netzes ist ein Tal in Tausenden von Dimensionen. Es ist in verschiedene Richtungen
 # verschieden stark gekrümmt, und seine Krümmung ändert sich von Ort zu Ort; in der Nähe jedes Punktes setzt
 # die am stärksten gekrümmte Richtung die Grenze, $\alpha < 2/\lambda_{\max}$. Wir berechnen
@@ -138,6 +170,44 @@ assert min(final, key=final.get) == 0.5
 # Diese Schritte waren zu lang für die Krümmung an der jeweiligen Stelle, und danach fiel der Verlust wieder.
 # Und doch endet 0,5 mit dem kleinsten Verlust der fünf: Ein paar Schritte über der Grenze sind der Preis für
 # lange Schritte. Mit 1 steigt der Verlust in vielen Epochen, und er endet höher als mit 0,5.
+
+# %% [markdown]
+# ## Das Tal des Netzes, von oben gesehen
+#
+# Unser Netz hat $784 \cdot 16 + 16 + 16 \cdot 10 + 10 = 12.730$ Gewichte und Biases: Sein Verlust ist ein
+# Tal in 12.730 Dimensionen und lässt sich nicht zeichnen. Ein Schnitt hindurch schon (Li u. a., 2018): Wir
+# wählen zwei Richtungen im Parameterraum und zeichnen den Verlust auf der Ebene, die sie durch das trainierte
+# Netz aufspannen. Welche zwei? Zufällige Richtungen verfehlen den Weg, den das Training genommen hat – in
+# 12.730 Dimensionen enthalten zwei zufällige Richtungen kaum etwas davon. Also halten wir das Netz alle
+# 5 Epochen fest, während es mit $\alpha = 0{,}5$ trainiert, nehmen die zwei Richtungen, in die es sich am
+# weitesten bewegt hat (die Hauptrichtungen seines Weges), und projizieren den Weg auf diese Ebene:
+
+# %%
+params_path = {name: value.copy() for name, value in start.items()}
+snapshots = []
+
+
+def keep(epoch, history):
+    """ml.train calls this before the first epoch (epoch 0) and after each one: keep every 5th network."""
+    if epoch % 5 == 0:
+        snapshots.append({name: value.copy() for name, value in params_path.items()})
+
+
+ml.train(params_path, X, y, learning_rate=learning_rate, n_epochs=n_iterations, callback=keep, lang=LANG)
+surface = ml.landscape.loss_slice(params_path, X, y, directions="path", path=snapshots)
+random_plane = ml.landscape.loss_slice(params_path, X, y, rng=np.random.default_rng(2), n=3, path=snapshots)
+print(f"{len(snapshots) = }   surface['path_share'] = {surface['path_share']:.2f}   "
+      f"random_plane['path_share'] = {random_plane['path_share']:.3f}")
+print(f"surface['path_loss'][0] = {surface['path_loss'][0]:.3f}   surface['center'] = {surface['center']:.3f}")
+assert surface["path_share"] > 0.9 and random_plane["path_share"] < 0.05  # wie im Text
+ml.landscape_chart.loss_slice_figure(surface, lang=LANG)
+
+# %% [markdown]
+# `path_share` ist der Anteil der Bewegung, der in der Ebene liegt: Die zufällige Ebene enthält weniger als
+# 2 % davon, die Ebene des Weges selbst 99 %. Der Weg beginnt weit draußen bei Epoche 0, wo der Verlust
+# 2,34 beträgt, und endet beim trainierten Netz (dem Stern, Verlust 0,055); fahre mit der Maus über einen
+# Punkt, um seine Epoche zu sehen. Die Höhenlinien zeigen das Tal, das er hinabgestiegen ist – von oben
+# gesehen dieselben Schritte bergab wie auf der Parabel.
 
 # %% [markdown]
 # ### Aufgabe 1 · Erst vorhersagen

@@ -12,11 +12,13 @@
 # **In this lesson** you will
 # - see on the simplest valley, $L(w) = \lambda w^2/2$, when gradient descent converges, oscillates or
 #   diverges — and that the curvature $\lambda$, not the slope, sets the largest safe step,
+# - drag a learning-rate slider over a valley in two directions, and look at a slice of the real network's
+#   loss with the path its training took,
 # - train our network with a learning rate that is too small, about right, and too large,
 # - take a diverged run apart: what `ml.train` reports, why the loss explodes, and what it leaves behind,
 # - train in the training panel and watch the loss and the gradients of each layer live.
 #
-# ⏱ about 40 minutes, with the exercises
+# ⏱ about 45 minutes, with the exercises
 
 # %% [markdown]
 # The same setting as in lesson 06a: 500 training images, 500 validation images, a 784 → 16 → 10 network
@@ -108,6 +110,35 @@ for w0, curvature, alpha in ((1000.0, 1.0, 1.5), (0.001, 4.0, 0.6)):
 # $10^{-12}$ from the bottom — because $\alpha = 1.5 < 2/1$. The second starts at $w = 0.001$, on a slope of
 # only 0.004, and diverges — after 50 steps it is 20,000 away — because $\alpha = 0.6 > 2/4 = 0.5$.
 #
+# ## A valley in two directions
+#
+# A network's loss is curved differently in different directions. The simplest such valley has two
+# weights, $L(w_1, w_2) = (\lambda_1 w_1^2 + \lambda_2 w_2^2)/2$; ours is ten times more strongly curved
+# across ($\lambda_2 = 10$) than along its floor ($\lambda_1 = 1$). Each direction has its own limit,
+# $2/1$ and $2/10$, and every step moves in both at once, so it must respect the smaller one:
+# $\alpha < 0.2$. Four learning rates, 25 steps each, from the same point $(-2.5,\ 1.2)$:
+
+# %%
+curvatures = (1.0, 10.0)  # along the valley floor (w1) and across it (w2)
+ends = {}
+for alpha in (0.05, 0.15, 0.19, 0.21):
+    ends[alpha] = ml.landscape.quadratic_path(curvatures, alpha, (-2.5, 1.2), 25)[-1]  # where 25 steps end
+    print(f"{alpha = :<5}  w1 = {ends[alpha][0]:8.3f}   w2 = {ends[alpha][1]:8.3f}")
+assert ends[0.05][0] < -0.6 and 0.05 < abs(ends[0.19][1]) < 0.1 < 10 < abs(ends[0.21][1])  # as the text says
+ml.landscape_chart.valley_paths(curvatures, [0.05, 0.15, 0.19, 0.21], lang=LANG)
+
+# %% [markdown]
+# At 0.05 the path drops straight to the valley floor and then creeps along it: after 25 steps $w_1$ is
+# still at −0.69. At 0.15 it zigzags across the valley and reaches the bottom. At 0.19, just under $2/10$, the
+# zigzag across hardly shrinks ($w_2$ is still −0.09 after 25 steps), and at 0.21 it leaves the valley
+# ($w_2 \approx -13$) — although along the floor a step ten times longer would still be safe. The most
+# strongly curved direction sets the limit for all of them, and the gentle direction is then walked slowly:
+# the problem momentum and Adam solve (lesson 08c). Drag the slider: the path is redrawn at once.
+
+# %%
+ml.landscape_chart.valley_explorer(curvatures, lang=LANG)
+
+# %% [markdown]
 # A network's loss is a valley in thousands of dimensions. It is curved differently in different directions,
 # and its curvature changes from place to place; near any point, the most strongly curved direction sets
 # the limit, $\alpha < 2/\lambda_{\max}$. We will not compute $\lambda_{\max}$ for our network — we find the
@@ -131,6 +162,43 @@ assert min(final, key=final.get) == 0.5
 # long for the curvature at that place, and the loss fell again afterwards. And yet 0.5 ends with the lowest
 # loss of the five: a few steps over the limit are the price of long steps. At 1 the loss rises in many
 # epochs, and it ends higher than with 0.5.
+
+# %% [markdown]
+# ## The network's valley, seen from above
+#
+# Our network has $784 \cdot 16 + 16 + 16 \cdot 10 + 10 = 12{,}730$ weights and biases: its loss is a
+# valley in 12,730 dimensions and cannot be drawn. A slice through it can (Li et al., 2018): choose two
+# directions in parameter space and draw the loss on the plane they span through the trained network. Which
+# two? Random directions miss the way training went — in 12,730 dimensions two random directions hold
+# hardly any of it. So we keep the network every 5 epochs while it trains with $\alpha = 0.5$, take the two
+# directions in which it moved most (the principal directions of its path) and project the path onto that
+# plane:
+
+# %%
+params_path = {name: value.copy() for name, value in start.items()}
+snapshots = []
+
+
+def keep(epoch, history):
+    """ml.train calls this before the first epoch (epoch 0) and after each one: keep every 5th network."""
+    if epoch % 5 == 0:
+        snapshots.append({name: value.copy() for name, value in params_path.items()})
+
+
+ml.train(params_path, X, y, learning_rate=learning_rate, n_epochs=n_iterations, callback=keep, lang=LANG)
+surface = ml.landscape.loss_slice(params_path, X, y, directions="path", path=snapshots)
+random_plane = ml.landscape.loss_slice(params_path, X, y, rng=np.random.default_rng(2), n=3, path=snapshots)
+print(f"{len(snapshots) = }   surface['path_share'] = {surface['path_share']:.2f}   "
+      f"random_plane['path_share'] = {random_plane['path_share']:.3f}")
+print(f"surface['path_loss'][0] = {surface['path_loss'][0]:.3f}   surface['center'] = {surface['center']:.3f}")
+assert surface["path_share"] > 0.9 and random_plane["path_share"] < 0.05  # as the text says
+ml.landscape_chart.loss_slice_figure(surface, lang=LANG)
+
+# %% [markdown]
+# `path_share` is the share of the path's movement that lies in the plane: the random plane holds less than
+# 2 % of it, the path's own plane 99 %. The path starts far out at epoch 0, where the loss is 2.34, and ends
+# at the trained network (the star, loss 0.055); hover over a point to see its epoch. The contour lines
+# show the valley it walked down — seen from above, the same downhill steps as on the parabola.
 
 # %% [markdown]
 # ### Exercise 1 · Predict first
