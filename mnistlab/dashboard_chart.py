@@ -158,7 +158,6 @@ def dashboard(layers, m, *, lang, activation="relu", width=None):
         fig.update_xaxes(title_text=t("chart.epoch", lang), row=1, col=col)
         fig.update_yaxes(title_text=t(y_title, lang), row=1, col=col)
     fig.update_yaxes(range=[0, 100], row=1, col=2)
-    fig.update_yaxes(rangemode="tozero", row=1, col=1)  # a loss is >= 0: an empty chart shows 0 ... 4, not -1
     fig.update_yaxes(type="log", row=1, col=3)
     fig.update_layout(dashboard_axes(None, lang=lang))
     fig.update_xaxes(visible=False, range=x_range, constrain="domain", row=2, col=1)

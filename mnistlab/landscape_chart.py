@@ -4,11 +4,13 @@ an explorer whose learning-rate slider redraws the path, and a 2-D slice of a re
 The numbers come from ``mnistlab.landscape``; this module only draws them (plotly, ipywidgets on use).
 """
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from mnistlab.charts import FONT_SIZE, OKABE_ITO, _style
+from mnistlab.charts import OKABE_ITO, _style
 from mnistlab.i18n import check_lang, fmt, t
 from mnistlab.landscape import quadratic_loss, quadratic_path, stable_limit
 
@@ -23,6 +25,12 @@ def verdict(curvatures, learning_rate, lang):
     key = ("landscape.converges" if learning_rate < limit * (1 - 1e-9) else
            "landscape.diverges" if learning_rate > limit * (1 + 1e-9) else "landscape.oscillates")
     return t(key, lang, alpha=learning_rate, limit=limit)
+
+
+def _panel_title(curvatures, learning_rate, lang):
+    """"α = 0.19: converges": the learning rate and what gradient descent does with it."""
+    fate = verdict(curvatures, learning_rate, lang).split(": ")[-1]
+    return fmt("α = {alpha:.3g}: ", lang, alpha=learning_rate) + fate
 
 
 def _valley_contour(curvatures, lang, n=61):
@@ -41,8 +49,9 @@ def _clipped(path):
     return np.clip(path[:stop], -1.5 * VIEW, 1.5 * VIEW)
 
 
-def valley_paths(curvatures, learning_rates, *, lang, start=VALLEY_START, n_steps=25):
-    """Gradient descent on the valley L = (l1 w1^2 + l2 w2^2) / 2 for each learning rate, side by side."""
+def valley_paths(curvatures, learning_rates, *, lang, start=VALLEY_START, n_steps=25, n_cols=2):
+    """Gradient descent on the valley L = (l1 w1^2 + l2 w2^2) / 2 for each learning rate: one small chart per
+    rate, `n_cols` in a row (two fit a projector's narrow notebook), all on the same axes."""
     check_lang(lang)
     curvatures = tuple(float(c) for c in curvatures)
     if len(curvatures) != 2:
@@ -51,24 +60,29 @@ def valley_paths(curvatures, learning_rates, *, lang, start=VALLEY_START, n_step
     if not 1 <= len(learning_rates) <= len(PATH_COLOURS):
         raise ValueError(f"valley_paths shows 1 to {len(PATH_COLOURS)} learning rates; got "
                          f"{len(learning_rates)}")
-    fig = make_subplots(rows=1, cols=len(learning_rates), horizontal_spacing=0.04, shared_yaxes=True,
-                        subplot_titles=[fmt("α = {alpha:g}", lang, alpha=a) for a in learning_rates])
+    n_cols = min(n_cols, len(learning_rates))
+    n_rows = math.ceil(len(learning_rates) / n_cols)
+    fig = make_subplots(rows=n_rows, cols=n_cols, horizontal_spacing=0.08, vertical_spacing=0.2,
+                        shared_yaxes=True,
+                        subplot_titles=[_panel_title(curvatures, a, lang) for a in learning_rates])
     for k, alpha in enumerate(learning_rates):
-        fig.add_trace(_valley_contour(curvatures, lang), row=1, col=k + 1)
+        row, col = k // n_cols + 1, k % n_cols + 1
+        fig.add_trace(_valley_contour(curvatures, lang), row=row, col=col)
         path = _clipped(quadratic_path(curvatures, alpha, start, n_steps))
         fig.add_trace(go.Scatter(x=path[:, 0], y=path[:, 1], mode="lines+markers",
                                  line={"color": PATH_COLOURS[k], "width": 2}, marker={"size": 6},
-                                 name=verdict(curvatures, alpha, lang), showlegend=False), row=1, col=k + 1)
-        fig.add_annotation(text=verdict(curvatures, alpha, lang).split(": ")[-1], showarrow=False,
-                           xref=f"x{k + 1 if k else ''} domain", yref=f"y{k + 1 if k else ''} domain",
-                           x=0.5, y=0.02, font={"size": FONT_SIZE - 4, "color": PATH_COLOURS[k]},
-                           bgcolor="rgba(255,255,255,0.8)")
+                                 name=verdict(curvatures, alpha, lang), showlegend=False), row=row, col=col)
     limit = stable_limit(curvatures)
     title = t("landscape.valley.title", lang, l1=curvatures[0], l2=curvatures[1], limit=limit)
-    _style(fig, lang, title, height=380, legend=False)
-    fig.update_xaxes(range=[-VIEW, VIEW], title_text="w₁", constrain="domain")
-    fig.update_yaxes(range=[-VIEW, VIEW], scaleanchor="x", constrain="domain")
-    fig.update_yaxes(title_text="w₂", row=1, col=1)
+    _style(fig, lang, title, height=150 + 250 * n_rows, legend=False)
+    fig.update_layout(margin={"t": 130})  # the title's second line sits above the charts' titles
+    ticks = {"tickvals": [-2, 0, 2]}  # no tick at the corners, where the two axes' labels would meet
+    fig.update_xaxes(range=[-VIEW, VIEW], **ticks)
+    fig.update_yaxes(range=[-VIEW, VIEW], **ticks)
+    for row in range(1, n_rows + 1):
+        fig.update_yaxes(title_text="w₂", row=row, col=1)
+    for col in range(1, n_cols + 1):
+        fig.update_xaxes(title_text="w₁", row=n_rows, col=col)
     return fig
 
 
@@ -114,7 +128,6 @@ def valley_explorer(curvatures=(1.0, 10.0), *, lang, start=VALLEY_START, n_steps
     curvatures = tuple(float(c) for c in curvatures)
     figure = go.FigureWidget(valley_paths(curvatures, [learning_rate], lang=lang, start=start,
                                           n_steps=n_steps))
-    figure.layout.annotations = figure.layout.annotations[:1]  # the α title only: the verdict goes below
     limit = stable_limit(curvatures)
     slider = ipw.FloatLogSlider(value=learning_rate, base=10, min=np.log10(limit) - 2,
                                 max=np.log10(limit) + 0.5, step=0.01, continuous_update=True)
@@ -126,7 +139,7 @@ def valley_explorer(curvatures=(1.0, 10.0), *, lang, start=VALLEY_START, n_steps
         path = _clipped(quadratic_path(curvatures, alpha, start, n_steps))
         with figure.batch_update():
             figure.data[1].x, figure.data[1].y = path[:, 0], path[:, 1]
-            figure.layout.annotations[0].text = fmt("α = {alpha:.3g}", lang, alpha=alpha)
+            figure.layout.annotations[0].text = _panel_title(curvatures, alpha, lang)
         status.value = f"<b>{verdict(curvatures, alpha, lang)}</b>"
 
     slider.observe(redraw, names="value")
@@ -136,18 +149,22 @@ def valley_explorer(curvatures=(1.0, 10.0), *, lang, start=VALLEY_START, n_steps
     return box
 
 
-def loss_slice_figure(slice_, *, lang, title=None):
+def loss_slice_figure(slice_, *, lang, title=None, epochs=None):
     """A 2-D slice of a network's loss (``ml.landscape.loss_slice``): contour lines of the loss, the
-    trained parameters at (0, 0) and, if the slice has one, the training path projected onto it."""
+    trained parameters at (0, 0) and, if the slice has one, the training path projected onto it. epochs: the
+    epoch of each point of the path, shown when the mouse is over it (default: 0, 1, 2, ...)."""
     check_lang(lang)
     fig = go.Figure(go.Contour(x=slice_["a"], y=slice_["b"], z=slice_["loss"], colorscale="Viridis",
                                ncontours=24, name=t("landscape.loss", lang),
                                colorbar={"title": {"text": t("chart.loss.y", lang), "side": "right"}}))
     if "path" in slice_:
         a, b = slice_["path"][:, 0], slice_["path"][:, 1]
+        epochs = range(len(a)) if epochs is None else epochs
+        if len(epochs) != len(a):
+            raise ValueError(f"loss_slice_figure: the path has {len(a)} points but epochs has {len(epochs)}")
         fig.add_trace(go.Scatter(x=a, y=b, mode="lines+markers", name=t("landscape.path", lang),
                                  line={"color": OKABE_ITO["vermillion"], "width": 3},
-                                 marker={"size": 7}, text=[str(i + 1) for i in range(len(a))],
+                                 marker={"size": 7}, text=[str(e) for e in epochs],
                                  hovertemplate=f"{t('chart.epoch', lang)} %{{text}}<extra></extra>"))
     fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers", name=t("landscape.trained", lang),
                              marker={"symbol": "star", "size": 18, "color": "white",

@@ -33,7 +33,7 @@ UI_STRINGS = {
                         "de": "Lernrate α (Grenze 2/λ = {limit:.3g})"},
     "landscape.slice.title": {"en": "The loss around the trained network (a 2-D slice)",
                               "de": "Der Verlust um das trainierte Netz (ein 2-D-Schnitt)"},
-    "landscape.path": {"en": "training path (after each epoch)", "de": "Trainingsweg (nach jeder Epoche)"},
+    "landscape.path": {"en": "training path", "de": "Trainingsweg"},
     "landscape.trained": {"en": "trained network", "de": "trainiertes Netz"},
     "landscape.a": {"en": "direction 1", "de": "Richtung 1"},
     "landscape.b": {"en": "direction 2", "de": "Richtung 2"},

@@ -90,8 +90,9 @@ def test_the_valley_figure_draws_one_path_per_learning_rate_in_the_lessons_langu
     assert len(paths) == 3
     np.testing.assert_allclose(paths[0].x, landscape.quadratic_path((1, 10), 0.05, (-2.5, 1.2), 25)[:, 0])
     assert len(paths[2].x) < 26  # the diverging path is cut where it leaves the view
-    texts = [a.text for a in fig.layout.annotations]
-    assert "divergiert" in texts and "konvergiert" in texts and fig.layout.separators == ",."
+    texts = [a.text for a in fig.layout.annotations]  # each small chart's title: its rate and its fate
+    assert texts == ["α = 0,05: konvergiert", "α = 0,19: konvergiert", "α = 0,21: divergiert"]
+    assert fig.layout.separators == ",."
 
 
 def test_the_race_figure_draws_each_given_path_in_its_own_panel_and_cuts_one_that_leaves():
@@ -129,3 +130,8 @@ def test_the_slice_figure_shows_contours_the_path_and_the_trained_network(traine
     assert kinds == ["contour", "scatter", "scatter"]
     np.testing.assert_allclose(fig.data[1].x, s["path"][:, 0])
     assert fig.data[2].name == "trainiertes Netz"
+    epochs = [0, 2, 4, 6, 8, 10, 12]  # 7 points: the start (epoch 0) and 6 epochs
+    labels = list(loss_slice_figure(s, lang="en", epochs=epochs).data[1].text)
+    assert labels == ["0", "2", "4", "6", "8", "10", "12"]
+    with pytest.raises(ValueError, match="epochs"):
+        loss_slice_figure(s, lang="en", epochs=[1, 2])

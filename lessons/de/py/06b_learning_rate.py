@@ -200,7 +200,7 @@ print(f"{len(snapshots) = }   surface['path_share'] = {surface['path_share']:.2f
       f"random_plane['path_share'] = {random_plane['path_share']:.3f}")
 print(f"surface['path_loss'][0] = {surface['path_loss'][0]:.3f}   surface['center'] = {surface['center']:.3f}")
 assert surface["path_share"] > 0.9 and random_plane["path_share"] < 0.05  # wie im Text
-ml.landscape_chart.loss_slice_figure(surface, lang=LANG)
+ml.landscape_chart.loss_slice_figure(surface, lang=LANG, epochs=range(0, n_iterations + 1, 5))
 
 # %% [markdown]
 # `path_share` ist der Anteil der Bewegung, der in der Ebene liegt: Die zufällige Ebene enthält weniger als
