@@ -34,10 +34,10 @@ CONFIGS = {
                                         "0.1), weight decay 5e-4, batch 64, random shifts of up to 2 px, "
                                         "30 epochs"),
     "fashion-adam-784-128-64-10": dict(dataset="fashion", engine="mnistlab", hidden=[128, 64], batch=64,
-                                       lr=1e-3, drop=10, epochs=15, optimizer="adam", weight_decay=5e-4,
+                                       lr=1e-3, drop=12, epochs=16, optimizer="adam", weight_decay=1e-4,
                                        target=(0.895, 60.0),
-                                       note="Adam, step_decay(1e-3, 10, 0.1), weight decay 5e-4, batch 64, "
-                                            "15 epochs"),
+                                       note="Adam, step_decay(1e-3, 12, 0.1), weight decay 1e-4, batch 64, "
+                                            "16 epochs"),
     "train-10-b32": dict(dataset="any", engine="mnistlab", hidden=[10], batch=32, lr=0.1, epochs=10,
                          note="ml.train, 784-10-10, batch 32, lr 0.1, 10 epochs (the whole call)"),
     "bare-10-b32": dict(dataset="any", engine="bare", hidden=[10], batch=32, lr=0.1, epochs=10,

@@ -35,6 +35,10 @@ class SGD:
     def state(self):
         return {}
 
+    def arrays(self):
+        """The arrays the optimizer keeps and changes in place (none for plain SGD)."""
+        return []
+
     def load_state(self, state):
         if state:
             raise ValueError(f"plain SGD keeps no state; got {sorted(state)}")
@@ -65,6 +69,9 @@ class Momentum:
 
     def state(self):
         return {f"velocity_{name}": v for name, v in self.velocity.items()}
+
+    def arrays(self):
+        return list(self.velocity.values())
 
     def load_state(self, state):
         self.velocity = _read_state(state, "velocity_")
@@ -117,6 +124,9 @@ class Adam:
             np.divide(M, work, out=work)
             work *= size
             value -= work
+
+    def arrays(self):
+        return [*self.M.values(), *self.V.values()]
 
     def state(self):
         """{"t": steps taken, "m_W1": m, "v_W1": v, ...} with m and v as Kingma & Ba define them."""

@@ -177,6 +177,7 @@ class _Run:
                     _record_step(history, step, loss, grads, self.L)
                 if self.on_step is not None:
                     self.on_step(step, history)
+            _flush_subnormal(self.params.values(), self.optimizer.arrays())
             loss, accuracy, seen = self.batches.measure_end(self, meter)
             if guard.broken(loss):
                 return guard.report(history, learning_rate, step, self.batches.full, self.lang)
@@ -378,6 +379,22 @@ class _DivergenceGuard:
         history.message = _divergence_message(learning_rate, history.loss[0], self.bad, steps, full,
                                               history.epoch[-1], lang)
         return history
+
+
+def _flush_subnormal(*groups):
+    """Set numbers too small to be normal floats (below 1.2e-38 in float32) to 0, in place, after each epoch.
+
+    Weight decay and Adam drive the weights of dead neurons towards 0, and once they become subnormal every
+    matrix product with them slows down many times over (measured: Adam epochs on Fashion-MNIST grew from
+    0.6 s to 2.2 s in 16 epochs). A CPU's flush-to-zero mode (PyTorch's set_flush_denormal) does the same.
+    """
+    for group in groups:
+        for array in group:
+            if isinstance(array, np.ndarray) and array.dtype.kind == "f" and array.ndim:
+                small = np.abs(array) < np.finfo(array.dtype).tiny
+                small &= array != 0
+                if small.any():
+                    array[small] = 0
 
 
 def _record_step(history, step, loss, grads, L):
