@@ -260,7 +260,7 @@ def test_divergence_stop_and_callbacks_keep_working_with_every_optimizer(problem
 
 def test_numbers_too_small_to_be_normal_are_flushed_to_zero_after_each_epoch():
     """Subnormal weights make every matrix product slow (Adam on Fashion-MNIST: epochs from 0.6 s to 2.2 s);
-    train sets them to 0 after each epoch, in the parameters and in the optimizer's state, and nothing else."""
+    train sets them to 0 after each epoch, in the parameters and in the optimizer's state, nothing else."""
     rng = np.random.default_rng(0)
     X, y = rng.random((784, 20)).astype(np.float32), rng.integers(0, 10, 20)
     P = ml.init_params([784, 8, 10], rng=rng)
@@ -269,7 +269,7 @@ def test_numbers_too_small_to_be_normal_are_flushed_to_zero_after_each_epoch():
     P["W1"][1, :5] = tiny * 8  # small but normal: must stay
     history = ml.train(P, X, y, n_epochs=1, learning_rate=1e-40, optimizer="adam")  # steps of about 1e-40
     assert not P["W1"][0, :5].any()
-    np.testing.assert_allclose(P["W1"][1, :5], tiny * 8, rtol=1e-2)  # moved by one step of 1e-40 only
+    np.testing.assert_allclose(P["W1"][1, :5], tiny * 8, rtol=1e-2)  # one step of 1e-40
     for name, array in history.optimizer_state.items():
         array = np.asarray(array, dtype=np.float32)
         assert not ((array != 0) & (np.abs(array) < tiny)).any(), name
