@@ -3,7 +3,7 @@
 When ``ml.check`` accepts a function (exercise "02.relu", "03.forward", "05.backward", ...), it saves the
 function's source here. A later lesson asks ``ml.workbook.mine(lang=LANG)`` for the network's functions
 and gets the learner's own where they wrote one that still passes its check, mnistlab's otherwise - and a
-table that says which is which. So the network trained in lesson 06 is built from *their* forward and
+table that says which is which. So the network trained in lesson 06a is built from *their* forward and
 backward passes.
 
 Where: ``$MNISTLAB_WORKBOOK`` if set, else ``~/.mnistlab/workbook`` - a folder in the learner's home, which

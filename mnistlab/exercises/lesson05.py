@@ -113,11 +113,11 @@ def _right_db2(dZ2):
                           "die m Bilder, also teile die Summe durch m = E.shape[1]."},
         "global_m": {"en": "Your function divides by {divisor:g}, but this E holds m = {m} images: take m "
                            "from the input, m = E.shape[1], not from a variable outside the function (a "
-                           "global m = 100 is the size of one batch; lesson 08's mini-batches have others).",
+                           "global m = 100 is the size of one batch; lesson 08a's mini-batches have others).",
                      "de": "Deine Funktion teilt durch {divisor:g}, aber dieses E enthält m = {m} Bilder: "
                            "Nimm m aus der Eingabe, m = E.shape[1], nicht aus einer Variablen außerhalb "
                            "der Funktion (ein globales m = 100 ist die Größe eines Stapels; die Mini-Batches "
-                           "in Lektion 08 haben andere)."},
+                           "in Lektion 08a haben andere)."},
         "values": {"en": "The shape (10, 1) is right but the values are not: db2 is the mean of each row of "
                          "E (over the images), which is the row sum of dZ2 = E / m.",
                    "de": "Die Form (10, 1) stimmt, die Werte nicht: db2 ist der Mittelwert jeder Zeile von "

@@ -1,4 +1,4 @@
-"""The training panel (lessons 06 and 08): its controls' layout, and the actions behind the buttons.
+"""The training panel (lessons 06b, 08b and 08d): its controls' layout, and the actions behind the buttons.
 
 Train and "+1 epoch" start a ``Run`` (run.py) with a frozen copy of the current ``Settings``; the run reports
 back through ``progress`` and ``finish``, which draw on the ``Dashboard`` (dashboard.py). The controls come

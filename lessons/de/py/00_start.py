@@ -109,7 +109,7 @@ ml.widget_check(lang=LANG)
 # | $[l]$ | Schichten, hochgestellt | $1 \dots L$ | $W^{[l]}$ |
 #
 # $m$ ist die Anzahl der Bilder in einem Stapel (batch) – die Spalten von $X$ –, $n_{\text{train}}$ die Anzahl
-# der Trainingsbilder (Lektion 08), $n_h$ die Anzahl der verdeckten Neuronen. Jedes `d<Name>` ist
+# der Trainingsbilder (Lektion 08a), $n_h$ die Anzahl der verdeckten Neuronen. Jedes `d<Name>` ist
 # $\partial L / \partial$ Name.
 #
 # $W$ steht für die Gewichte (weights), $b$ für den Bias (bias). Die wichtigste Zeile:

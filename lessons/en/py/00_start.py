@@ -104,7 +104,7 @@ ml.widget_check(lang=LANG)
 # | $[l]$ | layers, as a superscript | $1 \dots L$ | $W^{[l]}$ |
 #
 # $m$ is the number of images in a batch (the columns of $X$), $n_{\text{train}}$ the number of training
-# images (lesson 08), $n_h$ the number of hidden neurons. Every `d<name>` is $\partial L / \partial$ name.
+# images (lesson 08a), $n_h$ the number of hidden neurons. Every `d<name>` is $\partial L / \partial$ name.
 #
 # The most important line:
 #
